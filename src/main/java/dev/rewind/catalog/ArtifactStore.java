@@ -1,0 +1,209 @@
+package dev.rewind.catalog;
+
+import dev.rewind.domain.Artifact;
+import dev.rewind.domain.RewindException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Content-addressed, write-once storage of artifacts beside the catalog: {@code artifacts/<sha256>}.
+ * A file is stored as it is; a directory is stored as a tree, and its checksum is the SHA-256 of a manifest
+ * listing each regular file's relative path, size and SHA-256 in path order. Symbolic links are refused,
+ * so nothing stored can point outside the store. Stored copies are made read-only and never deleted.
+ */
+public final class ArtifactStore {
+    private final Path root;
+
+    public ArtifactStore(Path root) {
+        this.root = root;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** Where the bytes with this checksum live (whether or not they exist). */
+    public Path pathOf(String sha256) {
+        if (sha256 == null || !sha256.matches("[0-9a-f]{64}")) {
+            throw RewindException.badInput("'" + sha256 + "' is not a SHA-256 checksum");
+        }
+        return root.resolve(sha256);
+    }
+
+    /** Copies a file or directory into the store (once per content) and returns its artifact. */
+    public Artifact store(Path source) {
+        if (Files.isSymbolicLink(source)) {
+            throw RewindException.badInput("artifact " + source + " is a symbolic link; give the file it points to");
+        }
+        if (!Files.exists(source)) {
+            throw RewindException.badInput("artifact file " + source + " does not exist");
+        }
+        if (!Files.isReadable(source)) {
+            throw RewindException.badInput("artifact file " + source + " cannot be read");
+        }
+        try {
+            Files.createDirectories(root);
+            return Files.isDirectory(source) ? storeTree(source) : storeFile(source);
+        } catch (IOException e) {
+            throw RewindException.badInput("cannot store artifact " + source + ": " + e.getMessage());
+        }
+    }
+
+    private Artifact storeFile(Path source) throws IOException {
+        Path tmp = Files.createTempFile(root, ".incoming-", ".tmp");
+        try {
+            MessageDigest md = sha256();
+            long size;
+            try (InputStream in = Files.newInputStream(source);
+                 OutputStream out = new DigestOutputStream(Files.newOutputStream(tmp), md)) {
+                size = in.transferTo(out);
+            }
+            fsync(tmp);
+            String sha = HexFormat.of().formatHex(md.digest());
+            Path target = root.resolve(sha);
+            if (!Files.exists(target)) {
+                tmp.toFile().setReadOnly();
+                moveAtomically(tmp, target);
+            }
+            return Artifact.stored(sha, size);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private Artifact storeTree(Path source) throws IOException {
+        List<Path> files = regularFiles(source);
+        long size = 0;
+        for (Path f : files) {
+            size += Files.size(f);
+        }
+        String sha = checksum(source);
+        Path target = root.resolve(sha);
+        if (Files.exists(target)) {
+            return Artifact.stored(sha, size);
+        }
+        Path tmp = Files.createTempDirectory(root, ".incoming-");
+        for (Path f : files) {
+            Path dest = tmp.resolve(source.relativize(f).toString());
+            Files.createDirectories(dest.getParent());
+            Files.copy(f, dest);
+            fsync(dest);
+            dest.toFile().setReadOnly();
+        }
+        // the checksum is recomputed on the copy, so a source changed meanwhile cannot be stored under a wrong name
+        if (!checksum(tmp).equals(sha)) {
+            throw new IOException("the directory changed while it was being copied; try again");
+        }
+        moveAtomically(tmp, target);
+        return Artifact.stored(sha, size);
+    }
+
+    /** SHA-256 of a file, or of a directory's manifest. */
+    public static String checksum(Path path) throws IOException {
+        if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+            StringBuilder manifest = new StringBuilder();
+            for (Path f : regularFiles(path)) {
+                String rel = path.relativize(f).toString().replace('\\', '/');
+                manifest.append(rel).append('\0').append(Files.size(f)).append('\0').append(fileSha(f)).append('\n');
+            }
+            return HexFormat.of().formatHex(sha256().digest(manifest.toString().getBytes(StandardCharsets.UTF_8)));
+        }
+        return fileSha(path);
+    }
+
+    /**
+     * Checks the stored bytes of an artifact; returns null when they are present with the recorded checksum,
+     * otherwise a one-line description of the problem.
+     */
+    public String problemWith(Artifact artifact) {
+        if (artifact == null || !artifact.stored()) {
+            return "its artifact is not stored in this catalog's artifact store";
+        }
+        Path p = root.resolve(artifact.sha256());
+        if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+            return "its artifact " + p + " is missing";
+        }
+        if (Files.isSymbolicLink(p)) {
+            return "its artifact " + p + " is a symbolic link, not stored bytes";
+        }
+        try {
+            String actual = checksum(p);
+            if (!actual.equals(artifact.sha256())) {
+                return "its artifact " + p + " was altered: SHA-256 is " + actual.substring(0, 12)
+                        + "…, expected " + artifact.sha256().substring(0, 12) + "…";
+            }
+            return null;
+        } catch (IOException e) {
+            return "its artifact " + p + " cannot be read: " + e.getMessage();
+        }
+    }
+
+    private static List<Path> regularFiles(Path dir) throws IOException {
+        List<Path> out = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) walk.sorted()::iterator) {
+                if (Files.isSymbolicLink(p)) {
+                    throw RewindException.badInput("artifact directory " + dir + " contains a symbolic link: "
+                            + dir.relativize(p));
+                }
+                if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                    out.add(p);
+                }
+            }
+        }
+        out.sort((a, b) -> dir.relativize(a).toString().compareTo(dir.relativize(b).toString()));
+        return out;
+    }
+
+    private static String fileSha(Path f) throws IOException {
+        MessageDigest md = sha256();
+        byte[] buf = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(f, LinkOption.NOFOLLOW_LINKS)) {
+            for (int n; (n = in.read(buf)) > 0; ) {
+                md.update(buf, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void fsync(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            ch.force(true);
+        }
+    }
+
+    private static void moveAtomically(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (FileAlreadyExistsException e) {
+            // another process stored the same bytes first: content-addressed, so theirs is ours
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.rewind.catalog;
+
+import java.nio.file.Path;
+
+/**
+ * The port through which services reach stored state. Each call of {@link #read} or {@link #write} is one
+ * transaction; a write either happens whole or not at all. Implementations: {@code sqlite.SqliteCatalog}
+ * (a shared team backend can be added beside it without touching services or UI).
+ */
+public interface Catalog extends AutoCloseable {
+
+    /** Where the catalog lives, for display. */
+    Path location();
+
+    /** The content-addressed artifact store that belongs to this catalog. */
+    ArtifactStore artifacts();
+
+    /** Runs {@code work} in a read transaction that sees one consistent snapshot. */
+    <T> T read(Work<T> work);
+
+    /** Runs {@code work} in one write transaction, serialised with every other writer, committed durably. */
+    <T> T write(Work<T> work);
+
+    /**
+     * A number that changes whenever another connection or process commits a change; cheap enough to poll.
+     */
+    long changeCounter();
+
+    /** Runs the storage engine's own integrity check; returns the problems found, empty when sound. */
+    java.util.List<String> integrityCheck();
+
+    @Override
+    void close();
+
+    /** Work done inside one transaction. */
+    @FunctionalInterface
+    interface Work<T> {
+        T run(CatalogTx tx);
+    }
+}

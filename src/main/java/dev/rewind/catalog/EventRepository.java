@@ -1,0 +1,31 @@
+package dev.rewind.catalog;
+
+import dev.rewind.domain.Event;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+public interface EventRepository {
+    /** Appends an event, linking it into the hash chain; returns it as stored. */
+    EventRecord append(EventRecord draft);
+
+    /** Events of a model (optionally of one target), newest first. */
+    List<Event> history(String model, String target);
+
+    Optional<Event> byId(long id);
+
+    /** Pointer moves (deploy, rollback, import) of a target, oldest first. */
+    List<EventRecord> moves(long targetId);
+
+    /** Every event in id order, for verification of the chain. */
+    void forEach(Consumer<EventRecord> sink);
+
+    long count();
+
+    void addPendingSwitch(long eventId, long targetId);
+
+    void clearPendingSwitch(long eventId);
+
+    /** Event ids of committed serving-dir switches not yet confirmed on disk. */
+    List<Long> pendingSwitches();
+}

@@ -1,0 +1,15 @@
+package dev.rewind.catalog;
+
+import dev.rewind.domain.ModelSummary;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+public interface ModelRepository {
+    Optional<Long> id(String name);
+
+    long insert(String name, Instant createdAt);
+
+    /** Every model with its version count, latest version and live version per target, by name. */
+    List<ModelSummary> list();
+}

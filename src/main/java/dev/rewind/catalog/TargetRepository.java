@@ -1,0 +1,21 @@
+package dev.rewind.catalog;
+
+import dev.rewind.domain.TargetState;
+import java.util.List;
+import java.util.Optional;
+
+public interface TargetRepository {
+    Optional<TargetRow> find(String model, String name);
+
+    Optional<TargetRow> byId(long id);
+
+    long insert(long modelId, String name, String servingDir);
+
+    /** Moves the pointer; only deploy, rollback and import call this, together with appending their event. */
+    void point(long targetId, Long versionId);
+
+    /** Targets of one model, or of every model when {@code model} is null, with their live version and since. */
+    List<TargetState> list(String model);
+
+    List<TargetRow> all();
+}

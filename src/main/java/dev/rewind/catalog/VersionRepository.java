@@ -1,0 +1,35 @@
+package dev.rewind.catalog;
+
+import dev.rewind.domain.MetricValue;
+import dev.rewind.domain.Version;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+public interface VersionRepository {
+    Optional<Version> find(String model, String label);
+
+    Optional<Version> byId(long id);
+
+    /** Every version of a model in sequence order, with summary metrics, params and tags. */
+    List<Version> list(String model);
+
+    long nextSeq(long modelId);
+
+    long insert(NewVersion version);
+
+    void addMetrics(long versionId, Collection<MetricValue> metrics);
+
+    void addParams(long versionId, Map<String, String> params);
+
+    /** Per-step values of one metric of a version, ordered by step. */
+    List<MetricValue> metricSteps(long versionId, String key);
+
+    void putTag(long versionId, String key, String value);
+
+    boolean removeTag(long versionId, String key);
+
+    /** Every tag key used in the catalog, for autocompletion. */
+    List<String> tagKeys();
+}

@@ -1,0 +1,60 @@
+package dev.rewind.catalog.sqlite;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/** Builds configured connections. */
+final class Connections {
+    static final int BUSY_TIMEOUT_MS = 30_000;
+
+    private Connections() {
+    }
+
+    /**
+     * Connections stay in auto-commit mode and {@link Transactions} issues BEGIN IMMEDIATE / BEGIN / COMMIT
+     * itself: the driver's own non-auto-commit mode re-opens a transaction right after each commit, which
+     * would hold the write lock between operations and starve other processes.
+     */
+    static Connection open(Path file) throws SQLException {
+        return connect(file, base());
+    }
+
+    static Connection readOnly(Path file) throws SQLException {
+        SQLiteConfig cfg = new SQLiteConfig();
+        cfg.setReadOnly(true);
+        cfg.setOpenMode(org.sqlite.SQLiteOpenMode.NOMUTEX);
+        SQLiteDataSource ds = new SQLiteDataSource(cfg);
+        ds.setUrl("jdbc:sqlite:file:" + file.toUri().getRawPath() + "?mode=ro");
+        return ds.getConnection();
+    }
+
+    private static SQLiteConfig base() {
+        SQLiteConfig cfg = new SQLiteConfig();
+        cfg.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        // FULL, not NORMAL: in WAL mode NORMAL may lose the last commits on power loss, and a rollback that
+        // was reported done must still be there after the machine comes back (rule 6).
+        cfg.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        cfg.enforceForeignKeys(true);
+        cfg.setBusyTimeout(BUSY_TIMEOUT_MS);
+        return cfg;
+    }
+
+    private static Connection connect(Path file, SQLiteConfig cfg) throws SQLException {
+        SQLiteDataSource ds = new SQLiteDataSource(cfg);
+        ds.setUrl("jdbc:sqlite:" + file);
+        return ds.getConnection();
+    }
+
+    static void closeQuietly(Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // closing is best effort; nothing is pending on a connection we give up
+            }
+        }
+    }
+}

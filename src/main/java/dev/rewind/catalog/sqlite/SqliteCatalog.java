@@ -1,0 +1,126 @@
+package dev.rewind.catalog.sqlite;
+
+import dev.rewind.catalog.ArtifactStore;
+import dev.rewind.catalog.Catalog;
+import dev.rewind.domain.RewindException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The SQLite catalog: one file, a writer connection (BEGIN IMMEDIATE) and a reader connection (snapshots). */
+public final class SqliteCatalog implements Catalog {
+    private final Path file;
+    private final ArtifactStore artifacts;
+    private final Connection writer;
+    private final Connection reader;
+
+    private SqliteCatalog(Path file, Connection writer, Connection reader) {
+        this.file = file;
+        this.artifacts = new ArtifactStore(file.resolveSibling("artifacts"));
+        this.writer = writer;
+        this.reader = reader;
+    }
+
+    /**
+     * Opens a catalog file, creating it when {@code create} is set and it does not exist. A file that is not
+     * a Rewind catalog, is damaged, or was written by a newer Rewind is refused before anything is written.
+     */
+    public static SqliteCatalog open(Path path, boolean create) {
+        Path file = path.toAbsolutePath().normalize();
+        Path dir = file.getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw RewindException.unreadable("cannot open catalog " + file + ": the folder " + dir + " does not exist");
+        }
+        boolean exists = Files.exists(file);
+        if (!exists && !create) {
+            throw RewindException.unreadable("no catalog at " + file
+                    + " (create one with 'rewind init' or 'rewind demo')");
+        }
+        if (exists) {
+            CatalogFileCheck.check(file);
+        }
+        Connection writer = null;
+        try {
+            writer = Connections.open(file);
+            Migrations.migrate(writer, file);
+            Connection reader = Connections.open(file);
+            return new SqliteCatalog(file, writer, reader);
+        } catch (SQLException e) {
+            Connections.closeQuietly(writer);
+            throw Errors.opening(file, e);
+        } catch (RuntimeException e) {
+            Connections.closeQuietly(writer);
+            throw e;
+        }
+    }
+
+    @Override
+    public Path location() {
+        return file;
+    }
+
+    @Override
+    public ArtifactStore artifacts() {
+        return artifacts;
+    }
+
+    @Override
+    public <T> T read(Work<T> work) {
+        synchronized (reader) {
+            return Transactions.run(reader, Transactions.BEGIN_READ, work, "read the catalog", file);
+        }
+    }
+
+    @Override
+    public <T> T write(Work<T> work) {
+        synchronized (writer) {
+            return Transactions.run(writer, Transactions.BEGIN_WRITE, work, "write to the catalog", file);
+        }
+    }
+
+    @Override
+    public long changeCounter() {
+        synchronized (reader) {
+            try (Statement st = reader.createStatement(); ResultSet rs = st.executeQuery("PRAGMA data_version")) {
+                return rs.next() ? rs.getLong(1) : 0;
+            } catch (SQLException e) {
+                throw Errors.wrap("check the catalog for changes", file, e);
+            }
+        }
+    }
+
+    @Override
+    public List<String> integrityCheck() {
+        synchronized (reader) {
+            List<String> problems = new ArrayList<>();
+            try (Statement st = reader.createStatement(); ResultSet rs = st.executeQuery("PRAGMA integrity_check")) {
+                while (rs.next()) {
+                    String line = rs.getString(1);
+                    if (!"ok".equals(line)) {
+                        problems.add("integrity: " + line);
+                    }
+                }
+                try (ResultSet fk = st.executeQuery("PRAGMA foreign_key_check")) {
+                    while (fk.next()) {
+                        problems.add("integrity: row " + fk.getLong(2) + " of " + fk.getString(1)
+                                + " refers to a missing row of " + fk.getString(3));
+                    }
+                }
+            } catch (SQLException e) {
+                problems.add("integrity: " + e.getMessage());
+            }
+            return problems;
+        }
+    }
+
+    @Override
+    public void close() {
+        Connections.closeQuietly(reader);
+        Connections.closeQuietly(writer);
+    }
+}

@@ -1,0 +1,123 @@
+package dev.rewind.catalog.sqlite;
+
+import dev.rewind.catalog.EventChain;
+import dev.rewind.catalog.EventRecord;
+import dev.rewind.catalog.EventRepository;
+import dev.rewind.domain.Event;
+import dev.rewind.domain.EventKind;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+final class SqliteEvents implements EventRepository {
+    private static final String SELECT_EVENT = "SELECT e.id, e.at, e.kind, m.name AS model, t.name AS target, "
+            + "v.label AS version, f.label AS from_label, o.label AS to_label, e.tag_key, e.tag_value, e.reason, "
+            + "e.actor, e.host, e.hash FROM events e LEFT JOIN models m ON m.id = e.model_id "
+            + "LEFT JOIN targets t ON t.id = e.target_id LEFT JOIN versions v ON v.id = e.version_id "
+            + "LEFT JOIN versions f ON f.id = e.from_version_id LEFT JOIN versions o ON o.id = e.to_version_id ";
+
+    private final Jdbc jdbc;
+    private long lastId = -1;
+    private String lastHash;
+
+    SqliteEvents(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public EventRecord append(EventRecord draft) {
+        if (lastId < 0) {
+            jdbc.one("append event", "SELECT id, hash FROM events ORDER BY id DESC LIMIT 1", rs -> {
+                lastId = rs.getLong(1);
+                lastHash = rs.getString(2);
+                return null;
+            });
+            if (lastId < 0) {
+                lastId = 0;
+                lastHash = EventChain.GENESIS;
+            }
+        }
+        EventRecord e = draft.linked(lastId + 1, lastHash);
+        jdbc.update("append event", "INSERT INTO events(id, at, kind, model_id, target_id, version_id, "
+                        + "from_version_id, to_version_id, tag_key, tag_value, reason, actor, host, prev_hash, hash) "
+                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                e.id(), e.at(), e.kind().id(), e.modelId(), e.targetId(), e.versionId(), e.fromVersionId(),
+                e.toVersionId(), e.tagKey(), e.tagValue(), e.reason(), e.actor(), e.host(), e.prevHash(), e.hash());
+        lastId = e.id();
+        lastHash = e.hash();
+        return e;
+    }
+
+    @Override
+    public List<Event> history(String model, String target) {
+        String sql = SELECT_EVENT + "WHERE m.name = ? " + (target == null ? "" : "AND t.name = ? ")
+                + "ORDER BY e.id DESC";
+        Object[] args = target == null ? new Object[] {model} : new Object[] {model, target};
+        return jdbc.list("read history", sql, SqliteEvents::event, args);
+    }
+
+    @Override
+    public Optional<Event> byId(long id) {
+        return jdbc.one("read event", SELECT_EVENT + "WHERE e.id = ?", SqliteEvents::event, id);
+    }
+
+    @Override
+    public List<EventRecord> moves(long targetId) {
+        return jdbc.list("read target history", "SELECT * FROM events WHERE target_id = ? "
+                + "AND kind IN ('deploy','rollback','import') ORDER BY id", SqliteEvents::record, targetId);
+    }
+
+    @Override
+    public void forEach(Consumer<EventRecord> sink) {
+        try (Statement st = jdbc.connection().createStatement();
+             ResultSet rs = st.executeQuery("SELECT * FROM events ORDER BY id")) {
+            while (rs.next()) {
+                sink.accept(record(rs));
+            }
+        } catch (SQLException e) {
+            throw new SqlFailure("read the history", e);
+        }
+    }
+
+    @Override
+    public long count() {
+        return jdbc.one("count events", "SELECT count(*) FROM events", rs -> rs.getLong(1)).orElse(0L);
+    }
+
+    @Override
+    public void addPendingSwitch(long eventId, long targetId) {
+        jdbc.update("record a pending switch", "INSERT INTO pending_switches(event_id, target_id) VALUES (?,?)",
+                eventId, targetId);
+    }
+
+    @Override
+    public void clearPendingSwitch(long eventId) {
+        jdbc.update("confirm a switch", "DELETE FROM pending_switches WHERE event_id = ?", eventId);
+    }
+
+    @Override
+    public List<Long> pendingSwitches() {
+        return jdbc.list("read pending switches", "SELECT event_id FROM pending_switches ORDER BY event_id",
+                rs -> rs.getLong(1));
+    }
+
+    private static Event event(ResultSet rs) throws SQLException {
+        return new Event(rs.getLong("id"), Instant.ofEpochMilli(rs.getLong("at")), EventKind.parse(rs.getString("kind")),
+                rs.getString("model"), rs.getString("target"), rs.getString("version"), rs.getString("from_label"),
+                rs.getString("to_label"), rs.getString("tag_key"), rs.getString("tag_value"), rs.getString("reason"),
+                rs.getString("actor"), rs.getString("host"), rs.getString("hash"));
+    }
+
+    private static EventRecord record(ResultSet rs) throws SQLException {
+        return new EventRecord(rs.getLong("id"), rs.getLong("at"), EventKind.parse(rs.getString("kind")),
+                Jdbc.nullableLong(rs, "model_id"), Jdbc.nullableLong(rs, "target_id"),
+                Jdbc.nullableLong(rs, "version_id"), Jdbc.nullableLong(rs, "from_version_id"),
+                Jdbc.nullableLong(rs, "to_version_id"), rs.getString("tag_key"), rs.getString("tag_value"),
+                rs.getString("reason"), rs.getString("actor"), rs.getString("host"), rs.getString("prev_hash"),
+                rs.getString("hash"));
+    }
+}

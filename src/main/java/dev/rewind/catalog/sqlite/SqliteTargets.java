@@ -1,0 +1,69 @@
+package dev.rewind.catalog.sqlite;
+
+import dev.rewind.catalog.TargetRepository;
+import dev.rewind.catalog.TargetRow;
+import dev.rewind.domain.TargetState;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+final class SqliteTargets implements TargetRepository {
+    private static final String SELECT_ROW = "SELECT t.id, t.model_id, m.name AS model, t.name, t.serving_dir, "
+            + "t.version_id, v.label FROM targets t JOIN models m ON m.id = t.model_id "
+            + "LEFT JOIN versions v ON v.id = t.version_id ";
+
+    private final Jdbc jdbc;
+
+    SqliteTargets(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<TargetRow> find(String model, String name) {
+        return jdbc.one("find target", SELECT_ROW + "WHERE m.name = ? AND t.name = ?", this::row, model, name);
+    }
+
+    @Override
+    public Optional<TargetRow> byId(long id) {
+        return jdbc.one("find target", SELECT_ROW + "WHERE t.id = ?", this::row, id);
+    }
+
+    @Override
+    public long insert(long modelId, String name, String servingDir) {
+        return jdbc.insert("add target", "INSERT INTO targets(model_id, name, serving_dir) VALUES (?,?,?)",
+                modelId, name, servingDir);
+    }
+
+    @Override
+    public void point(long targetId, Long versionId) {
+        jdbc.update("move target", "UPDATE targets SET version_id = ? WHERE id = ?", versionId, targetId);
+    }
+
+    @Override
+    public List<TargetState> list(String model) {
+        String sql = "SELECT t.id, m.name AS model, t.name, v.label, t.serving_dir, "
+                + " (SELECT max(e.at) FROM events e WHERE e.target_id = t.id "
+                + "  AND e.kind IN ('deploy','rollback','import')) AS since "
+                + "FROM targets t JOIN models m ON m.id = t.model_id LEFT JOIN versions v ON v.id = t.version_id "
+                + (model == null ? "" : "WHERE m.name = ? ")
+                + "ORDER BY m.name, CASE t.name WHEN 'production' THEN 0 WHEN 'staging' THEN 1 ELSE 2 END, t.name";
+        Object[] args = model == null ? new Object[0] : new Object[] {model};
+        return jdbc.list("list targets", sql, rs -> {
+            Long since = Jdbc.nullableLong(rs, "since");
+            return new TargetState(rs.getLong("id"), rs.getString("model"), rs.getString("name"), rs.getString("label"),
+                    since == null ? null : Instant.ofEpochMilli(since), rs.getString("serving_dir"));
+        }, args);
+    }
+
+    @Override
+    public List<TargetRow> all() {
+        return jdbc.list("list targets", SELECT_ROW + "ORDER BY t.id", this::row);
+    }
+
+    private TargetRow row(ResultSet rs) throws SQLException {
+        return new TargetRow(rs.getLong("id"), rs.getLong("model_id"), rs.getString("model"), rs.getString("name"),
+                rs.getString("serving_dir"), Jdbc.nullableLong(rs, "version_id"), rs.getString("label"));
+    }
+}

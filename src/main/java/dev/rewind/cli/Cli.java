@@ -1,0 +1,62 @@
+package dev.rewind.cli;
+
+import dev.rewind.domain.RewindException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Consumer;
+import picocli.CommandLine;
+
+/** Runs the command line in-process: parses, dispatches, maps failures to one-line messages and exit codes. */
+public final class Cli {
+    private Cli() {
+    }
+
+    /** Options that decide how the window opens when no command is given. */
+    public record GuiRequest(Path catalog, boolean explicitCatalog, boolean startupProbe) {
+    }
+
+    /**
+     * Runs {@code args}; when no command is given, hands the GUI request to {@code openGui} and returns what it
+     * returns (the GUI's exit code) — the CLI itself never touches JavaFX.
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env,
+                          java.util.function.ToIntFunction<GuiRequest> openGui) {
+        RewindCommand root = new RewindCommand(out, err, env, openGui);
+        CommandLine cl = new CommandLine(root);
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            err.println("rewind: " + firstLine(ex.getMessage()));
+            err.println("Try 'rewind " + ex.getCommandLine().getCommandName().replace("rewind", "").trim()
+                    + (ex.getCommandLine().getParent() == null ? "" : " ") + "--help' for usage.");
+            return RewindException.BAD_INPUT;
+        });
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+            if (ex instanceof RewindException re) {
+                err.println("rewind: " + firstLine(re.getMessage()));
+                return re.exitCode();
+            }
+            err.println("rewind: unexpected error: " + firstLine(String.valueOf(ex)));
+            if (env.containsKey("REWIND_DEBUG")) {
+                ex.printStackTrace(err);
+            }
+            return RewindException.REFUSED;
+        });
+        return cl.execute(args);
+    }
+
+    static String firstLine(String m) {
+        if (m == null) {
+            return "";
+        }
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+
+    static void each(Iterable<String> lines, Consumer<String> sink) {
+        lines.forEach(sink);
+    }
+}

@@ -1,0 +1,22 @@
+package dev.rewind.cli;
+
+import dev.rewind.catalog.Catalog;
+import java.nio.file.Files;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "init", description = "Create an empty catalog (an existing catalog is left as it is).")
+final class InitCommand implements Callable<Integer> {
+    @ParentCommand
+    RewindCommand root;
+
+    @Override
+    public Integer call() {
+        boolean existed = Files.exists(root.catalogPath());
+        try (Catalog c = root.open(true)) {
+            root.out.println((existed ? "catalog already exists: " : "created catalog ") + c.location());
+        }
+        return 0;
+    }
+}

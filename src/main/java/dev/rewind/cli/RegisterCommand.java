@@ -1,0 +1,86 @@
+package dev.rewind.cli;
+
+import dev.rewind.catalog.Catalog;
+import dev.rewind.domain.MetricValue;
+import dev.rewind.domain.RewindException;
+import dev.rewind.domain.Tags;
+import dev.rewind.domain.Version;
+import dev.rewind.service.RegisterRequest;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "register", description = "Register a new version of a model (the model is created on first use).")
+final class RegisterCommand implements Callable<Integer> {
+    @ParentCommand
+    RewindCommand root;
+
+    @Parameters(index = "0", paramLabel = "MODEL")
+    String model;
+
+    @Parameters(index = "1", paramLabel = "VERSION")
+    String version;
+
+    @Option(names = "--artifact", required = true, paramLabel = "FILE", description = "File or directory to store.")
+    Path artifact;
+
+    @Option(names = "--metric", paramLabel = "K=V", description = "A metric value; repeatable.")
+    List<String> metrics = new ArrayList<>();
+
+    @Option(names = "--param", paramLabel = "K=V", description = "A parameter; repeatable.")
+    List<String> params = new ArrayList<>();
+
+    @Option(names = "--tag", paramLabel = "K[=V]", description = "A tag; repeatable.")
+    List<String> tags = new ArrayList<>();
+
+    @Option(names = "--description", paramLabel = "T")
+    String description;
+
+    @Option(names = "--source-run", paramLabel = "ID")
+    String sourceRun;
+
+    @Option(names = "--parent", paramLabel = "V", description = "The version this one was derived from.")
+    String parent;
+
+    @Option(names = "--json", description = "Print the registered version as JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        List<MetricValue> ms = new ArrayList<>();
+        for (String m : metrics) {
+            ms.add(MetricValue.parse(m));
+        }
+        Map<String, String> ps = new LinkedHashMap<>();
+        for (String p : params) {
+            int eq = p.indexOf('=');
+            if (eq <= 0) {
+                throw RewindException.badInput("param '" + p + "' must look like KEY=VALUE");
+            }
+            ps.put(p.substring(0, eq), p.substring(eq + 1));
+        }
+        Map<String, String> ts = new LinkedHashMap<>();
+        for (String t : tags) {
+            Map.Entry<String, String> e = Tags.parse(t);
+            ts.put(e.getKey(), e.getValue());
+        }
+        try (Catalog c = root.open(false)) {
+            Version v = root.services(c).registry().register(new RegisterRequest(model, version, artifact, ms, ps, ts,
+                    description, sourceRun, parent));
+            if (json) {
+                root.out.println(Json.write(Json.version(v)));
+            } else {
+                root.out.printf("registered %s %s (#%d, sha256 %s, %d bytes)%n", v.model(), v.label(), v.seq(),
+                        v.artifact().sha256().substring(0, 12), v.artifact().size());
+            }
+        }
+        return 0;
+    }
+}

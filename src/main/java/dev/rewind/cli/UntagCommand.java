@@ -1,0 +1,35 @@
+package dev.rewind.cli;
+
+import dev.rewind.catalog.Catalog;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "untag", description = "Remove a tag from a version (the history keeps that it was there).")
+final class UntagCommand implements Callable<Integer> {
+    @ParentCommand
+    RewindCommand root;
+
+    @Parameters(index = "0", paramLabel = "MODEL")
+    String model;
+
+    @Parameters(index = "1", paramLabel = "VERSION")
+    String version;
+
+    @Parameters(index = "2", paramLabel = "KEY")
+    String key;
+
+    @Option(names = "--reason", paramLabel = "T")
+    String reason;
+
+    @Override
+    public Integer call() {
+        try (Catalog c = root.open(false)) {
+            root.services(c).registry().untag(model, version, key, reason);
+            root.out.printf("removed tag %s from %s %s%n", key, model, version);
+        }
+        return 0;
+    }
+}

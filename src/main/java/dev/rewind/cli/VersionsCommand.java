@@ -1,0 +1,42 @@
+package dev.rewind.cli;
+
+import dev.rewind.catalog.Catalog;
+import dev.rewind.domain.Version;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "versions", description = "List the versions of a model, oldest first.")
+final class VersionsCommand implements Callable<Integer> {
+    @ParentCommand
+    RewindCommand root;
+
+    @Parameters(paramLabel = "MODEL")
+    String model;
+
+    @Option(names = "--json")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        try (Catalog c = root.open(false)) {
+            List<Version> versions = root.services(c).registry().versions(model);
+            if (json) {
+                root.out.println(Json.write(Json.versions(versions)));
+                return 0;
+            }
+            Table t = new Table("#", "VERSION", "CREATED", "AUTHOR", "TAGS", "METRICS");
+            for (Version v : versions) {
+                t.row(v.seq(), v.label(), Json.time(v.createdAt()), v.author(), Show.tags(v.tags()),
+                        v.metrics().entrySet().stream().limit(4).map(e -> e.getKey() + "=" + Show.number(e.getValue()))
+                                .collect(Collectors.joining(" ")));
+            }
+            t.print(root.out);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,155 @@
+package dev.rewind.service;
+
+import dev.rewind.catalog.Catalog;
+import dev.rewind.catalog.CatalogTx;
+import dev.rewind.catalog.EventRecord;
+import dev.rewind.catalog.NewVersion;
+import dev.rewind.domain.Artifact;
+import dev.rewind.domain.EventKind;
+import dev.rewind.domain.MetricValue;
+import dev.rewind.domain.RewindException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Fills an empty catalog with believable models. The small demo tells the rollback story (fraud-detector 2.0.0
+ * is better offline but worse live); the large one is sized for benchmarks: 1,000 models, 100,000 versions and
+ * 2,000,000 metric rows, one model with 20,000 versions. Both are deterministic for a seed.
+ */
+public final class DemoService {
+    public enum Scale { SMALL, LARGE }
+
+    public record Summary(int models, int versions, long metricValues) {
+    }
+
+    private final Catalog catalog;
+    private final Clock clock;
+
+    public DemoService(Catalog catalog, Clock clock) {
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    public Summary create(Scale scale, long seed) {
+        boolean empty = catalog.read(tx -> tx.models().list().isEmpty());
+        if (!empty) {
+            throw RewindException.refused("catalog " + catalog.location()
+                    + " already has models; the demo needs a new catalog (use --catalog NEW.db)");
+        }
+        DemoPlan plan = scale == Scale.SMALL ? DemoPlan.small(clock.instant(), seed)
+                : DemoPlan.large(clock.instant(), seed);
+        return apply(plan, scale == Scale.SMALL);
+    }
+
+    private Summary apply(DemoPlan plan, boolean storeArtifacts) {
+        Map<String, Artifact> artifacts = new HashMap<>();
+        if (storeArtifacts) {
+            for (DemoPlan.Step s : plan.steps()) {
+                if (s instanceof DemoPlan.Register r) {
+                    artifacts.put(r.model() + "\0" + r.label(), storeBytes(r.artifactBytes()));
+                }
+            }
+        }
+        return catalog.write(tx -> {
+            Writer w = new Writer(tx);
+            long metrics = 0;
+            int versions = 0;
+            for (DemoPlan.Step s : plan.steps()) {
+                if (s instanceof DemoPlan.Register r) {
+                    Artifact a = storeArtifacts ? artifacts.get(r.model() + "\0" + r.label()) : referenced(r);
+                    w.register(r, a);
+                    metrics += r.metrics().size();
+                    versions++;
+                } else if (s instanceof DemoPlan.Tag t) {
+                    w.tag(t);
+                }
+            }
+            return new Summary(w.modelIds.size(), versions, metrics);
+        });
+    }
+
+    /** Writes plan steps with their own (past) times, as the services would have when they happened. */
+    private static final class Writer {
+        private final CatalogTx tx;
+        private final Map<String, Long> modelIds = new HashMap<>();
+        private final Map<String, Long> versionIds = new HashMap<>();
+        private final Map<Long, Long> nextSeq = new HashMap<>();
+
+        Writer(CatalogTx tx) {
+            this.tx = tx;
+        }
+
+        void register(DemoPlan.Register r, Artifact artifact) {
+            long modelId = modelIds.computeIfAbsent(r.model(), m -> tx.models().insert(m, r.at()));
+            Long parent = r.parent() == null ? null : versionIds.get(r.model() + "\0" + r.parent());
+            long seq = nextSeq.merge(modelId, 1L, Long::sum);
+            long id = tx.versions().insert(new NewVersion(modelId, r.label(), seq, r.at(), r.author(),
+                    r.description(), artifact, r.sourceRun(), parent));
+            versionIds.put(r.model() + "\0" + r.label(), id);
+            tx.versions().addMetrics(id, r.metrics());
+            tx.versions().addParams(id, r.params());
+            tx.events().append(EventRecord.draft(r.at().toEpochMilli(), EventKind.REGISTER, modelId, null, id, null,
+                    null, null, null, r.description(), r.author(), r.host()));
+        }
+
+        void tag(DemoPlan.Tag t) {
+            long id = versionIds.get(t.model() + "\0" + t.label());
+            tx.versions().putTag(id, t.key(), t.value());
+            tx.events().append(EventRecord.draft(t.at().toEpochMilli(), EventKind.TAG, modelIds.get(t.model()), null,
+                    id, null, null, t.key(), t.value(), t.reason(), t.author(), t.host()));
+        }
+    }
+
+    private Artifact storeBytes(byte[] bytes) {
+        try {
+            Path tmp = Files.createTempFile("rewind-demo-", ".bin");
+            try {
+                Files.write(tmp, bytes);
+                return catalog.artifacts().store(tmp);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The large demo references artifacts in a remote bucket rather than writing 100,000 files. */
+    private static Artifact referenced(DemoPlan.Register r) {
+        String uri = "s3://rewind-demo/" + r.model() + "/" + r.label() + "/model.bin";
+        try {
+            byte[] sha = MessageDigest.getInstance("SHA-256").digest(uri.getBytes(StandardCharsets.UTF_8));
+            return new Artifact(uri, HexFormat.of().formatHex(sha), 1_000_000L + (sha[0] & 0xff) * 10_000L);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static List<MetricValue> curve(String key, Random rnd, double start, double end, int steps) {
+        List<MetricValue> out = new ArrayList<>(steps);
+        for (int s = 1; s <= steps; s++) {
+            double t = (double) s / steps;
+            double v = end + (start - end) * Math.exp(-4 * t) + rnd.nextGaussian() * 0.004;
+            out.add(new MetricValue(key, v, (long) s, ""));
+        }
+        return out;
+    }
+
+    static Instant daysBefore(Instant now, double days) {
+        return now.minus(Duration.ofMinutes((long) (days * 24 * 60)));
+    }
+}

@@ -1,0 +1,45 @@
+package dev.rewind.service;
+
+import dev.rewind.domain.Actor;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Who is acting, read from the operating system (overridable with REWIND_ACTOR / REWIND_HOST). */
+public final class Environment {
+    private Environment() {
+    }
+
+    public static Actor currentActor() {
+        return currentActor(System.getenv());
+    }
+
+    public static Actor currentActor(Map<String, String> env) {
+        String user = env.getOrDefault("REWIND_ACTOR", System.getProperty("user.name"));
+        String host = env.get("REWIND_HOST");
+        if (host == null) {
+            host = env.get("HOSTNAME");
+        }
+        if (host == null) {
+            host = hostFromSystem();
+        }
+        return new Actor(user, host);
+    }
+
+    private static String hostFromSystem() {
+        try {
+            Path etc = Path.of("/etc/hostname");
+            if (Files.isReadable(etc)) {
+                String h = Files.readString(etc).strip();
+                if (!h.isEmpty()) {
+                    return h;
+                }
+            }
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}

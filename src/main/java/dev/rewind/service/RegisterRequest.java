@@ -1,0 +1,17 @@
+package dev.rewind.service;
+
+import dev.rewind.domain.MetricValue;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** What a person asks to register. {@code artifact} may be null for a version without stored bytes. */
+public record RegisterRequest(String model, String version, Path artifact, List<MetricValue> metrics,
+                              Map<String, String> params, Map<String, String> tags, String description,
+                              String sourceRun, String parent) {
+    public RegisterRequest {
+        metrics = metrics == null ? List.of() : List.copyOf(metrics);
+        params = params == null ? Map.of() : Map.copyOf(params);
+        tags = tags == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(tags));
+    }
+}

@@ -1,0 +1,137 @@
+package dev.rewind.service;
+
+import dev.rewind.catalog.Catalog;
+import dev.rewind.catalog.CatalogTx;
+import dev.rewind.catalog.EventRecord;
+import dev.rewind.catalog.NewVersion;
+import dev.rewind.domain.Actor;
+import dev.rewind.domain.Artifact;
+import dev.rewind.domain.EventKind;
+import dev.rewind.domain.MetricValue;
+import dev.rewind.domain.ModelSummary;
+import dev.rewind.domain.Names;
+import dev.rewind.domain.RewindException;
+import dev.rewind.domain.Version;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Registering versions, tagging them, and reading models and versions. Used by the CLI and the window. */
+public final class RegistryService {
+    public static final int MAX_TEXT = 10_000;
+
+    private final Catalog catalog;
+    private final Actor actor;
+    private final Clock clock;
+
+    public RegistryService(Catalog catalog, Actor actor, Clock clock) {
+        this.catalog = catalog;
+        this.actor = actor;
+        this.clock = clock;
+    }
+
+    /**
+     * Registers a new version: checks every input first, stores the artifact, then writes the version, its
+     * metrics, params, tags and a {@code register} event in one transaction.
+     */
+    public Version register(RegisterRequest r) {
+        String model = Names.require("model name", r.model());
+        String label = Names.require("version label", r.version());
+        Names.text("description", r.description(), MAX_TEXT);
+        if (r.sourceRun() != null) {
+            Names.require("source run id", r.sourceRun());
+        }
+        r.params().forEach((k, v) -> {
+            Names.require("param key", k);
+            Names.text("param " + k, v, MAX_TEXT);
+        });
+        r.tags().keySet().forEach(k -> Names.require("tag key", k));
+        catalog.read(tx -> {
+            requireNew(tx, model, label);
+            if (r.parent() != null) {
+                Lookups.version(tx, model, r.parent());
+            }
+            return null;
+        });
+        Artifact artifact = r.artifact() == null ? null : catalog.artifacts().store(r.artifact());
+        return catalog.write(tx -> {
+            requireNew(tx, model, label);
+            Instant now = clock.instant();
+            long modelId = tx.models().id(model).orElseGet(() -> tx.models().insert(model, now));
+            Long parentId = r.parent() == null ? null : Lookups.version(tx, model, r.parent()).id();
+            long id = tx.versions().insert(new NewVersion(modelId, label, tx.versions().nextSeq(modelId), now,
+                    actor.user(), r.description(), artifact, r.sourceRun(), parentId));
+            tx.versions().addMetrics(id, r.metrics());
+            tx.versions().addParams(id, r.params());
+            r.tags().forEach((k, v) -> tx.versions().putTag(id, k, v));
+            tx.events().append(EventRecord.draft(now.toEpochMilli(), EventKind.REGISTER, modelId, null, id, null,
+                    null, null, null, r.description(), actor.user(), actor.host()));
+            return tx.versions().byId(id).orElseThrow();
+        });
+    }
+
+    private static void requireNew(CatalogTx tx, String model, String label) {
+        if (tx.versions().find(model, label).isPresent()) {
+            throw RewindException.badInput("model " + model + " already has a version " + label
+                    + "; versions are immutable, register a new label");
+        }
+    }
+
+    /** Sets a tag (replacing its value if the key is there) and records a {@code tag} event. */
+    public Version tag(String model, String version, String key, String value, String reason) {
+        Names.require("tag key", key);
+        Names.text("tag value", value, Names.MAX_LENGTH);
+        Names.text("reason", reason, MAX_TEXT);
+        return catalog.write(tx -> {
+            Version v = Lookups.version(tx, model, version);
+            tx.versions().putTag(v.id(), key, value);
+            tx.events().append(EventRecord.draft(clock.millis(), EventKind.TAG, Lookups.modelId(tx, model), null,
+                    v.id(), null, null, key, value, reason, actor.user(), actor.host()));
+            return tx.versions().byId(v.id()).orElseThrow();
+        });
+    }
+
+    /** Removes a tag and records an {@code untag} event; a tag that is not there is refused. */
+    public Version untag(String model, String version, String key, String reason) {
+        Names.require("tag key", key);
+        Names.text("reason", reason, MAX_TEXT);
+        return catalog.write(tx -> {
+            Version v = Lookups.version(tx, model, version);
+            String old = v.tags().get(key);
+            if (!tx.versions().removeTag(v.id(), key)) {
+                throw RewindException.badInput("version " + version + " of " + model + " has no tag " + key);
+            }
+            tx.events().append(EventRecord.draft(clock.millis(), EventKind.UNTAG, Lookups.modelId(tx, model), null,
+                    v.id(), null, null, key, old, reason, actor.user(), actor.host()));
+            return tx.versions().byId(v.id()).orElseThrow();
+        });
+    }
+
+    public List<ModelSummary> models() {
+        return catalog.read(tx -> tx.models().list());
+    }
+
+    public List<Version> versions(String model) {
+        return catalog.read(tx -> {
+            Lookups.modelId(tx, model);
+            return tx.versions().list(model);
+        });
+    }
+
+    public Version show(String model, String version) {
+        return catalog.read(tx -> Lookups.version(tx, model, version));
+    }
+
+    public List<MetricValue> curve(String model, String version, String key) {
+        return catalog.read(tx -> tx.versions().metricSteps(Lookups.version(tx, model, version).id(), key));
+    }
+
+    public List<String> tagKeys() {
+        return catalog.read(tx -> tx.versions().tagKeys());
+    }
+
+    public Map<String, dev.rewind.domain.Direction> directions() {
+        return catalog.read(tx -> tx.directions().all());
+    }
+}

@@ -1,0 +1,198 @@
+package dev.rewind.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rewind.catalog.sqlite.SqliteCatalog;
+import dev.rewind.domain.MetricValue;
+import dev.rewind.domain.RewindException;
+import dev.rewind.domain.Version;
+import dev.rewind.service.RegisterRequest;
+import dev.rewind.service.Services;
+import dev.rewind.support.CatalogDump;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqliteCatalogTest {
+    @TempDir
+    Path dir;
+
+    private Path catalogWithOneVersion() throws Exception {
+        Path db = dir.resolve("c.db");
+        Path art = Files.writeString(dir.resolve("model.bin"), "weights");
+        try (Catalog c = SqliteCatalog.open(db, true)) {
+            new Services(c, new dev.rewind.domain.Actor("ana", "h"), Clock.systemUTC()).registry()
+                    .register(new RegisterRequest("m", "1.0", art, List.of(MetricValue.summary("auc", 0.9)),
+                            java.util.Map.of("lr", "0.1"), null, null, null, null));
+        }
+        return db;
+    }
+
+    @Test
+    void createsSchemaWithWalForeignKeysAndVersion() throws Exception {
+        Path db = dir.resolve("new.db");
+        SqliteCatalog.open(db, true).close();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement()) {
+            assertThat(pragma(st, "journal_mode")).isEqualTo("wal");
+            assertThat(pragma(st, "user_version")).isEqualTo("1");
+            assertThat(pragma(st, "application_id")).isEqualTo(String.valueOf(0x52574e44));
+            try (ResultSet rs = st.executeQuery("SELECT name FROM sqlite_master WHERE type='index' AND name LIKE '%by%'")) {
+                StringBuilder names = new StringBuilder();
+                while (rs.next()) {
+                    names.append(rs.getString(1)).append(' ');
+                }
+                assertThat(names.toString()).contains("versions_by_model_time", "events_by_target", "metrics_by_version");
+            }
+        }
+    }
+
+    @Test
+    void reopeningKeepsData() throws Exception {
+        Path db = catalogWithOneVersion();
+        try (Catalog c = SqliteCatalog.open(db, false)) {
+            List<Version> vs = c.read(tx -> tx.versions().list("m"));
+            assertThat(vs).extracting(Version::label).containsExactly("1.0");
+            assertThat((long) c.read(tx -> tx.events().count())).isEqualTo(1L);
+        }
+    }
+
+    @Test
+    void missingCatalogIsRefusedUnlessCreating() {
+        assertThatThrownBy(() -> SqliteCatalog.open(dir.resolve("none.db"), false))
+                .isInstanceOf(RewindException.class).hasMessageContaining("no catalog at");
+        assertThat(dir.resolve("none.db")).doesNotExist();
+    }
+
+    @Test
+    void folderThatDoesNotExistIsRefused() {
+        RewindException e = org.junit.jupiter.api.Assertions.assertThrows(RewindException.class,
+                () -> SqliteCatalog.open(dir.resolve("nowhere/c.db"), true));
+        assertThat(e.getMessage()).contains("does not exist");
+        assertThat(e.exitCode()).isEqualTo(RewindException.CATALOG_UNREADABLE);
+    }
+
+    @Test
+    void eventsCannotBeUpdatedOrDeletedThroughRawSql() throws Exception {
+        Path db = catalogWithOneVersion();
+        String before = CatalogDump.of(db);
+        assertThatThrownBy(() -> CatalogDump.exec(db, "UPDATE events SET reason = 'rewritten'"))
+                .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> CatalogDump.exec(db, "DELETE FROM events"))
+                .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
+        assertThat(CatalogDump.of(db)).isEqualTo(before);
+    }
+
+    @Test
+    void versionIdentityAndArtifactCannotChangeThroughRawSql() throws Exception {
+        Path db = catalogWithOneVersion();
+        String before = CatalogDump.of(db);
+        for (String sql : new String[] {
+            "UPDATE versions SET label = '9.9'", "UPDATE versions SET artifact_sha256 = 'abc'",
+            "UPDATE versions SET artifact_uri = 'file:/tmp/x'", "UPDATE versions SET artifact_size = 1",
+            "UPDATE versions SET created_at = 0", "UPDATE versions SET seq = 7", "DELETE FROM versions",
+            "UPDATE metrics SET value = 1", "DELETE FROM params", "DELETE FROM models"}) {
+            assertThatThrownBy(() -> CatalogDump.exec(db, sql)).as(sql).isInstanceOf(SQLException.class)
+                    .hasMessageContaining("rewind:");
+        }
+        assertThat(CatalogDump.of(db)).isEqualTo(before);
+        // a description is not identity: it may be corrected
+        CatalogDump.exec(db, "UPDATE versions SET description = 'fixed typo'");
+    }
+
+    @Test
+    void catalogFromNewerRewindIsRefusedAndLeftUnchanged() throws Exception {
+        Path db = catalogWithOneVersion();
+        CatalogDump.exec(db, "PRAGMA user_version = 99");
+        byte[] before = Files.readAllBytes(db);
+        RewindException e = org.junit.jupiter.api.Assertions.assertThrows(RewindException.class,
+                () -> SqliteCatalog.open(db, false));
+        assertThat(e.getMessage()).contains("newer Rewind").contains("schema 99");
+        assertThat(e.exitCode()).isEqualTo(RewindException.CATALOG_UNREADABLE);
+        assertThat(Files.readAllBytes(db)).isEqualTo(before);
+    }
+
+    @Test
+    void fileThatIsNotSqliteIsRefusedAndLeftByteForByte() throws Exception {
+        Path notDb = Files.writeString(dir.resolve("notes.db"), "these are my notes, not a database\n".repeat(50));
+        byte[] before = Files.readAllBytes(notDb);
+        assertThatThrownBy(() -> SqliteCatalog.open(notDb, true)).isInstanceOf(RewindException.class)
+                .hasMessageContaining("not a SQLite database");
+        assertThat(Files.readAllBytes(notDb)).isEqualTo(before);
+        assertThat(dir.resolve("notes.db-wal")).doesNotExist();
+    }
+
+    @Test
+    void foreignSqliteDatabaseIsRefusedAndLeftUnchanged() throws Exception {
+        Path other = dir.resolve("mlflow.db");
+        CatalogDump.exec(other, "CREATE TABLE alembic_version (version_num TEXT)",
+                "INSERT INTO alembic_version VALUES ('abc')");
+        byte[] before = Files.readAllBytes(other);
+        assertThatThrownBy(() -> SqliteCatalog.open(other, true)).hasMessageContaining("not a Rewind catalog");
+        assertThat(Files.readAllBytes(other)).isEqualTo(before);
+    }
+
+    @Test
+    void truncatedCatalogIsRefusedAndLeftByteForByte() throws Exception {
+        Path db = catalogWithOneVersion();
+        CatalogDump.exec(db, "PRAGMA wal_checkpoint(TRUNCATE)");
+        byte[] whole = Files.readAllBytes(db);
+        assertThat(whole.length).isGreaterThan(8192);
+        Path cut = dir.resolve("cut.db");
+        Files.write(cut, Arrays.copyOf(whole, whole.length / 2));
+        byte[] before = Files.readAllBytes(cut);
+        RewindException e = org.junit.jupiter.api.Assertions.assertThrows(RewindException.class,
+                () -> SqliteCatalog.open(cut, false));
+        assertThat(e.getMessage()).contains("truncated");
+        assertThat(e.exitCode()).isEqualTo(RewindException.CATALOG_UNREADABLE);
+        assertThat(Files.readAllBytes(cut)).isEqualTo(before);
+    }
+
+    @Test
+    void tinyFragmentOfACatalogIsRefused() throws Exception {
+        Path db = catalogWithOneVersion();
+        Path cut = dir.resolve("fragment.db");
+        Files.write(cut, Arrays.copyOf(Files.readAllBytes(db), 60));
+        assertThatThrownBy(() -> SqliteCatalog.open(cut, false)).hasMessageContaining("truncated");
+        assertThat(Files.size(cut)).isEqualTo(60);
+    }
+
+    @Test
+    void aWriteThatFailsLeavesNothingBehind() throws Exception {
+        Path db = catalogWithOneVersion();
+        String before = CatalogDump.of(db);
+        try (Catalog c = SqliteCatalog.open(db, false)) {
+            assertThatThrownBy(() -> c.write(tx -> {
+                tx.models().insert("half-written", java.time.Instant.now());
+                throw new IllegalStateException("boom");
+            })).hasMessage("boom");
+        }
+        assertThat(CatalogDump.of(db)).isEqualTo(before);
+    }
+
+    @Test
+    void changeCounterMovesWhenAnotherConnectionWrites() throws Exception {
+        Path db = catalogWithOneVersion();
+        try (Catalog c = SqliteCatalog.open(db, false)) {
+            long first = c.changeCounter();
+            CatalogDump.exec(db, "INSERT INTO metric_directions(key, direction) VALUES ('auc', 'higher')");
+            assertThat(c.changeCounter()).isNotEqualTo(first);
+        }
+    }
+
+    private static String pragma(Statement st, String name) throws SQLException {
+        try (ResultSet rs = st.executeQuery("PRAGMA " + name)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+}
