@@ -26,6 +26,9 @@ public interface EventRepository {
 
     void clearPendingSwitch(long eventId);
 
-    /** Event ids of committed serving-dir switches not yet confirmed on disk. */
-    List<Long> pendingSwitches();
+    /** Committed serving-dir switches not yet confirmed on disk, oldest first. */
+    List<PendingSwitch> pendingSwitches();
+
+    /** The newest pointer move of a target, if any. */
+    Optional<EventRecord> latestMove(long targetId);
 }

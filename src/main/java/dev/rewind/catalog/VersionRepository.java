@@ -30,6 +30,12 @@ public interface VersionRepository {
 
     boolean removeTag(long versionId, String key);
 
+    /** Model, label and artifact of every version whose bytes live in the artifact store. */
+    List<StoredArtifact> storedArtifacts();
+
+    record StoredArtifact(String model, String label, dev.rewind.domain.Artifact artifact) {
+    }
+
     /** Every tag key used in the catalog, for autocompletion. */
     List<String> tagKeys();
 }

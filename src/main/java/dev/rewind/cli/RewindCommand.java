@@ -21,7 +21,9 @@ import picocli.CommandLine.ScopeType;
         description = {"Browse model versions, compare them, and roll deployments back safely.",
                 "With no command, opens the window."},
         subcommands = {InitCommand.class, DemoCommand.class, RegisterCommand.class, ModelsCommand.class,
-                VersionsCommand.class, ShowCommand.class, TagCommand.class, UntagCommand.class},
+                VersionsCommand.class, ShowCommand.class, TagCommand.class, UntagCommand.class, TargetCommand.class,
+                TargetsCommand.class, DeployCommand.class, RollbackCommand.class, HistoryCommand.class,
+                VerifyCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:refused (conflict, rule)", "2:bad input or usage", "3:catalog unreadable"})
 public final class RewindCommand implements Callable<Integer> {
@@ -72,8 +74,22 @@ public final class RewindCommand implements Callable<Integer> {
         return dir.resolve("catalog.db");
     }
 
+    /** Opens the catalog and finishes any serving-dir switch a crash interrupted (rule 6). */
     Catalog open(boolean create) {
-        return SqliteCatalog.open(catalogPath(), create);
+        Catalog c = SqliteCatalog.open(catalogPath(), create);
+        try {
+            for (String line : services(c).deployments().finishPendingSwitches()) {
+                err.println("rewind: note: finished an interrupted switch: " + line);
+            }
+        } catch (RewindException e) {
+            err.println("rewind: warning: " + e.getMessage());
+        }
+        return c;
+    }
+
+    /** Opens the catalog as it is, repairing nothing (for verify). */
+    Catalog openAsIs() {
+        return SqliteCatalog.open(catalogPath(), false);
     }
 
     Services services(Catalog catalog) {

@@ -12,7 +12,7 @@ import java.util.Random;
 
 /** The demo as data: a time-ordered list of things people did. */
 record DemoPlan(List<Step> steps) {
-    sealed interface Step permits Register, Tag {
+    sealed interface Step permits Register, Tag, AddTarget, Move {
         Instant at();
     }
 
@@ -23,6 +23,15 @@ record DemoPlan(List<Step> steps) {
 
     record Tag(String model, String label, String key, String value, String reason, Instant at, String author,
                String host) implements Step {
+    }
+
+    /** {@code serving}: give the target a serving directory beside the catalog. */
+    record AddTarget(String model, String target, boolean serving, Instant at, String author, String host)
+            implements Step {
+    }
+
+    record Move(String model, String target, boolean rollback, String label, String reason, Instant at,
+                String author, String host) implements Step {
     }
 
     private static final String[] PEOPLE = {"ana", "bruno", "chen", "dara", "emeka", "farah"};
@@ -73,6 +82,21 @@ record DemoPlan(List<Step> steps) {
                     bytes(m, label, rnd)));
             parent = label;
         }
+        Instant t0 = DemoService.daysBefore(now, 61.5);
+        steps.add(new AddTarget(m, "production", true, t0, "ana", "ana-laptop"));
+        steps.add(new AddTarget(m, "staging", false, t0.plusSeconds(60), "ana", "ana-laptop"));
+        steps.add(new Move(m, "staging", false, "1.0.0", "First candidate for shadow traffic",
+                DemoService.daysBefore(now, 61.2), "ana", "ana-laptop"));
+        steps.add(new Move(m, "production", false, "1.0.0", "Launch: replaces the rules engine",
+                DemoService.daysBefore(now, 59.8), "ana", "ana-laptop"));
+        steps.add(new Move(m, "staging", false, "1.1.0", "Merchant embeddings in shadow",
+                DemoService.daysBefore(now, 33.6), "ana", "ml-train-01"));
+        steps.add(new Move(m, "production", false, "1.1.0", "+1.3 pt AUC in a week of shadow traffic",
+                DemoService.daysBefore(now, 31.1), "bruno", "ana-laptop"));
+        steps.add(new Move(m, "staging", false, "2.0.0", "Transformer candidate",
+                DemoService.daysBefore(now, 8.7), "chen", "ml-train-01"));
+        steps.add(new Move(m, "production", false, "2.0.0", "Best offline AUC so far (0.951)",
+                DemoService.daysBefore(now, 6.9), "chen", "ml-train-01"));
         steps.add(new Tag(m, "1.1.0", "stable", null, "Two weeks in production without incident",
                 DemoService.daysBefore(now, 18), "bruno", "ana-laptop"));
         steps.add(new Tag(m, "2.0.0", "owner", "chen", null, DemoService.daysBefore(now, 8.9), "chen", "ml-train-01"));
@@ -82,9 +106,26 @@ record DemoPlan(List<Step> steps) {
                                  String[] keys, double[] base) {
         double[] value = base.clone();
         String parent = null;
+        Instant start = DemoService.daysBefore(now, spanDays + 1);
+        steps.add(new AddTarget(model, "production", false, start, "dara", "ana-laptop"));
+        steps.add(new AddTarget(model, "staging", false, start.plusSeconds(30), "dara", "ana-laptop"));
+        String live = null;
         for (int i = 0; i < count; i++) {
             String label = (i / 10) + "." + (i % 10) + ".0";
             Instant at = DemoService.daysBefore(now, spanDays * (count - i) / count + rnd.nextDouble() * 0.5);
+            String mover = PEOPLE[rnd.nextInt(PEOPLE.length)];
+            steps.add(new Move(model, "staging", false, label, "Nightly promotion to staging", at.plusSeconds(3_600),
+                    "ci-bot", "ci-runner-3"));
+            if (i % 11 == 6) {
+                steps.add(new Move(model, "production", false, label, "Promote after staging checks",
+                        at.plusSeconds(20_000), mover, "ana-laptop"));
+                steps.add(new Move(model, "production", true, live, "Alert: live metric dropped; rolling back",
+                        at.plusSeconds(60_000), PEOPLE[rnd.nextInt(PEOPLE.length)], "oncall-laptop"));
+            } else if (i % 4 == 0 || i == count - 1) {
+                steps.add(new Move(model, "production", false, label, "Promote after staging checks",
+                        at.plusSeconds(20_000), mover, "ana-laptop"));
+                live = label;
+            }
             List<MetricValue> ms = new ArrayList<>();
             for (int k = 0; k < keys.length; k++) {
                 boolean lower = dev.rewind.domain.Direction.defaultFor(keys[k]) == dev.rewind.domain.Direction.LOWER;
@@ -132,6 +173,7 @@ record DemoPlan(List<Step> steps) {
             for (int k = 0; k < keys.length; k++) {
                 v[k] = 0.5 + rnd.nextDouble() * 0.4;
             }
+            steps.add(new AddTarget(name, "production", false, DemoService.daysBefore(now, span + 1), "ana", "h"));
             for (int i = 0; i < count; i++) {
                 List<MetricValue> ms = new ArrayList<>(keys.length);
                 for (int k = 0; k < keys.length; k++) {
@@ -139,9 +181,13 @@ record DemoPlan(List<Step> steps) {
                     ms.add(MetricValue.summary(keys[k], v[k]));
                 }
                 Instant at = DemoService.daysBefore(now, span * (count - i) / count);
-                steps.add(new Register(name, (i / 100) + "." + (i % 100) + "." + (i % 3), at,
-                        PEOPLE[(m + i) % PEOPLE.length], HOSTS[i % HOSTS.length], null, null, null, ms,
-                        Map.of("seed", Integer.toString(i)), null));
+                String label = (i / 100) + "." + (i % 100) + "." + (i % 3);
+                steps.add(new Register(name, label, at, PEOPLE[(m + i) % PEOPLE.length], HOSTS[i % HOSTS.length],
+                        null, null, null, ms, Map.of("seed", Integer.toString(i)), null));
+                if (i % 10 == 0 || i == count - 1) {
+                    steps.add(new Move(name, "production", false, label, "scheduled promotion", at.plusSeconds(600),
+                            PEOPLE[i % PEOPLE.length], "ci-runner-3"));
+                }
             }
         }
         steps.sort(Comparator.comparing(Step::at));

@@ -64,7 +64,7 @@ public final class DemoService {
                 }
             }
         }
-        return catalog.write(tx -> {
+        Summary summary = catalog.write(tx -> {
             Writer w = new Writer(tx);
             long metrics = 0;
             int versions = 0;
@@ -76,10 +76,20 @@ public final class DemoService {
                     versions++;
                 } else if (s instanceof DemoPlan.Tag t) {
                     w.tag(t);
+                } else if (s instanceof DemoPlan.AddTarget t) {
+                    w.addTarget(t, t.serving() ? servingDir(t) : null);
+                } else if (s instanceof DemoPlan.Move m) {
+                    w.move(m);
                 }
             }
             return new Summary(w.modelIds.size(), versions, metrics);
         });
+        new ServingSync(catalog).syncAll();
+        return summary;
+    }
+
+    private String servingDir(DemoPlan.AddTarget t) {
+        return catalog.location().resolveSibling("serving").resolve(t.model()).resolve(t.target()).toString();
     }
 
     /** Writes plan steps with their own (past) times, as the services would have when they happened. */
@@ -104,6 +114,29 @@ public final class DemoService {
             tx.versions().addParams(id, r.params());
             tx.events().append(EventRecord.draft(r.at().toEpochMilli(), EventKind.REGISTER, modelId, null, id, null,
                     null, null, null, r.description(), r.author(), r.host()));
+        }
+
+        private final Map<String, Long> targetIds = new HashMap<>();
+        private final Map<String, Long> live = new HashMap<>();
+
+        void addTarget(DemoPlan.AddTarget t, String servingDir) {
+            long modelId = modelIds.computeIfAbsent(t.model(), m -> tx.models().insert(m, t.at()));
+            long id = tx.targets().insert(modelId, t.target(), servingDir);
+            targetIds.put(t.model() + "\0" + t.target(), id);
+            tx.events().append(EventRecord.draft(t.at().toEpochMilli(), EventKind.TARGET, modelId, id, null, null,
+                    null, null, null, servingDir == null ? null : "serving dir " + servingDir, t.author(), t.host()));
+        }
+
+        void move(DemoPlan.Move m) {
+            String key = m.model() + "\0" + m.target();
+            long targetId = targetIds.get(key);
+            long to = versionIds.get(m.model() + "\0" + m.label());
+            Long from = live.get(key);
+            tx.events().append(EventRecord.draft(m.at().toEpochMilli(), m.rollback() ? EventKind.ROLLBACK
+                    : EventKind.DEPLOY, modelIds.get(m.model()), targetId, null, from, to, null, null, m.reason(),
+                    m.author(), m.host()));
+            tx.targets().point(targetId, to);
+            live.put(key, to);
         }
 
         void tag(DemoPlan.Tag t) {

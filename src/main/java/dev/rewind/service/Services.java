@@ -37,4 +37,16 @@ public final class Services {
     public DemoService demo() {
         return new DemoService(catalog, clock);
     }
+
+    public DeployService deployments() {
+        return new DeployService(catalog, actor, clock);
+    }
+
+    public HistoryService history() {
+        return new HistoryService(catalog);
+    }
+
+    public VerifyService verifier() {
+        return new VerifyService(catalog);
+    }
 }

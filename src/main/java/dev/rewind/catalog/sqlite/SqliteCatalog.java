@@ -14,6 +14,10 @@ import java.util.List;
 
 /** The SQLite catalog: one file, a writer connection (BEGIN IMMEDIATE) and a reader connection (snapshots). */
 public final class SqliteCatalog implements Catalog {
+    /** The triggers that enforce rules 2 and 3 inside the database. */
+    private static final List<String> REQUIRED_TRIGGERS = List.of("events_no_update", "events_no_delete",
+            "versions_identity_frozen", "versions_no_delete");
+
     private final Path file;
     private final ArtifactStore artifacts;
     private final Connection writer;
@@ -103,6 +107,18 @@ public final class SqliteCatalog implements Catalog {
                     String line = rs.getString(1);
                     if (!"ok".equals(line)) {
                         problems.add("integrity: " + line);
+                    }
+                }
+                List<String> triggers = new ArrayList<>();
+                try (ResultSet tr = st.executeQuery("SELECT name FROM sqlite_master WHERE type = 'trigger'")) {
+                    while (tr.next()) {
+                        triggers.add(tr.getString(1));
+                    }
+                }
+                for (String required : REQUIRED_TRIGGERS) {
+                    if (!triggers.contains(required)) {
+                        problems.add("integrity: safeguard " + required + " was removed from the catalog,"
+                                + " so history and versions can be rewritten");
                     }
                 }
                 try (ResultSet fk = st.executeQuery("PRAGMA foreign_key_check")) {

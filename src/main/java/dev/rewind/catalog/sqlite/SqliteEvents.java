@@ -3,6 +3,7 @@ package dev.rewind.catalog.sqlite;
 import dev.rewind.catalog.EventChain;
 import dev.rewind.catalog.EventRecord;
 import dev.rewind.catalog.EventRepository;
+import dev.rewind.catalog.PendingSwitch;
 import dev.rewind.domain.Event;
 import dev.rewind.domain.EventKind;
 import java.sql.ResultSet;
@@ -100,9 +101,16 @@ final class SqliteEvents implements EventRepository {
     }
 
     @Override
-    public List<Long> pendingSwitches() {
-        return jdbc.list("read pending switches", "SELECT event_id FROM pending_switches ORDER BY event_id",
-                rs -> rs.getLong(1));
+    public List<PendingSwitch> pendingSwitches() {
+        return jdbc.list("read pending switches",
+                "SELECT event_id, target_id FROM pending_switches ORDER BY event_id",
+                rs -> new PendingSwitch(rs.getLong(1), rs.getLong(2)));
+    }
+
+    @Override
+    public Optional<EventRecord> latestMove(long targetId) {
+        return jdbc.one("read target history", "SELECT * FROM events WHERE target_id = ? "
+                + "AND kind IN ('deploy','rollback','import') ORDER BY id DESC LIMIT 1", SqliteEvents::record, targetId);
     }
 
     private static Event event(ResultSet rs) throws SQLException {

@@ -158,6 +158,15 @@ final class SqliteVersions implements VersionRepository {
     }
 
     @Override
+    public List<StoredArtifact> storedArtifacts() {
+        return jdbc.list("list stored artifacts", "SELECT m.name, v.label, v.artifact_uri, v.artifact_sha256, "
+                + "v.artifact_size FROM versions v JOIN models m ON m.id = v.model_id "
+                + "WHERE v.artifact_uri LIKE 'rewind-store:%' ORDER BY m.name, v.seq",
+                rs -> new StoredArtifact(rs.getString(1), rs.getString(2),
+                        new Artifact(rs.getString(3), rs.getString(4), Jdbc.nullableLong(rs, "artifact_size"))));
+    }
+
+    @Override
     public List<String> tagKeys() {
         return jdbc.list("list tag keys", "SELECT DISTINCT key FROM version_tags ORDER BY key", rs -> rs.getString(1));
     }

@@ -1,0 +1,46 @@
+package dev.rewind.cli;
+
+import dev.rewind.catalog.Catalog;
+import dev.rewind.domain.Move;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "deploy", description = "Point a target at a version (compare-and-set with --expect).")
+final class DeployCommand implements Callable<Integer> {
+    @ParentCommand
+    RewindCommand root;
+
+    @Parameters(index = "0", paramLabel = "MODEL")
+    String model;
+
+    @Parameters(index = "1", paramLabel = "TARGET")
+    String target;
+
+    @Parameters(index = "2", paramLabel = "VERSION")
+    String version;
+
+    @Option(names = "--expect", paramLabel = "V",
+            description = "The version you believe is live ('none' if nothing is); refused if another process moved it.")
+    String expect;
+
+    @Option(names = "--reason", paramLabel = "T")
+    String reason;
+
+    @Option(names = "--force-failed", description = "Deploy even though the version is tagged failed.")
+    boolean forceFailed;
+
+    @Option(names = "--json")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        try (Catalog c = root.open(false)) {
+            Move m = root.services(c).deployments().deploy(model, target, version, expect, reason, forceFailed);
+            MoveOutput.print(m, json, root.out);
+        }
+        return 0;
+    }
+}

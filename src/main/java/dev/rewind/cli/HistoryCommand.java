@@ -1,0 +1,78 @@
+package dev.rewind.cli;
+
+import dev.rewind.catalog.Catalog;
+import dev.rewind.domain.Event;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "history", description = "Every change to a model, newest first.")
+final class HistoryCommand implements Callable<Integer> {
+    @ParentCommand
+    RewindCommand root;
+
+    @Parameters(paramLabel = "MODEL")
+    String model;
+
+    @Option(names = "--target", paramLabel = "T")
+    String target;
+
+    @Option(names = "--json")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        try (Catalog c = root.open(false)) {
+            List<Event> events = root.services(c).history().history(model, target);
+            if (json) {
+                root.out.println(Json.write(events.stream().map(HistoryCommand::json).toList()));
+                return 0;
+            }
+            Table t = new Table("ID", "AT", "KIND", "TARGET", "CHANGE", "ACTOR", "HOST", "REASON");
+            for (Event e : events) {
+                t.row(e.id(), Json.time(e.at()), e.kind().id(), e.target(), change(e), e.actor(), e.host(), e.reason());
+            }
+            t.print(root.out);
+        }
+        return 0;
+    }
+
+    static String change(Event e) {
+        switch (e.kind()) {
+            case DEPLOY: case ROLLBACK: case IMPORT:
+                return (e.fromVersion() == null ? "∅" : e.fromVersion()) + " → " + e.toVersion();
+            case TAG:
+                return e.version() + " +" + e.tagKey() + (e.tagValue() == null ? "" : "=" + e.tagValue());
+            case UNTAG:
+                return e.version() + " -" + e.tagKey();
+            case REGISTER:
+                return e.version();
+            default:
+                return "";
+        }
+    }
+
+    private static Map<String, Object> json(Event e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", e.id());
+        m.put("at", Json.time(e.at()));
+        m.put("kind", e.kind().id());
+        m.put("model", e.model());
+        m.put("target", e.target());
+        m.put("from", e.fromVersion());
+        m.put("to", e.toVersion());
+        m.put("version", e.version());
+        m.put("tag", e.tagKey());
+        m.put("tagValue", e.tagValue());
+        m.put("reason", e.reason());
+        m.put("actor", e.actor());
+        m.put("host", e.host());
+        m.put("hash", e.hash());
+        return m;
+    }
+}

@@ -1,0 +1,47 @@
+package dev.rewind.cli;
+
+import dev.rewind.catalog.Catalog;
+import dev.rewind.service.Services;
+import dev.rewind.service.VerifyService;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "verify", description = {"Check the catalog: storage integrity, the history's hash chain,",
+        "targets against their history, artifacts against their checksums, serving dirs against the catalog.",
+        "Exit 0 when clean, 1 when problems remain."})
+final class VerifyCommand implements Callable<Integer> {
+    @ParentCommand
+    RewindCommand root;
+
+    @Option(names = "--repair", description = "First finish interrupted serving-dir switches.")
+    boolean repair;
+
+    @Option(names = "--json")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        try (Catalog c = root.openAsIs()) {
+            Services s = root.services(c);
+            VerifyService.Report r = s.verifier().verify(repair);
+            if (json) {
+                Map<String, Object> o = new LinkedHashMap<>();
+                o.put("clean", r.clean());
+                o.put("problems", r.problems());
+                o.put("repaired", r.repaired());
+                root.out.println(Json.write(o));
+            } else {
+                r.repaired().forEach(line -> root.out.println("repaired: " + line));
+                r.problems().forEach(root.out::println);
+                if (r.clean()) {
+                    root.out.println("ok: " + c.location() + " holds to rules 1-6");
+                }
+            }
+            return r.clean() ? 0 : 1;
+        }
+    }
+}

@@ -1,0 +1,8 @@
+package dev.rewind.domain;
+
+import java.time.Instant;
+
+/** A committed deploy or rollback: which target moved from which version to which, recorded as which event. */
+public record Move(String model, String target, EventKind kind, String fromVersion, String toVersion, long eventId,
+                   Instant at, String servingDir) {
+}

@@ -1,0 +1,88 @@
+package dev.rewind.service;
+
+import dev.rewind.catalog.Catalog;
+import dev.rewind.domain.Event;
+import dev.rewind.domain.Names;
+import dev.rewind.domain.RewindException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reading the history: events of a model, and what each target served at a moment. */
+public final class HistoryService {
+    /** What a target served at a moment: {@code version} null when nothing yet; {@code eventId} of that move. */
+    public record TargetAt(String model, String target, String version, Instant since, Long eventId,
+                           String servingDir) {
+    }
+
+    private final Catalog catalog;
+
+    public HistoryService(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /** Every event of a model (optionally of one target), newest first. */
+    public List<Event> history(String model, String target) {
+        Names.require("model name", model);
+        return catalog.read(tx -> {
+            Lookups.modelId(tx, model);
+            if (target != null) {
+                Lookups.target(tx, model, target);
+            }
+            return tx.events().history(model, target);
+        });
+    }
+
+    /** Which version each target of a model served at {@code at}, answered from the events. */
+    public List<TargetAt> targetsAt(String model, Instant at) {
+        return catalog.read(tx -> {
+            Lookups.modelId(tx, model);
+            List<TargetAt> out = new ArrayList<>();
+            for (var t : tx.targets().list(model)) {
+                Event last = null;
+                for (Event e : tx.events().history(model, t.name())) {
+                    if (e.kind().movesPointer() && !e.at().isAfter(at)) {
+                        last = e;
+                        break;
+                    }
+                }
+                out.add(new TargetAt(model, t.name(), last == null ? null : last.toVersion(),
+                        last == null ? null : last.at(), last == null ? null : last.id(), t.servingDir()));
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Parses an ISO-8601 moment: {@code 2026-11-01T09:30:00Z}, with an offset, or local date-time / date
+     * (read in the machine's time zone; a bare date means the end of that day).
+     */
+    public static Instant parseMoment(String text, ZoneId zone) {
+        String s = text == null ? "" : text.strip();
+        try {
+            return Instant.parse(s);
+        } catch (DateTimeParseException ignored) {
+            // try the next form
+        }
+        try {
+            return OffsetDateTime.parse(s).toInstant();
+        } catch (DateTimeParseException ignored) {
+            // try the next form
+        }
+        try {
+            return LocalDateTime.parse(s).atZone(zone).toInstant();
+        } catch (DateTimeParseException ignored) {
+            // try the next form
+        }
+        try {
+            return LocalDate.parse(s).plusDays(1).atStartOfDay(zone).toInstant().minusMillis(1);
+        } catch (DateTimeParseException e) {
+            throw RewindException.badInput("'" + text + "' is not an ISO-8601 time (e.g. 2026-11-01T09:30:00Z or 2026-11-01)");
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package dev.rewind.service;
+
+import dev.rewind.catalog.Catalog;
+import dev.rewind.catalog.EventRecord;
+import dev.rewind.catalog.PendingSwitch;
+import dev.rewind.catalog.TargetRow;
+import dev.rewind.domain.RewindException;
+import dev.rewind.domain.Version;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Makes a serving directory agree with the catalog. It always applies what the catalog says <em>now</em>,
+ * under a lock on the directory, so concurrent or repeated switches converge on the newest move, and a
+ * switch interrupted by a crash is finished by simply running it again.
+ */
+final class ServingSync {
+    /** FileLock is per process; threads of one process take this first. */
+    private static final Object IN_PROCESS = new Object();
+
+    private final Catalog catalog;
+
+    ServingSync(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    private record State(TargetRow target, Version live, EventRecord lastMove, List<Long> pending) {
+    }
+
+    /** Brings one target's serving directory in line; returns a line describing a change, or null. */
+    String sync(String model, String target) {
+        TargetRow row = catalog.read(tx -> tx.targets().find(model, target)).orElseThrow();
+        if (row.servingDir() == null) {
+            return null;
+        }
+        ServingDirectory dir = new ServingDirectory(Path.of(row.servingDir()));
+        synchronized (IN_PROCESS) {
+            try {
+                Files.createDirectories(dir.dir());
+                try (FileChannel ch = FileChannel.open(dir.lockFile(), StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE); FileLock lock = ch.lock()) {
+                    return syncLocked(dir, model, target);
+                }
+            } catch (IOException e) {
+                throw RewindException.refused("the catalog says " + target + " of " + model + " moved, but its serving dir "
+                        + dir.dir() + " could not be switched: " + e.getMessage() + "; fix that and run 'rewind verify --repair'");
+            }
+        }
+    }
+
+    private String syncLocked(ServingDirectory dir, String model, String target) throws IOException {
+        State s = catalog.read(tx -> {
+            TargetRow t = tx.targets().find(model, target).orElseThrow();
+            Version v = t.versionId() == null ? null : tx.versions().byId(t.versionId()).orElseThrow();
+            List<Long> pending = new ArrayList<>();
+            for (PendingSwitch p : tx.events().pendingSwitches()) {
+                if (p.targetId() == t.id()) {
+                    pending.add(p.eventId());
+                }
+            }
+            return new State(t, v, tx.events().latestMove(t.id()).orElse(null), pending);
+        });
+        String done = null;
+        if (s.live() != null) {
+            String problem = catalog.artifacts().problemWith(s.live().artifact());
+            if (problem != null) {
+                throw new IOException("version " + s.live().label() + ": " + problem);
+            }
+            Path artifact = catalog.artifacts().pathOf(s.live().artifact().sha256());
+            ServingDirectory.Deployed want = new ServingDirectory.Deployed(model, target, s.live().label(),
+                    s.live().artifact().sha256(), s.lastMove().id(), Instant.ofEpochMilli(s.lastMove().at()).toString());
+            ServingDirectory.Observed seen = dir.observe();
+            if (!artifact.equals(seen.link()) || !Objects.equals(want, seen.deployed())) {
+                dir.switchTo(artifact, want);
+                done = "switched " + dir.dir() + " to " + model + " " + s.live().label() + " (event " + s.lastMove().id() + ")";
+            }
+        }
+        dir.removeLeftovers();
+        if (!s.pending().isEmpty()) {
+            catalog.write(tx -> {
+                s.pending().forEach(tx.events()::clearPendingSwitch);
+                return null;
+            });
+            if (done == null) {
+                done = "confirmed the switch of " + target + " of " + model + " (already on disk)";
+            }
+        }
+        return done;
+    }
+
+    /** Why a target's serving dir disagrees with the catalog, or null when it agrees. */
+    String disagreement(TargetRow t) {
+        if (t.servingDir() == null || t.versionId() == null) {
+            return null;
+        }
+        ServingDirectory dir = new ServingDirectory(Path.of(t.servingDir()));
+        ServingDirectory.Observed seen = dir.observe();
+        String where = "serving dir " + dir.dir() + " of " + t.name() + " of " + t.model();
+        if (seen.problem() != null) {
+            return where + ": " + seen.problem();
+        }
+        Version v = catalog.read(tx -> tx.versions().byId(t.versionId())).orElseThrow();
+        EventRecord last = catalog.read(tx -> tx.events().latestMove(t.id())).orElse(null);
+        if (v.artifact() == null || v.artifact().sha256() == null || !v.artifact().stored()) {
+            return where + ": version " + v.label() + " has no stored artifact to serve";
+        }
+        Path artifact = catalog.artifacts().pathOf(v.artifact().sha256());
+        if (seen.link() == null) {
+            return where + ": 'current' is missing; the catalog says " + v.label();
+        }
+        if (!artifact.equals(seen.link())) {
+            return where + ": 'current' points at " + seen.link() + ", not at " + v.label() + "'s artifact";
+        }
+        if (seen.deployed() == null) {
+            return where + ": DEPLOYED.json is missing";
+        }
+        if (!v.label().equals(seen.deployed().version()) || last == null || seen.deployed().eventId() != last.id()) {
+            return where + ": DEPLOYED.json says " + seen.deployed().version() + " (event " + seen.deployed().eventId()
+                    + "), the catalog says " + v.label() + " (event " + (last == null ? "-" : last.id()) + ")";
+        }
+        return null;
+    }
+
+    /** Finishes every pending switch; returns one line per target brought in line. */
+    List<String> finishPending() {
+        List<PendingSwitch> pending = catalog.read(tx -> tx.events().pendingSwitches());
+        Set<Long> targets = new LinkedHashSet<>();
+        pending.forEach(p -> targets.add(p.targetId()));
+        List<String> out = new ArrayList<>();
+        for (long id : targets) {
+            TargetRow t = catalog.read(tx -> tx.targets().byId(id)).orElseThrow();
+            String line = sync(t.model(), t.name());
+            if (line != null) {
+                out.add(line);
+            }
+        }
+        return out;
+    }
+
+    /** Brings every target with a serving dir in line (used by repair and after writing a demo). */
+    List<String> syncAll() {
+        List<String> out = new ArrayList<>();
+        for (TargetRow t : catalog.read(tx -> tx.targets().all())) {
+            if (t.servingDir() != null) {
+                String line = sync(t.model(), t.name());
+                if (line != null) {
+                    out.add(line);
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,80 @@
+package dev.rewind.support;
+
+import dev.rewind.catalog.Catalog;
+import dev.rewind.catalog.sqlite.SqliteCatalog;
+import dev.rewind.domain.Actor;
+import dev.rewind.domain.MetricValue;
+import dev.rewind.service.RegisterRequest;
+import dev.rewind.service.Services;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+/** A small catalog for service tests: model m with 1.0, 1.1, 2.0; targets production (serving dir) and staging. */
+public final class Fixture implements AutoCloseable {
+    public final Path dir;
+    public final Path db;
+    public final Path serving;
+    public final Catalog catalog;
+    public final Services services;
+
+    private Fixture(Path db, boolean existing) {
+        this.dir = db.getParent();
+        this.db = db;
+        this.serving = dir.resolve("serve/production");
+        this.catalog = SqliteCatalog.open(db, !existing);
+        this.services = new Services(catalog, new Actor("tester", "test-host"), Clock.systemUTC());
+    }
+
+    /** Opens an existing fixture catalog again. */
+    public record Reopened(Path db) {
+        public Fixture fixture() {
+            return new Fixture(db, true);
+        }
+    }
+
+    public Fixture(Path dir) throws IOException {
+        this(dir.resolve("catalog.db"), false);
+        Files.createDirectories(serving.getParent());
+        String[] labels = {"1.0", "1.1", "2.0"};
+        double[] auc = {0.90, 0.92, 0.95};
+        for (int i = 0; i < labels.length; i++) {
+            Path art = Files.writeString(dir.resolve("model-" + labels[i] + ".bin"), "weights of " + labels[i]);
+            services.registry().register(new RegisterRequest("m", labels[i], art,
+                    List.of(MetricValue.summary("auc", auc[i]), MetricValue.summary("loss", 1 - auc[i])),
+                    null, null, null, null, null));
+        }
+        services.deployments().addTarget("m", "production", serving);
+        services.deployments().addTarget("m", "staging", null);
+    }
+
+    /** A fixture where production went 1.0 → 1.1 → 2.0. */
+    public static Fixture deployedThrice(Path dir) throws IOException {
+        Fixture f = new Fixture(dir);
+        f.services.deployments().deploy("m", "production", "1.0", null, "launch", false);
+        f.services.deployments().deploy("m", "production", "1.1", "1.0", "better", false);
+        f.services.deployments().deploy("m", "production", "2.0", "1.1", "best offline", false);
+        return f;
+    }
+
+    public String live(String target) {
+        return services.deployments().targets("m").stream().filter(t -> t.name().equals(target)).findFirst()
+                .orElseThrow().liveVersion();
+    }
+
+    /** The catalog's rows plus the serving dir's link and record: what "unchanged" means. */
+    public String state() throws IOException {
+        String link = Files.isSymbolicLink(serving.resolve("current"))
+                ? Files.readSymbolicLink(serving.resolve("current")).toString() : "-";
+        String deployed = Files.exists(serving.resolve("DEPLOYED.json"))
+                ? Files.readString(serving.resolve("DEPLOYED.json")) : "-";
+        return CatalogDump.of(db) + "\n#link " + link + "\n#deployed " + deployed;
+    }
+
+    @Override
+    public void close() {
+        catalog.close();
+    }
+}
