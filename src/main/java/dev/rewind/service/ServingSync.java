@@ -39,6 +39,14 @@ final class ServingSync {
 
     /** Brings one target's serving directory in line; returns a line describing a change, or null. */
     String sync(String model, String target) {
+        return sync(model, target, true);
+    }
+
+    /**
+     * As {@link #sync(String, String)}; with {@code wait} false, a directory another process is switching
+     * right now is left to that process.
+     */
+    String sync(String model, String target, boolean wait) {
         TargetRow row = catalog.read(tx -> tx.targets().find(model, target)).orElseThrow();
         if (row.servingDir() == null) {
             return null;
@@ -48,8 +56,8 @@ final class ServingSync {
             try {
                 Files.createDirectories(dir.dir());
                 try (FileChannel ch = FileChannel.open(dir.lockFile(), StandardOpenOption.CREATE,
-                        StandardOpenOption.WRITE); FileLock lock = ch.lock()) {
-                    return syncLocked(dir, model, target);
+                        StandardOpenOption.WRITE); FileLock lock = wait ? ch.lock() : ch.tryLock()) {
+                    return lock == null ? null : syncLocked(dir, model, target);
                 }
             } catch (IOException e) {
                 throw RewindException.refused("the catalog says " + target + " of " + model + " moved, but its serving dir "
@@ -131,7 +139,10 @@ final class ServingSync {
         return null;
     }
 
-    /** Finishes every pending switch; returns one line per target brought in line. */
+    /**
+     * Finishes every pending switch that no other process is working on; returns one line per target brought
+     * in line.
+     */
     List<String> finishPending() {
         List<PendingSwitch> pending = catalog.read(tx -> tx.events().pendingSwitches());
         Set<Long> targets = new LinkedHashSet<>();
@@ -139,7 +150,7 @@ final class ServingSync {
         List<String> out = new ArrayList<>();
         for (long id : targets) {
             TargetRow t = catalog.read(tx -> tx.targets().byId(id)).orElseThrow();
-            String line = sync(t.model(), t.name());
+            String line = sync(t.model(), t.name(), false);
             if (line != null) {
                 out.add(line);
             }

@@ -1,0 +1,68 @@
+package dev.rewind.safety;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rewind.support.ChildJvm;
+import dev.rewind.support.Fixture;
+import dev.rewind.support.StressWorker;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Rule 4 under load: four processes run 100 tag/deploy/rollback commands each against one catalog with a
+ * serving dir. No command may fail with a raw busy/locked error; every refusal is a clean compare-and-set or
+ * rule refusal; the history holds exactly one event per successful command; rules 1–6 hold at the end.
+ */
+class ConcurrencyTest {
+    static final int PROCESSES = 4;
+    static final int OPS = 100;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void fourProcessesInterleaveCleanly() throws Exception {
+        try (Fixture f = Fixture.deployedThrice(dir)) {
+            long eventsBefore = f.catalog.read(tx -> tx.events().count());
+            List<ChildJvm> children = new ArrayList<>();
+            for (int p = 0; p < PROCESSES; p++) {
+                children.add(ChildJvm.start(dir.resolve("native"), StressWorker.class, f.db.toString(),
+                        Integer.toString(p + 1), Integer.toString(OPS)));
+            }
+            int ok = 0;
+            int conflicts = 0;
+            int ruleRefusals = 0;
+            List<String> unexpected = new ArrayList<>();
+            for (ChildJvm c : children) {
+                assertThat(c.waitFor(600)).isZero();
+                List<String> ops = c.lines().stream().filter(l -> l.startsWith("op ")).toList();
+                assertThat(ops).hasSize(OPS);
+                for (String line : ops) {
+                    String[] parts = line.split(" ", 4);
+                    int code = Integer.parseInt(parts[2]);
+                    String err = parts.length > 3 ? parts[3] : "";
+                    if (code == 0) {
+                        ok++;
+                    } else if (code == 1 && err.contains("now serves")) {
+                        conflicts++;
+                    } else if (code == 1 && (err.contains("already serves") || err.contains("no earlier good version"))) {
+                        ruleRefusals++;
+                    } else {
+                        unexpected.add(line);
+                    }
+                    assertThat(err.toLowerCase()).doesNotContain("busy", "locked", "sqlite_");
+                }
+            }
+            System.out.printf("concurrency ok=%d conflicts=%d rule-refusals=%d unexpected=%d%n", ok, conflicts,
+                    ruleRefusals, unexpected.size());
+            assertThat(unexpected).isEmpty();
+            assertThat(ok).isGreaterThan(PROCESSES * OPS / 3);
+            long eventsAfter = f.catalog.read(tx -> tx.events().count());
+            assertThat(eventsAfter - eventsBefore).as("one event per successful operation").isEqualTo(ok);
+            assertThat(f.services.verifier().verify(false).problems()).isEmpty();
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.rewind.support;
+
+import dev.rewind.catalog.Catalog;
+import dev.rewind.catalog.sqlite.SqliteCatalog;
+import dev.rewind.domain.Actor;
+import dev.rewind.domain.Move;
+import dev.rewind.domain.RewindException;
+import dev.rewind.service.Services;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Random;
+
+/** Child process of the crash test: deploys and rolls back in a loop until it is killed. */
+public final class CrashWorker {
+    private CrashWorker() {
+    }
+
+    public static void main(String[] args) {
+        Path db = Path.of(args[0]);
+        Random rnd = new Random(Long.parseLong(args[1]));
+        String[] labels = {"1.0", "1.1", "2.0"};
+        try (Catalog c = SqliteCatalog.open(db, false)) {
+            Services s = new Services(c, new Actor("crash-worker", "h"), Clock.systemUTC());
+            s.deployments().finishPendingSwitches(); // what every start of Rewind does
+            System.out.println("ready");
+            System.out.flush();
+            for (int i = 0; i < 1_000_000; i++) {
+                try {
+                    Move m = rnd.nextInt(3) == 0
+                            ? s.deployments().rollback("m", "production", null, null, "crash loop " + i)
+                            : s.deployments().deploy("m", "production", labels[rnd.nextInt(labels.length)], null,
+                                    "crash loop " + i, false);
+                    System.out.println("committed " + m.eventId());
+                    System.out.flush();
+                } catch (RewindException e) {
+                    // refused (same version, nothing to roll back to): part of the loop
+                }
+            }
+        }
+    }
+}

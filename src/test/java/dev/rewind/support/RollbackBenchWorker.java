@@ -1,0 +1,35 @@
+package dev.rewind.support;
+
+import dev.rewind.catalog.Catalog;
+import dev.rewind.catalog.sqlite.SqliteCatalog;
+import dev.rewind.domain.Actor;
+import dev.rewind.domain.RewindException;
+import dev.rewind.service.Services;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/** Child of the rollback benchmark: alternates rollbacks between two versions; prints "done OK REFUSED NANOS". */
+public final class RollbackBenchWorker {
+    private RollbackBenchWorker() {
+    }
+
+    public static void main(String[] args) {
+        int n = Integer.parseInt(args[1]);
+        try (Catalog c = SqliteCatalog.open(Path.of(args[0]), false)) {
+            Services s = new Services(c, new Actor("bench", "h"), Clock.systemUTC());
+            System.out.println("ready");
+            int ok = 0;
+            int refused = 0;
+            long t0 = System.nanoTime();
+            for (int i = 0; i < n; i++) {
+                try {
+                    s.deployments().rollback("m", args[2], i % 2 == 0 ? "1.0" : "1.1", null, "bench");
+                    ok++;
+                } catch (RewindException e) {
+                    refused++;
+                }
+            }
+            System.out.println("done " + ok + " " + refused + " " + (System.nanoTime() - t0));
+        }
+    }
+}
