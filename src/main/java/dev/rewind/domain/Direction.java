@@ -8,7 +8,8 @@ public enum Direction {
     HIGHER, LOWER;
 
     private static final Pattern LOWER_IS_BETTER = Pattern.compile(
-            "(^|[^a-z])(loss|error|err|rmse|mae|mse|mape|logloss|latency|time|duration|perplexity|fpr|fnr|wer|cer)([^a-z]|$)");
+            "(^|[^a-z])(loss|error|err|rmse|mae|mse|mape|logloss|latency|time|duration|perplexity|fpr|fnr|wer|cer"
+                    + "|false_positive|false_negative|false_positives|false_negatives|drift|gap|cost|size)([^a-z]|$)");
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);

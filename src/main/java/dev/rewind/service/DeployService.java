@@ -8,7 +8,10 @@ import dev.rewind.domain.Actor;
 import dev.rewind.domain.ConflictException;
 import dev.rewind.domain.Event;
 import dev.rewind.domain.EventKind;
+import dev.rewind.domain.Metrics;
 import dev.rewind.domain.Move;
+import dev.rewind.domain.MovePreview;
+import dev.rewind.domain.Tags;
 import dev.rewind.domain.Names;
 import dev.rewind.domain.RewindException;
 import dev.rewind.domain.TargetState;
@@ -17,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -104,6 +108,44 @@ public final class DeployService {
         });
     }
 
+    /**
+     * What a deploy or rollback of {@code target} to {@code version} would do, for the confirmation dialog:
+     * deltas against the live version, warnings, and a blocker when the move must not be offered.
+     */
+    public MovePreview preview(String model, String target, String version) {
+        MovePreview p = catalog.read(tx -> {
+            TargetRow t = Lookups.target(tx, model, target);
+            Version chosen = Lookups.version(tx, model, version);
+            Version current = t.versionId() == null ? null : tx.versions().byId(t.versionId()).orElseThrow();
+            EventKind kind = current != null && chosen.seq() < current.seq() ? EventKind.ROLLBACK : EventKind.DEPLOY;
+            List<String> warnings = new ArrayList<>();
+            String blocker = null;
+            if (current != null && current.id() == chosen.id()) {
+                blocker = target + " already serves " + version;
+            }
+            if (chosen.failed()) {
+                warnings.add(version + " is tagged failed" + (chosen.tags().get(Tags.FAILED) == null ? ""
+                        : ": " + chosen.tags().get(Tags.FAILED)));
+            }
+            if (kind == EventKind.ROLLBACK) {
+                warnings.add(version + " is older than the live " + current.label());
+            }
+            return new MovePreview(model, target, current, chosen, kind,
+                    Metrics.deltas(current, chosen, tx.directions().all()), warnings, blocker);
+        });
+        if (p.blocker() == null) {
+            TargetRow t = catalog.read(tx -> Lookups.target(tx, model, target));
+            Version chosen = p.chosen();
+            boolean needsBytes = t.servingDir() != null || (chosen.artifact() != null && chosen.artifact().stored());
+            String problem = needsBytes ? catalog.artifacts().problemWith(chosen.artifact()) : null;
+            if (problem != null) {
+                return new MovePreview(p.model(), p.target(), p.current(), chosen, p.kind(), p.deltas(), p.warnings(),
+                        "Cannot switch to " + chosen.label() + ": " + problem);
+            }
+        }
+        return p;
+    }
+
     private interface Chooser {
         Version choose(CatalogTx tx);
     }
@@ -115,7 +157,8 @@ public final class DeployService {
         Names.text("reason", reason, RegistryService.MAX_TEXT);
         // checks that read files (the artifact checksum) happen before taking the write lock
         Planned first = catalog.read(tx -> plan(tx, kind, model, target, chooser, expect, forceFailed));
-        if (first.target().servingDir() != null) {
+        boolean storedBytes = first.to().artifact() != null && first.to().artifact().stored();
+        if (first.target().servingDir() != null || storedBytes) {
             String problem = catalog.artifacts().problemWith(first.to().artifact());
             if (problem != null) {
                 throw RewindException.refused("cannot switch " + target + " of " + model + " to " + first.to().label()

@@ -2,6 +2,7 @@ package dev.rewind.service;
 
 import dev.rewind.catalog.Catalog;
 import dev.rewind.domain.Event;
+import dev.rewind.domain.Lane;
 import dev.rewind.domain.Names;
 import dev.rewind.domain.RewindException;
 import java.time.Instant;
@@ -53,6 +54,32 @@ public final class HistoryService {
                 }
                 out.add(new TargetAt(model, t.name(), last == null ? null : last.toVersion(),
                         last == null ? null : last.at(), last == null ? null : last.id(), t.servingDir()));
+            }
+            return out;
+        });
+    }
+
+    /** What each target of a model served over time, from its deploy, rollback and import events. */
+    public List<Lane> lanes(String model) {
+        return catalog.read(tx -> {
+            Lookups.modelId(tx, model);
+            List<Lane> out = new ArrayList<>();
+            List<Event> all = tx.events().history(model, null);
+            for (var t : tx.targets().list(model)) {
+                List<Event> moves = new ArrayList<>();
+                for (int i = all.size() - 1; i >= 0; i--) {
+                    Event e = all.get(i);
+                    if (e.kind().movesPointer() && t.name().equals(e.target())) {
+                        moves.add(e);
+                    }
+                }
+                List<Lane.Segment> segments = new ArrayList<>();
+                for (int i = 0; i < moves.size(); i++) {
+                    Event e = moves.get(i);
+                    Instant until = i + 1 < moves.size() ? moves.get(i + 1).at() : null;
+                    segments.add(new Lane.Segment(e.toVersion(), e.at(), until, e.kind()));
+                }
+                out.add(new Lane(t.name(), segments, t.liveVersion()));
             }
             return out;
         });

@@ -4,9 +4,11 @@ import atlantafx.base.theme.PrimerLight;
 import dev.rewind.catalog.Catalog;
 import dev.rewind.catalog.sqlite.SqliteCatalog;
 import dev.rewind.cli.Cli;
+import dev.rewind.domain.RewindException;
 import dev.rewind.service.DemoService;
 import dev.rewind.service.Environment;
 import dev.rewind.service.Services;
+import dev.rewind.ui.common.FxDialogService;
 import dev.rewind.ui.common.FxTaskRunner;
 import dev.rewind.ui.shell.MainView;
 import dev.rewind.ui.shell.MainViewModel;
@@ -22,7 +24,7 @@ import javafx.stage.Stage;
 /** The JavaFX application: one main window over one catalog. */
 public final class RewindApp extends Application {
     private static volatile Cli.GuiRequest request;
-    private Catalog catalog;
+    private MainViewModel vm;
 
     /** Called by {@code Main} when no command is given; returns when the window closes. */
     public static int launchWindow(Cli.GuiRequest r) {
@@ -35,42 +37,55 @@ public final class RewindApp extends Application {
     public void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         Cli.GuiRequest r = request;
-        MainViewModel vm = new MainViewModel(new FxTaskRunner(), () -> openServices(r.catalog()));
+        Stage[] owner = {stage};
+        vm = new MainViewModel(new FxTaskRunner(), new FxDialogService(() -> owner[0]), RewindApp::open);
         MainView view = new MainView(vm);
-        Scene scene = new Scene(view, 1280, 800);
-        scene.getStylesheets().add(RewindApp.class.getResource("/dev/rewind/ui/rewind.css").toExternalForm());
+        stage.setScene(scene(view));
         stage.setTitle("Rewind");
-        stage.setScene(scene);
         stage.show();
         if (r.startupProbe()) {
-            vm.loadingProperty().addListener((o, was, now) -> {
-                if (!now) {
-                    Platform.runLater(() -> {
-                        long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-                        System.out.println("startup-ms " + ms);
-                        Platform.exit();
-                    });
-                }
-            });
+            vm.model().loadsProperty().addListener((o, was, now) -> Platform.runLater(() -> {
+                long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+                System.out.println("startup-ms " + ms);
+                Platform.exit();
+            }));
         }
-        vm.open();
+        vm.open(r.catalog(), MainViewModel.OpenMode.DEMO_IF_MISSING);
     }
 
-    /** Opens the catalog; a missing one is created with the small demo, so a new user sees something real. */
-    private Services openServices(Path path) {
+    /** The scene with Rewind's stylesheet; tests build windows with it too. */
+    public static Scene scene(MainView view) {
+        Scene scene = new Scene(view, 1280, 820);
+        scene.getStylesheets().add(RewindApp.class.getResource("/dev/rewind/ui/rewind.css").toExternalForm());
+        return scene;
+    }
+
+    /**
+     * Opens a catalog (on a worker thread) and finishes any interrupted serving-dir switch. On first start the
+     * default catalog is created with the small demo, so a new user sees something real at once.
+     */
+    public static Services open(Path path, MainViewModel.OpenMode mode) {
         boolean fresh = !Files.exists(path);
-        catalog = SqliteCatalog.open(path, true);
+        if (fresh && mode == MainViewModel.OpenMode.EXISTING) {
+            throw RewindException.unreadable("no catalog at " + path);
+        }
+        Catalog catalog = SqliteCatalog.open(path, true);
         Services s = new Services(catalog, Environment.currentActor(), Clock.systemUTC());
-        if (fresh) {
+        if (fresh && mode == MainViewModel.OpenMode.DEMO_IF_MISSING) {
             s.demo().create(DemoService.Scale.SMALL, 42);
+        }
+        try {
+            s.deployments().finishPendingSwitches();
+        } catch (RewindException e) {
+            // verify reports it; opening the window must not fail because a serving dir is unwritable
         }
         return s;
     }
 
     @Override
     public void stop() {
-        if (catalog != null) {
-            catalog.close();
+        if (vm != null) {
+            vm.close();
         }
     }
 }

@@ -10,7 +10,7 @@ class DomainRulesTest {
     @Test
     void lossLikeMetricsAreLowerIsBetterByDefault() {
         for (String k : new String[] {"loss", "val_loss", "error_rate", "rmse", "mae", "mse", "latency_ms",
-            "p99_latency_ms", "train_time_s", "live_false_positive_rate_fpr"}) {
+            "p99_latency_ms", "train_time_s", "live_false_positive_rate", "drift_score", "model_size_mb"}) {
             assertThat(Direction.defaultFor(k)).as(k).isEqualTo(Direction.LOWER);
         }
         for (String k : new String[] {"auc", "accuracy", "f1", "precision", "ndcg_at_10", "throughput_qps"}) {

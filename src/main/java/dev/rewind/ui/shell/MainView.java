@@ -1,82 +1,224 @@
 package dev.rewind.ui.shell;
 
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
 import dev.rewind.domain.ModelSummary;
+import dev.rewind.ui.model.ModelPane;
+import java.io.File;
+import java.nio.file.Path;
 import java.util.stream.Collectors;
+import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.control.Alert;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 
-/** The main window's content: model list on the left, the selected model in the centre, a status bar. */
+/** The main window's content: menus, model list on the left, the selected model, a status bar. */
 public final class MainView extends BorderPane {
     private final MainViewModel vm;
     private final TextField filter = new TextField();
     private final ListView<ModelSummary> modelList = new ListView<>();
-    private final Label status = new Label();
-    private final Label catalog = new Label();
+    private final ModelPane modelPane;
 
     public MainView(MainViewModel vm) {
         this.vm = vm;
-        createView();
+        this.modelPane = new ModelPane(vm.model(), vm.darkProperty());
+        getStyleClass().add("rw-main");
+        setTop(menuBar());
+        setCenter(body());
+        setBottom(statusBar());
         bind();
     }
 
-    private void createView() {
-        getStyleClass().add("rw-main");
+    private SplitPane body() {
         filter.setId("model-filter");
-        filter.setPromptText("Filter models");
+        filter.setPromptText("Filter models  (Ctrl+F)");
         modelList.setId("model-list");
         modelList.setCellFactory(l -> new ModelCell());
+        Label empty = new Label("No models yet.\nRegister one with 'rewind register'.");
+        empty.setWrapText(true);
+        modelList.setPlaceholder(empty);
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setMaxSize(32, 32);
         spinner.visibleProperty().bind(vm.loadingProperty());
-        Label empty = new Label("No models yet. Register one with 'rewind register'.");
-        empty.setWrapText(true);
-        modelList.setPlaceholder(empty);
         StackPane listStack = new StackPane(modelList, spinner);
         VBox.setVgrow(listStack, Priority.ALWAYS);
         VBox left = new VBox(8, filter, listStack);
         left.setPadding(new Insets(8));
-        left.setPrefWidth(280);
+        left.setMinWidth(200);
         left.getStyleClass().add("rw-sidebar");
-        setLeft(left);
+        SplitPane split = new SplitPane(left, modelPane);
+        split.setDividerPositions(0.2);
+        SplitPane.setResizableWithParent(left, false);
+        return split;
+    }
 
-        Label hint = new Label("Select a model to see its history.");
-        hint.setId("centre-hint");
-        hint.getStyleClass().add("rw-hint");
-        setCenter(new StackPane(hint));
+    private MenuBar menuBar() {
+        MenuItem newCatalog = new MenuItem("New catalog…");
+        newCatalog.setOnAction(e -> chooseCatalog(true));
+        MenuItem openCatalog = new MenuItem("Open catalog…");
+        openCatalog.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
+        openCatalog.setOnAction(e -> chooseCatalog(false));
+        Menu recent = new Menu("Recent catalogs");
+        recent.setId("menu-recent");
+        recent.setOnShowing(e -> {
+            recent.getItems().clear();
+            vm.recent().forEach(p -> {
+                MenuItem i = new MenuItem(p);
+                i.setOnAction(x -> vm.open(Path.of(p), MainViewModel.OpenMode.EXISTING));
+                recent.getItems().add(i);
+            });
+            if (recent.getItems().isEmpty()) {
+                MenuItem none = new MenuItem("(none)");
+                none.setDisable(true);
+                recent.getItems().add(none);
+            }
+        });
+        recent.getItems().add(new MenuItem("(none)"));
+        MenuItem quit = new MenuItem("Quit");
+        quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
+        quit.setOnAction(e -> Platform.exit());
+        Menu file = new Menu("File", null, newCatalog, openCatalog, recent, new SeparatorMenuItem(), quit);
 
-        status.setId("status");
+        MenuItem undo = new MenuItem("Undo last deploy/rollback");
+        undo.setId("menu-undo");
+        undo.setAccelerator(KeyCombination.keyCombination("Shortcut+Z"));
+        undo.disableProperty().bind(vm.model().lastMoveProperty().isNull());
+        undo.setOnAction(e -> vm.model().undoLast());
+        MenuItem refresh = new MenuItem("Refresh");
+        refresh.setAccelerator(KeyCombination.keyCombination("F5"));
+        refresh.setOnAction(e -> vm.refresh());
+        MenuItem find = new MenuItem("Filter models");
+        find.setAccelerator(KeyCombination.keyCombination("Shortcut+F"));
+        find.setOnAction(e -> filter.requestFocus());
+        Menu edit = new Menu("Edit", null, undo, refresh, find);
+
+        CheckMenuItem dark = new CheckMenuItem("Dark theme");
+        dark.setId("menu-dark");
+        dark.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+D"));
+        dark.selectedProperty().bindBidirectional(vm.darkProperty());
+        MenuItem fit = new MenuItem("Zoom to fit");
+        fit.setAccelerator(KeyCombination.keyCombination("Shortcut+0"));
+        fit.setOnAction(e -> modelPane.timeline().zoomToFit());
+        Menu view = new Menu("View", null, dark, fit);
+
+        MenuItem keys = new MenuItem("Keyboard shortcuts");
+        keys.setAccelerator(KeyCombination.keyCombination("F1"));
+        keys.setOnAction(e -> info("Keyboard shortcuts", SHORTCUTS));
+        MenuItem about = new MenuItem("About Rewind");
+        about.setOnAction(e -> info("About Rewind", "Rewind — see model history, compare versions, roll back safely.\n"
+                + "Catalog: " + vm.catalogPathProperty().get()));
+        Menu help = new Menu("Help", null, keys, about);
+        MenuBar bar = new MenuBar(file, edit, view, help);
+        bar.setId("menu-bar");
+        return bar;
+    }
+
+    static final String SHORTCUTS = String.join("\n",
+            "Timeline (click it first)",
+            "  Left / Right          previous / next version",
+            "  Ctrl+Left / Right     pan",
+            "  + / -                 zoom in / out",
+            "  0 or Home             zoom to fit",
+            "  Ctrl/Shift-click      add a version to the selection",
+            "  Right-click           tag, roll back, deploy",
+            "",
+            "Window",
+            "  Ctrl+F                filter models",
+            "  Ctrl+Z                undo the last deploy/rollback",
+            "  F5                    refresh",
+            "  Ctrl+O                open a catalog",
+            "  Ctrl+Shift+D          dark theme");
+
+    private HBox statusBar() {
+        Label catalog = new Label();
         catalog.setId("status-catalog");
+        catalog.textProperty().bind(vm.catalogPathProperty());
+        Label change = new Label();
+        change.setId("status-change");
+        change.textProperty().bind(vm.lastChangeProperty());
+        Label status = new Label();
+        status.setId("status");
+        status.textProperty().bind(vm.statusProperty());
         HBox spacer = new HBox();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(12, catalog, spacer, status);
+        HBox bar = new HBox(16, catalog, spacer, change, status);
         bar.setPadding(new Insets(4, 8, 4, 8));
         bar.getStyleClass().add("rw-status-bar");
-        setBottom(bar);
+        return bar;
     }
 
     private void bind() {
         filter.textProperty().bindBidirectional(vm.filterProperty());
         modelList.setItems(vm.models());
-        status.textProperty().bind(vm.statusProperty());
-        catalog.textProperty().bind(vm.catalogPathProperty());
+        modelList.getSelectionModel().selectedItemProperty().addListener((o, a, m) -> {
+            if (m != null) {
+                vm.selectedModelProperty().set(m);
+            }
+        });
+        vm.selectedModelProperty().addListener((o, a, m) -> {
+            if (m != null && modelList.getSelectionModel().getSelectedItem() != m) {
+                modelList.getSelectionModel().select(m);
+            }
+        });
         vm.errorProperty().addListener((o, a, message) -> {
             if (message != null && getScene() != null) {
                 Alert alert = new Alert(Alert.AlertType.ERROR, message);
                 alert.setHeaderText("Rewind could not do that");
+                alert.getDialogPane().setId("error-dialog");
                 alert.initOwner(getScene().getWindow());
                 alert.show();
             }
         });
+        vm.darkProperty().addListener((o, a, dark) -> applyTheme(dark));
+    }
+
+    /** Switches the AtlantaFX theme for the whole application. */
+    public static void applyTheme(boolean dark) {
+        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+    }
+
+    private void chooseCatalog(boolean create) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(create ? "New catalog" : "Open catalog");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Rewind catalog (*.db)", "*.db"));
+        File f = create ? chooser.showSaveDialog(getScene().getWindow()) : chooser.showOpenDialog(getScene().getWindow());
+        if (f != null) {
+            vm.open(f.toPath(), create ? MainViewModel.OpenMode.CREATE_EMPTY : MainViewModel.OpenMode.EXISTING);
+        }
+    }
+
+    private void info(String title, String text) {
+        Alert a = new Alert(Alert.AlertType.INFORMATION);
+        a.setTitle(title);
+        a.setHeaderText(title);
+        Label l = new Label(text);
+        l.setStyle("-fx-font-family: monospace;");
+        a.getDialogPane().setContent(l);
+        a.initOwner(getScene().getWindow());
+        a.show();
+    }
+
+    public ModelPane modelPane() {
+        return modelPane;
     }
 
     /** A model with its live version per target, e.g. "production 1.1.0 · staging 2.0.0". */
@@ -88,6 +230,9 @@ public final class MainView extends BorderPane {
         ModelCell() {
             name.getStyleClass().add("rw-model-name");
             detail.getStyleClass().add("rw-model-detail");
+            setPrefWidth(0); // follow the list's width and ellipsize instead of scrolling sideways
+            name.setMinWidth(0);
+            detail.setMinWidth(0);
         }
 
         @Override
@@ -101,10 +246,9 @@ public final class MainView extends BorderPane {
             name.setText(m.name());
             String live = m.targets().stream().filter(t -> t.liveVersion() != null)
                     .map(t -> t.name() + " " + t.liveVersion()).collect(Collectors.joining(" · "));
-            detail.setText(live.isEmpty() ? m.versionCount() + " versions · latest " + m.latestVersion() : live);
+            detail.setText((live.isEmpty() ? "not deployed" : live) + " · " + m.versionCount() + " versions");
             setGraphic(box);
             setText(null);
         }
-
     }
 }

@@ -3,66 +3,152 @@ package dev.rewind.ui.shell;
 import dev.rewind.domain.ModelSummary;
 import dev.rewind.domain.RewindException;
 import dev.rewind.service.Services;
+import dev.rewind.ui.common.DialogService;
+import dev.rewind.ui.common.Formats;
 import dev.rewind.ui.common.TaskRunner;
+import dev.rewind.ui.model.ModelViewModel;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Supplier;
+import java.util.function.BiFunction;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
+import javafx.util.Duration;
 
-/** State of the main window: the catalog, its models and the filter over them. */
+/**
+ * State of the main window: the open catalog, its models, the filter and selection, the selected model's
+ * view-model, and a watcher that reloads within a second or two when another process changes the catalog.
+ */
 public final class MainViewModel {
     private final TaskRunner tasks;
-    private final Supplier<Services> opener;
-    private Services services;
+    private final BiFunction<Path, OpenMode, Services> opener;
+    private final ModelViewModel modelVm;
+    private volatile Services services;
 
     private final ObservableList<ModelSummary> models = FXCollections.observableArrayList();
     private final FilteredList<ModelSummary> filtered = new FilteredList<>(models);
     private final StringProperty filter = new SimpleStringProperty("");
+    private final ObjectProperty<ModelSummary> selectedModel = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Opening catalog…");
     private final ReadOnlyStringWrapper catalogPath = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper lastChange = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(true);
+    private final BooleanProperty dark = new SimpleBooleanProperty(false);
+    private final ObservableList<String> recent = FXCollections.observableArrayList();
+    private final Timeline watcher;
+    private long seenCounter = Long.MIN_VALUE;
+    private boolean checking;
 
-    /** {@code opener} opens the catalog; it runs on a worker thread. */
-    public MainViewModel(TaskRunner tasks, Supplier<Services> opener) {
+    /** How to open a catalog file. */
+    public enum OpenMode {
+        /** The file must be a catalog already. */
+        EXISTING,
+        /** Create an empty catalog if there is no file. */
+        CREATE_EMPTY,
+        /** Create the small demo if there is no file (first start). */
+        DEMO_IF_MISSING
+    }
+
+    /** {@code opener} opens a catalog file and runs on a worker thread. */
+    public MainViewModel(TaskRunner tasks, DialogService dialogs, BiFunction<Path, OpenMode, Services> opener) {
         this.tasks = tasks;
         this.opener = opener;
+        this.modelVm = new ModelViewModel(tasks, dialogs, () -> services);
+        modelVm.setAfterChange(this::refresh);
         filter.addListener((o, a, text) -> {
             String needle = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
             filtered.setPredicate(m -> needle.isEmpty() || m.name().toLowerCase(Locale.ROOT).contains(needle));
         });
+        selectedModel.addListener((o, old, m) -> {
+            if (m == null || old == null || !m.name().equals(old.name())) {
+                modelVm.load(m == null ? null : m.name());
+            }
+        });
+        watcher = new Timeline(new KeyFrame(Duration.seconds(1), e -> checkForChanges()));
+        watcher.setCycleCount(Timeline.INDEFINITE);
     }
 
-    /** Opens the catalog and loads its models in the background. */
-    public void open() {
+    /** Opens a catalog in the background, shows its models and selects the first one. */
+    public void open(Path path, OpenMode mode) {
         loading.set(true);
+        status.set("Opening " + path + "…");
         tasks.run("Open catalog", () -> {
-            Services s = opener.get();
-            return new Opened(s, s.registry().models());
+            Services s = opener.apply(path, mode);
+            return new Opened(s, s.registry().models(), s.catalog().changeCounter());
         }, opened -> {
+            Services old = services;
             services = opened.services();
-            catalogPath.set(opened.services().catalog().location().toString());
+            if (old != null && old != services) {
+                tasks.run("Close catalog", () -> {
+                    old.catalog().close();
+                    return null;
+                }, x -> { }, x -> { });
+            }
+            seenCounter = opened.counter();
+            catalogPath.set(services.catalog().location().toString());
+            recent.remove(catalogPath.get());
+            recent.add(0, catalogPath.get());
+            selectedModel.set(null);
             show(opened.models());
+            if (!filtered.isEmpty()) {
+                selectedModel.set(filtered.get(0));
+            }
+            lastChange.set("Opened " + Formats.time(Instant.now()));
+            watcher.play();
         }, this::fail);
     }
 
+    private record Opened(Services services, List<ModelSummary> models, long counter) {
+    }
+
+    /** Reloads the model list and the selected model, keeping selections. */
     public void refresh() {
         if (services == null) {
             return;
         }
-        tasks.run("Load models", () -> services.registry().models(), this::show, this::fail);
+        tasks.run("Load models", () -> services.registry().models(), list -> {
+            show(list);
+            modelVm.reload();
+        }, this::fail);
+    }
+
+    private void checkForChanges() {
+        Services s = services;
+        if (s == null || checking) {
+            return;
+        }
+        checking = true;
+        tasks.run("Watch catalog", () -> s.catalog().changeCounter(), counter -> {
+            checking = false;
+            if (s == services && counter != seenCounter) {
+                seenCounter = counter;
+                lastChange.set("Change seen " + Formats.time(Instant.now()));
+                refresh();
+            }
+        }, t -> checking = false);
     }
 
     private void show(List<ModelSummary> list) {
+        String keep = selectedModel.get() == null ? null : selectedModel.get().name();
         models.setAll(list);
+        if (keep != null) {
+            list.stream().filter(m -> m.name().equals(keep)).findFirst().ifPresent(selectedModel::set);
+        }
         loading.set(false);
         status.set(list.size() + (list.size() == 1 ? " model" : " models"));
     }
@@ -70,15 +156,35 @@ public final class MainViewModel {
     private void fail(Throwable t) {
         loading.set(false);
         String message = t instanceof RewindException ? t.getMessage() : "Unexpected error: " + t;
+        error.set(null);
         error.set(message);
         status.set(message);
     }
 
-    private record Opened(Services services, List<ModelSummary> models) {
+    public void stopWatching() {
+        watcher.stop();
+    }
+
+    /** Stops watching and closes the catalog (when the window closes). */
+    public void close() {
+        watcher.stop();
+        Services s = services;
+        services = null;
+        if (s != null) {
+            s.catalog().close();
+        }
+    }
+
+    public ModelViewModel model() {
+        return modelVm;
     }
 
     public ObservableList<ModelSummary> models() {
         return filtered;
+    }
+
+    public ObjectProperty<ModelSummary> selectedModelProperty() {
+        return selectedModel;
     }
 
     public StringProperty filterProperty() {
@@ -93,6 +199,10 @@ public final class MainViewModel {
         return catalogPath.getReadOnlyProperty();
     }
 
+    public ReadOnlyStringProperty lastChangeProperty() {
+        return lastChange.getReadOnlyProperty();
+    }
+
     /** The last error, for the view to show in a dialog. */
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
@@ -100,5 +210,14 @@ public final class MainViewModel {
 
     public ReadOnlyBooleanProperty loadingProperty() {
         return loading.getReadOnlyProperty();
+    }
+
+    public BooleanProperty darkProperty() {
+        return dark;
+    }
+
+    /** Catalogs opened recently, newest first. */
+    public ObservableList<String> recent() {
+        return recent;
     }
 }

@@ -1,0 +1,58 @@
+package dev.rewind.ui.common;
+
+import dev.rewind.domain.MovePreview;
+import dev.rewind.ui.actions.MoveDialog;
+import dev.rewind.ui.actions.TagDialog;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javafx.geometry.Pos;
+import javafx.scene.control.Alert;
+import javafx.stage.Window;
+import javafx.util.Duration;
+import org.controlsfx.control.Notifications;
+import org.controlsfx.control.action.Action;
+
+/** Dialogs owned by the main window. */
+public final class FxDialogService implements DialogService {
+    private final Supplier<Window> owner;
+
+    public FxDialogService(Supplier<Window> owner) {
+        this.owner = owner;
+    }
+
+    @Override
+    public Optional<String> confirmMove(MovePreview preview) {
+        MoveDialog d = new MoveDialog(preview);
+        d.initOwner(owner.get());
+        return d.showAndWait();
+    }
+
+    @Override
+    public Optional<TagRequest> askTag(String model, String version, List<String> knownKeys) {
+        TagDialog d = new TagDialog(model, version, knownKeys);
+        d.initOwner(owner.get());
+        return d.showAndWait();
+    }
+
+    @Override
+    public void showError(String title, String message) {
+        Alert a = new Alert(Alert.AlertType.ERROR, message);
+        a.setHeaderText(title);
+        a.setTitle("Rewind");
+        a.getDialogPane().setId("error-dialog");
+        a.getDialogPane().setMinWidth(480);
+        a.initOwner(owner.get());
+        a.show();
+    }
+
+    @Override
+    public void notifyDone(String message, Runnable undo) {
+        Notifications n = Notifications.create().title("Done").text(message).owner(owner.get())
+                .position(Pos.BOTTOM_RIGHT).hideAfter(Duration.seconds(10));
+        if (undo != null) {
+            n.action(new Action("Undo", e -> undo.run()));
+        }
+        n.showInformation();
+    }
+}

@@ -1,0 +1,230 @@
+package dev.rewind.ui.model;
+
+import dev.rewind.domain.TargetState;
+import dev.rewind.domain.Version;
+import dev.rewind.ui.details.DetailsView;
+import dev.rewind.ui.history.HistoryView;
+import dev.rewind.ui.timeline.VersionTimeline;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/** The selected model: a toolbar, its timeline, and the Details / History / Compare / Learn tabs. */
+public final class ModelPane extends BorderPane {
+    private final ModelViewModel vm;
+    private final VersionTimeline timeline = new VersionTimeline();
+    private final MenuButton moveButton = new MenuButton("Deploy / Roll back");
+    private final Button tagButton = new Button("Tag…");
+    private final TabPane tabs = new TabPane();
+
+    public ModelPane(ModelViewModel vm, BooleanProperty dark) {
+        this.vm = vm;
+        setId("model-pane");
+        timeline.darkProperty().bind(dark);
+        createView();
+        bind();
+    }
+
+    private void createView() {
+        Label title = new Label();
+        title.setId("model-title");
+        title.getStyleClass().add("title-4");
+        title.textProperty().bind(vm.modelProperty());
+        Label focus = new Label();
+        focus.setId("focus-label");
+        focus.getStyleClass().add("rw-muted");
+        focus.textProperty().bind(Bindings.createStringBinding(() -> {
+            Version v = vm.currentProperty().get();
+            int n = vm.selection().size();
+            return v == null ? "no version selected" : v.label() + (n > 1 ? " (+" + (n - 1) + " selected)" : "");
+        }, vm.currentProperty(), vm.selection()));
+        tagButton.setId("tag-button");
+        moveButton.setId("move-button");
+        Button fit = new Button("Fit");
+        fit.setId("zoom-fit");
+        fit.setOnAction(e -> timeline.zoomToFit());
+        Button zoomIn = new Button("+");
+        zoomIn.setOnAction(e -> timeline.zoom(0.7, 0.5));
+        Button zoomOut = new Button("−");
+        zoomOut.setOnAction(e -> timeline.zoom(1 / 0.7, 0.5));
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setMaxSize(18, 18);
+        busy.visibleProperty().bind(vm.loadingProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(8, title, focus, busy, spacer, tagButton, moveButton, zoomOut, zoomIn, fit);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(6, 10, 6, 10));
+        bar.getStyleClass().add("rw-toolbar");
+
+        Label hint = new Label("Click a version to select it · Ctrl/Shift-click to add · drag to pan · wheel to zoom · right-click for actions");
+        hint.getStyleClass().add("rw-hint-small");
+        VBox top = new VBox(bar, new StackPane(timeline), hint);
+        VBox.setVgrow(top.getChildren().get(1), Priority.ALWAYS);
+        VBox.setMargin(hint, new Insets(0, 10, 4, 10));
+
+        Tab details = new Tab("Details", new DetailsView(vm));
+        details.setId("tab-details");
+        Tab history = new Tab("History", new HistoryView(vm));
+        history.setId("tab-history");
+        Tab compare = new Tab("Compare", placeholder("Select two or more versions on the timeline (Ctrl-click) to compare them."));
+        compare.setId("tab-compare");
+        Tab learn = new Tab("Learn", placeholder("Learn mode: a guided story about versioning and rollback."));
+        learn.setId("tab-learn");
+        tabs.getTabs().setAll(details, history, compare, learn);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setId("tabs");
+
+        SplitPane split = new SplitPane(top, tabs);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.42);
+        setCenter(split);
+    }
+
+    private static Label placeholder(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("rw-hint");
+        l.setPadding(new Insets(16));
+        return l;
+    }
+
+    private void bind() {
+        timeline.dataProperty().bind(vm.timelineProperty());
+        timeline.dataProperty().addListener((o, a, d) -> {
+            if (timeline.currentProperty().get() == null && !d.versions().isEmpty()) {
+                // start on what production serves (else the newest version): the usual question
+                String live = d.lanes().stream().map(dev.rewind.domain.Lane::liveVersion)
+                        .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+                if (live != null) {
+                    timeline.selectLabel(live);
+                } else {
+                    timeline.select(d.versions().get(d.versions().size() - 1));
+                }
+            }
+        });
+        timeline.currentProperty().bindBidirectional(vm.currentProperty());
+        timeline.getSelection().addListener((ListChangeListener<Version>) c -> vm.selection().setAll(timeline.getSelection()));
+        tagButton.disableProperty().bind(vm.currentProperty().isNull());
+        moveButton.disableProperty().bind(vm.currentProperty().isNull());
+        tagButton.setOnAction(e -> vm.requestTag(vm.currentProperty().get()));
+        moveButton.setOnShowing(e -> moveButton.getItems().setAll(moveItems(vm.currentProperty().get(), "move-")));
+        // the menu opens on the secondary button's release (every platform reports that, unlike popup triggers)
+        // and on the keyboard's context-menu key
+        timeline.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> {
+            if (e.getButton() == javafx.scene.input.MouseButton.SECONDARY) {
+                showMenu(timeline.versionAt(e.getX(), e.getY()), e.getScreenX(), e.getScreenY());
+                e.consume();
+            }
+        });
+        timeline.setOnContextMenuRequested(e -> {
+            if (e.isKeyboardTrigger()) {
+                showMenu(null, e.getScreenX(), e.getScreenY());
+            }
+            e.consume();
+        });
+    }
+
+    private ContextMenu openMenu;
+
+    private void showMenu(Version at, double screenX, double screenY) {
+        Version v = at != null ? at : vm.currentProperty().get();
+        if (v == null) {
+            return;
+        }
+        if (!timeline.getSelection().contains(v)) {
+            timeline.select(v);
+        }
+        if (openMenu != null) {
+            openMenu.hide();
+        }
+        openMenu = contextMenu(v);
+        openMenu.show(timeline, screenX, screenY);
+    }
+
+    private ContextMenu contextMenu(Version v) {
+        ContextMenu menu = new ContextMenu();
+        menu.setId("timeline-menu");
+        MenuItem tag = new MenuItem("Tag " + v.label() + "…");
+        tag.setId("ctx-tag");
+        tag.setOnAction(e -> vm.requestTag(v));
+        Menu untag = new Menu("Remove tag");
+        untag.setId("ctx-untag");
+        v.tags().keySet().forEach(k -> {
+            MenuItem i = new MenuItem(k);
+            i.setId("ctx-untag-" + k);
+            i.setOnAction(e -> vm.requestUntag(v, k));
+            untag.getItems().add(i);
+        });
+        untag.setDisable(v.tags().isEmpty());
+        MenuItem compare = new MenuItem("Compare with live");
+        compare.setId("ctx-compare");
+        compare.setDisable(true);
+        menu.getItems().addAll(tag, untag, new SeparatorMenuItem());
+        menu.getItems().addAll(moveItems(v, "ctx-move-"));
+        menu.getItems().addAll(new SeparatorMenuItem(), compare);
+        return menu;
+    }
+
+    /** One item per target, worded by what it would do: "Roll back production to 1.1.0…". */
+    private List<MenuItem> moveItems(Version v, String idPrefix) {
+        List<MenuItem> items = new ArrayList<>();
+        if (v == null) {
+            return items;
+        }
+        for (TargetState t : vm.targets()) {
+            MenuItem i = new MenuItem(moveText(t, v));
+            i.setId(idPrefix + t.name());
+            i.setDisable(v.label().equals(t.liveVersion()));
+            i.setOnAction(e -> vm.requestMove(t.name(), v));
+            items.add(i);
+        }
+        if (items.isEmpty()) {
+            MenuItem none = new MenuItem("No targets (add one with 'rewind target add')");
+            none.setDisable(true);
+            items.add(none);
+        }
+        return items;
+    }
+
+    private String moveText(TargetState t, Version v) {
+        if (v.label().equals(t.liveVersion())) {
+            return t.name() + " already serves " + v.label();
+        }
+        Version live = vm.timelineProperty().get().versions().stream()
+                .filter(x -> x.label().equals(t.liveVersion())).findFirst().orElse(null);
+        if (live != null && v.seq() < live.seq()) {
+            return "Roll back " + t.name() + " to " + v.label() + "…";
+        }
+        return "Deploy " + v.label() + " to " + t.name() + "…";
+    }
+
+    public VersionTimeline timeline() {
+        return timeline;
+    }
+
+    public TabPane tabs() {
+        return tabs;
+    }
+}

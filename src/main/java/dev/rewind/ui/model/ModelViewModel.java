@@ -1,0 +1,235 @@
+package dev.rewind.ui.model;
+
+import dev.rewind.domain.ConflictException;
+import dev.rewind.domain.Event;
+import dev.rewind.domain.EventKind;
+import dev.rewind.domain.Lane;
+import dev.rewind.domain.Move;
+import dev.rewind.domain.RewindException;
+import dev.rewind.domain.TargetState;
+import dev.rewind.domain.Version;
+import dev.rewind.service.Services;
+import dev.rewind.ui.common.DialogService;
+import dev.rewind.ui.common.Formats;
+import dev.rewind.ui.common.TaskRunner;
+import dev.rewind.ui.timeline.TimelineData;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The selected model: its timeline, targets and history, the version in focus, and what a person can do to
+ * it (tag, untag, deploy, roll back, undo). Every catalog call runs through the task runner.
+ */
+public final class ModelViewModel {
+    private final TaskRunner tasks;
+    private final DialogService dialogs;
+    private final Supplier<Services> services;
+
+    private final ReadOnlyStringWrapper model = new ReadOnlyStringWrapper();
+    private final ReadOnlyObjectWrapper<TimelineData> timeline = new ReadOnlyObjectWrapper<>(TimelineData.EMPTY);
+    private final ObservableList<TargetState> targets = FXCollections.observableArrayList();
+    private final ObservableList<Event> events = FXCollections.observableArrayList();
+    private final ObjectProperty<Version> current = new SimpleObjectProperty<>();
+    private final ObservableList<Version> selection = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyIntegerWrapper loads = new ReadOnlyIntegerWrapper(0);
+    private final ReadOnlyObjectWrapper<Move> lastMove = new ReadOnlyObjectWrapper<>();
+    private Map<String, dev.rewind.domain.Direction> directions = Map.of();
+    private List<String> tagKeys = List.of();
+    private long loadGeneration;
+    private Runnable afterChange = () -> { };
+
+    private record Loaded(String model, List<Version> versions, List<Lane> lanes, List<TargetState> targets,
+                          List<Event> events, Map<String, dev.rewind.domain.Direction> directions,
+                          List<String> tagKeys) {
+    }
+
+    public ModelViewModel(TaskRunner tasks, DialogService dialogs, Supplier<Services> services) {
+        this.tasks = tasks;
+        this.dialogs = dialogs;
+        this.services = services;
+    }
+
+    /** Loads a model (null clears); a newer request wins over one still running. */
+    public void load(String name) {
+        long generation = ++loadGeneration;
+        model.set(name);
+        if (name == null) {
+            timeline.set(TimelineData.EMPTY);
+            targets.clear();
+            events.clear();
+            return;
+        }
+        loading.set(true);
+        tasks.run("Load " + name, () -> {
+            Services s = services.get();
+            return new Loaded(name, s.registry().versions(name), s.history().lanes(name),
+                    s.deployments().targets(name), s.history().history(name, null), s.registry().directions(),
+                    s.registry().tagKeys());
+        }, l -> {
+            if (generation != loadGeneration) {
+                return;
+            }
+            directions = l.directions();
+            tagKeys = l.tagKeys();
+            targets.setAll(l.targets());
+            events.setAll(l.events());
+            timeline.set(new TimelineData(l.versions(), l.lanes(), Instant.now()));
+            loading.set(false);
+            loads.set(loads.get() + 1);
+        }, t -> {
+            loading.set(false);
+            if (generation == loadGeneration) {
+                error("Could not load " + name, t);
+            }
+        });
+    }
+
+    /** Loads the same model again, keeping the selection (the timeline matches it by label). */
+    public void reload() {
+        if (model.get() != null) {
+            load(model.get());
+        }
+    }
+
+    /** Asks for confirmation of moving {@code target} to {@code version}, then does it in the background. */
+    public void requestMove(String target, Version version) {
+        String name = model.get();
+        tasks.run("Preview", () -> services.get().deployments().preview(name, target, version.label()), preview ->
+                dialogs.confirmMove(preview).ifPresent(reason -> {
+                    boolean rollback = preview.kind() == EventKind.ROLLBACK;
+                    String expect = preview.current() == null ? "none" : preview.current().label();
+                    tasks.run(rollback ? "Roll back" : "Deploy", () -> rollback
+                            ? services.get().deployments().rollback(name, target, version.label(), expect, reason)
+                            : services.get().deployments().deploy(name, target, version.label(), expect, reason,
+                            version.failed()), this::moved, this::moveFailed);
+                }), t -> error("Could not prepare the move", t));
+    }
+
+    /** Called after this window changed the catalog, so the rest of the window follows at once. */
+    public void setAfterChange(Runnable r) {
+        afterChange = r;
+    }
+
+    private void moved(Move m) {
+        lastMove.set(m);
+        afterChange.run();
+        String verb = m.kind() == EventKind.ROLLBACK ? "Rolled back" : "Deployed";
+        dialogs.notifyDone(verb + " " + m.target() + " of " + m.model() + ": "
+                + (m.fromVersion() == null ? "nothing" : m.fromVersion()) + " → " + m.toVersion(),
+                m.fromVersion() == null ? null : () -> undo(m));
+    }
+
+    private void moveFailed(Throwable t) {
+        if (t instanceof ConflictException c) {
+            dialogs.showError("Someone moved the target first", c.getMessage());
+        } else {
+            error("The move was refused", t);
+        }
+        reload();
+    }
+
+    /** Undoes a move by moving the target forward again to where it was: itself a recorded deploy. */
+    public void undo(Move m) {
+        tasks.run("Undo", () -> services.get().deployments().deploy(m.model(), m.target(), m.fromVersion(),
+                m.toVersion(), "Undo of event " + m.eventId(), false), this::moved, this::moveFailed);
+    }
+
+    /** Undoes the last move made from this window, if any. */
+    public void undoLast() {
+        Move m = lastMove.get();
+        if (m != null && m.fromVersion() != null) {
+            lastMove.set(null);
+            undo(m);
+        }
+    }
+
+    public void requestTag(Version v) {
+        String name = model.get();
+        dialogs.askTag(name, v.label(), tagKeys).ifPresent(r -> tasks.run("Tag", () ->
+                services.get().registry().tag(name, v.label(), r.key(), r.value(), r.reason()),
+                done -> afterChange.run(), t -> error("Could not tag " + v.label(), t)));
+    }
+
+    public void requestUntag(Version v, String key) {
+        String name = model.get();
+        tasks.run("Untag", () -> services.get().registry().untag(name, v.label(), key, "removed in the window"),
+                done -> afterChange.run(), t -> error("Could not remove the tag", t));
+    }
+
+    /** Where a version is or was deployed, one line per period, e.g. "production: 2026-10-01 → now (live)". */
+    public List<String> deployments(Version v) {
+        List<String> out = new ArrayList<>();
+        for (Lane lane : timeline.get().lanes()) {
+            for (Lane.Segment s : lane.segments()) {
+                if (s.version().equals(v.label())) {
+                    out.add(lane.target() + ": " + Formats.time(s.from()) + " → "
+                            + (s.until() == null ? "now (live)" : Formats.time(s.until())));
+                }
+            }
+        }
+        return out;
+    }
+
+    public Map<String, dev.rewind.domain.Direction> directions() {
+        return directions;
+    }
+
+    private void error(String title, Throwable t) {
+        dialogs.showError(title, t instanceof RewindException ? t.getMessage() : String.valueOf(t));
+    }
+
+    public ReadOnlyStringProperty modelProperty() {
+        return model.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<TimelineData> timelineProperty() {
+        return timeline.getReadOnlyProperty();
+    }
+
+    public ObservableList<TargetState> targets() {
+        return targets;
+    }
+
+    public ObservableList<Event> events() {
+        return events;
+    }
+
+    /** The version in focus (details, actions); the view keeps it in step with the timeline. */
+    public ObjectProperty<Version> currentProperty() {
+        return current;
+    }
+
+    /** The versions selected on the timeline (for Compare). */
+    public ObservableList<Version> selection() {
+        return selection;
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    /** Counts finished loads; a view or test waits on it. */
+    public ReadOnlyIntegerProperty loadsProperty() {
+        return loads.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Move> lastMoveProperty() {
+        return lastMove.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,182 @@
+package dev.rewind.ui.timeline;
+
+import dev.rewind.domain.Version;
+import java.util.List;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.control.Control;
+import javafx.scene.control.Skin;
+
+/**
+ * A model's history on a time axis: versions as markers with labels and tag chips, one lane per target showing
+ * which version it served when, the live versions highlighted. Drawn on one Canvas, so it stays smooth with
+ * tens of thousands of versions: markers too dense to label are aggregated into counts.
+ *
+ * <p>Mouse: click selects, Ctrl/Shift-click adds to the selection, drag pans, the wheel zooms, a click on a
+ * count zooms into it. Keys: Left/Right move the selection, Ctrl+Left/Right pan, +/- zoom, 0 or Home fits.
+ */
+public final class VersionTimeline extends Control {
+    private final ObjectProperty<TimelineData> data = new SimpleObjectProperty<>(this, "data", TimelineData.EMPTY);
+    /** The visible time range, in epoch milliseconds. */
+    private final DoubleProperty viewStart = new SimpleDoubleProperty(this, "viewStart", 0);
+    private final DoubleProperty viewEnd = new SimpleDoubleProperty(this, "viewEnd", 1);
+    private final ObjectProperty<Version> current = new SimpleObjectProperty<>(this, "current");
+    private final ObservableList<Version> selection = FXCollections.observableArrayList();
+    private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark", false);
+
+    public VersionTimeline() {
+        getStyleClass().add("rw-timeline");
+        setFocusTraversable(true);
+        setId("timeline");
+        data.addListener((o, old, d) -> {
+            boolean sameModel = old != null && !old.versions().isEmpty() && !d.versions().isEmpty()
+                    && old.versions().get(0).model().equals(d.versions().get(0).model());
+            if (!sameModel) {
+                zoomToFit();
+            }
+            // keep the selection across refreshes, by label
+            List<String> labels = selection.stream().map(Version::label).toList();
+            String focus = current.get() == null ? null : current.get().label();
+            selection.setAll(d.versions().stream().filter(v -> labels.contains(v.label())).toList());
+            current.set(d.versions().stream().filter(v -> v.label().equals(focus)).findFirst().orElse(null));
+        });
+    }
+
+    @Override
+    protected Skin<?> createDefaultSkin() {
+        return new VersionTimelineSkin(this);
+    }
+
+    @Override
+    public String getUserAgentStylesheet() {
+        return VersionTimeline.class.getResource("timeline.css").toExternalForm();
+    }
+
+    /** Shows every version, with a margin. */
+    public void zoomToFit() {
+        List<Version> vs = getData().versions();
+        long now = getData().now().toEpochMilli();
+        if (vs.isEmpty()) {
+            viewStart.set(now - 86_400_000L * 30);
+            viewEnd.set(now);
+            return;
+        }
+        double first = vs.get(0).createdAt().toEpochMilli();
+        double last = Math.max(vs.get(vs.size() - 1).createdAt().toEpochMilli(), now);
+        double span = Math.max(last - first, 3_600_000);
+        viewStart.set(first - span * 0.04);
+        viewEnd.set(last + span * 0.04);
+    }
+
+    /** Zooms by {@code factor} (below 1 zooms in) keeping the time under {@code anchor} (0..1 of the width) still. */
+    public void zoom(double factor, double anchor) {
+        double s = viewStart.get();
+        double e = viewEnd.get();
+        double at = s + (e - s) * anchor;
+        double span = Math.max((e - s) * factor, 60_000);
+        span = Math.min(span, 86_400_000L * 365.0 * 50);
+        viewStart.set(at - span * anchor);
+        viewEnd.set(at + span * (1 - anchor));
+    }
+
+    /** Pans by a fraction of the visible span (negative: towards the past). */
+    public void pan(double fraction) {
+        double d = (viewEnd.get() - viewStart.get()) * fraction;
+        viewStart.set(viewStart.get() + d);
+        viewEnd.set(viewEnd.get() + d);
+    }
+
+    /** Selects one version only (null clears). */
+    public void select(Version v) {
+        if (v == null) {
+            selection.clear();
+        } else {
+            selection.setAll(v);
+        }
+        current.set(v);
+    }
+
+    /** Adds a version to the selection, or removes it if it is there (Ctrl/Shift-click). */
+    public void toggle(Version v) {
+        if (selection.contains(v)) {
+            selection.remove(v);
+            if (v.equals(current.get())) {
+                current.set(selection.isEmpty() ? null : selection.get(selection.size() - 1));
+            }
+        } else {
+            selection.add(v);
+            current.set(v);
+        }
+    }
+
+    /** Moves the selection to the next (+1) or previous (−1) version in time, panning to keep it visible. */
+    public void step(int direction) {
+        List<Version> vs = getData().versions();
+        if (vs.isEmpty()) {
+            return;
+        }
+        int i = current.get() == null ? (direction > 0 ? -1 : vs.size()) : vs.indexOf(current.get());
+        int next = Math.max(0, Math.min(vs.size() - 1, i + direction));
+        Version v = vs.get(next);
+        select(v);
+        double t = v.createdAt().toEpochMilli();
+        double span = viewEnd.get() - viewStart.get();
+        if (t < viewStart.get() || t > viewEnd.get()) {
+            viewStart.set(t - span / 2);
+            viewEnd.set(t + span / 2);
+        }
+    }
+
+    /** Selects the version with this label, if present. */
+    public void selectLabel(String label) {
+        getData().versions().stream().filter(v -> v.label().equals(label)).findFirst().ifPresent(this::select);
+    }
+
+    public ObjectProperty<TimelineData> dataProperty() {
+        return data;
+    }
+
+    public TimelineData getData() {
+        return data.get();
+    }
+
+    public void setData(TimelineData d) {
+        data.set(d == null ? TimelineData.EMPTY : d);
+    }
+
+    public DoubleProperty viewStartProperty() {
+        return viewStart;
+    }
+
+    public DoubleProperty viewEndProperty() {
+        return viewEnd;
+    }
+
+    public ObjectProperty<Version> currentProperty() {
+        return current;
+    }
+
+    public ObservableList<Version> getSelection() {
+        return selection;
+    }
+
+    public BooleanProperty darkProperty() {
+        return dark;
+    }
+
+    /** The version drawn nearest to the point (in the control's coordinates), or null. For tests and menus. */
+    public Version versionAt(double x, double y) {
+        return getSkin() instanceof VersionTimelineSkin s ? s.versionAt(x, y) : null;
+    }
+
+    /** Where a version is drawn, in the control's coordinates, or null when it is not visible on its own. */
+    public javafx.geometry.Point2D positionOf(String label) {
+        return getSkin() instanceof VersionTimelineSkin s ? s.positionOf(label) : null;
+    }
+}

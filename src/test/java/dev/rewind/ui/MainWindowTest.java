@@ -1,0 +1,245 @@
+package dev.rewind.ui;
+
+import static dev.rewind.ui.WindowHarness.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rewind.domain.Event;
+import dev.rewind.domain.EventKind;
+import dev.rewind.domain.MetricDelta;
+import dev.rewind.domain.ModelSummary;
+import dev.rewind.domain.Version;
+import dev.rewind.support.CatalogDump;
+import dev.rewind.support.CliRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The main window, clicked through as a person would, on a fresh demo catalog for each test. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+    @TempDir
+    Path dir;
+    WindowHarness w;
+
+    @Start
+    void start(Stage stage) {
+        w = new WindowHarness(stage, dir.resolve("demo.db"));
+    }
+
+    @AfterEach
+    void close() {
+        WaitForAsyncUtils.asyncFx(() -> w.vm.close());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void opensTheDemoListsModelsAndDrawsTheSelectedModelsVersions(FxRobot robot) {
+        waitUntil(() -> w.vm.models().size() >= 4);
+        assertThat(w.vm.models()).extracting(ModelSummary::name)
+                .contains("fraud-detector", "churn-predictor", "image-classifier", "search-ranker");
+        assertThat(robot.lookup("#status-catalog").queryLabeled().getText()).endsWith("demo.db");
+        w.showModel(robot, "fraud-detector");
+        assertThat(w.timeline().getData().versions()).extracting(Version::label).containsExactly("1.0.0", "1.1.0", "2.0.0");
+        assertThat(w.timeline().getData().lanes()).extracting(l -> l.target()).containsExactly("production", "staging");
+        // the window starts on what production serves
+        waitUntil(() -> robot.lookup("#details-title").tryQuery().isPresent());
+        assertThat(robot.lookup("#details-title").queryLabeled().getText()).isEqualTo("fraud-detector 2.0.0");
+        w.screenshot("main-window");
+
+        robot.clickOn("#model-filter").write("churn");
+        waitUntil(() -> w.vm.models().size() == 1);
+        assertThat(w.vm.models().get(0).name()).isEqualTo("churn-predictor");
+    }
+
+    @Test
+    void clickingAndKeysMoveTheSelection(FxRobot robot) {
+        w.showModel(robot, "fraud-detector");
+        w.clickVersion(robot, "1.0.0", MouseButton.PRIMARY);
+        assertThat(w.timeline().currentProperty().get().label()).isEqualTo("1.0.0");
+        assertThat(robot.lookup("#details-title").queryLabeled().getText()).isEqualTo("fraud-detector 1.0.0");
+        robot.type(KeyCode.RIGHT);
+        assertThat(w.timeline().currentProperty().get().label()).isEqualTo("1.1.0");
+        robot.press(KeyCode.CONTROL);
+        try {
+            w.clickVersion(robot, "2.0.0", MouseButton.PRIMARY);
+        } finally {
+            robot.release(KeyCode.CONTROL);
+        }
+        assertThat(w.vm.model().selection()).extracting(Version::label).containsExactly("1.1.0", "2.0.0");
+    }
+
+    @Test
+    void rollbackThroughTheContextMenuCancelChangesNothingConfirmMovesAndRecords(FxRobot robot) throws Exception {
+        w.showModel(robot, "fraud-detector");
+        String before = CatalogDump.of(w.db);
+
+        openMoveDialog(robot, "1.1.0");
+        assertThat(robot.lookup("#move-from").queryLabeled().getText()).isEqualTo("2.0.0");
+        assertThat(robot.lookup("#move-to").queryLabeled().getText()).isEqualTo("1.1.0");
+        TableView<MetricDelta> deltas = robot.lookup("#move-deltas").queryTableView();
+        MetricDelta auc = deltas.getItems().stream().filter(d -> d.key().equals("auc")).findFirst().orElseThrow();
+        assertThat(auc.baseline()).isEqualTo(0.951);
+        assertThat(auc.candidate()).isEqualTo(0.925);
+        assertThat(auc.verdict()).isEqualTo(MetricDelta.Verdict.WORSE);
+        assertThat(deltaCellClasses(robot, "−0.026")).contains("rw-worse");
+        assertThat(deltaCellClasses(robot, "−19")).contains("rw-better"); // latency 31 → 12 ms, lower is better
+        Button confirm = robot.lookup("#move-confirm").queryButton();
+        assertThat(confirm.getText()).isEqualTo("Roll back production to 1.1.0");
+        assertThat(confirm.isDisabled()).as("a reason is required").isTrue();
+        w.screenshot("rollback-dialog", robot.lookup("#move-dialog").query());
+        robot.clickOn("Cancel");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(CatalogDump.of(w.db)).as("cancel changes nothing").isEqualTo(before);
+
+        openMoveDialog(robot, "1.1.0");
+        robot.clickOn("#move-reason").write("FPR tripled on live traffic");
+        assertThat(confirm(robot).isDisabled()).as("production needs its name typed").isTrue();
+        robot.clickOn("#move-confirm-name").write("production");
+        assertThat(confirm(robot).isDisabled()).isFalse();
+        robot.clickOn("#move-confirm");
+        waitUntil(() -> "1.1.0".equals(w.live("production")));
+        Event newest = w.vm.model().events().get(0);
+        assertThat(newest.kind()).isEqualTo(EventKind.ROLLBACK);
+        assertThat(newest.fromVersion()).isEqualTo("2.0.0");
+        assertThat(newest.toVersion()).isEqualTo("1.1.0");
+        assertThat(newest.reason()).isEqualTo("FPR tripled on live traffic");
+        Path current = w.db.resolveSibling("serving/fraud-detector/production/current");
+        assertThat(new String(Files.readAllBytes(current), java.nio.charset.StandardCharsets.ISO_8859_1))
+                .startsWith("rewind demo artifact: fraud-detector 1.1.0");
+        w.screenshot("after-rollback");
+    }
+
+    @Test
+    void undoRollsForwardAsARecordedDeploy(FxRobot robot) {
+        w.showModel(robot, "fraud-detector");
+        openMoveDialog(robot, "1.1.0");
+        robot.clickOn("#move-reason").write("bad live metrics");
+        robot.clickOn("#move-confirm-name").write("production");
+        robot.clickOn("#move-confirm");
+        waitUntil(() -> "1.1.0".equals(w.live("production")));
+        waitUntil(() -> robot.lookup("Undo").tryQuery().isPresent());
+        Node undo = robot.lookup(n -> n instanceof Button b && "Undo".equals(b.getText())).query();
+        robot.clickOn(undo, MouseButton.PRIMARY);
+        waitUntil(() -> "2.0.0".equals(w.live("production")));
+        Event newest = w.vm.model().events().get(0);
+        assertThat(newest.kind()).isEqualTo(EventKind.DEPLOY);
+        assertThat(newest.fromVersion()).isEqualTo("1.1.0");
+        assertThat(newest.toVersion()).isEqualTo("2.0.0");
+        assertThat(newest.reason()).startsWith("Undo of event");
+    }
+
+    @Test
+    void tagDialogAddsATagShownAsAChip(FxRobot robot) {
+        w.showModel(robot, "fraud-detector");
+        w.clickVersion(robot, "1.0.0", MouseButton.PRIMARY);
+        robot.clickOn("#tag-button");
+        robot.clickOn("#tag-key").write("failed");
+        robot.type(KeyCode.TAB, KeyCode.TAB); // over the value field to the reason, closing the completion popup
+        robot.write("leaks labels");
+        assertThat(robot.lookup("#tag-key").queryTextInputControl().getText()).isEqualTo("failed");
+        robot.clickOn("#tag-confirm");
+        waitUntil(() -> w.timeline().getData().versions().stream()
+                .anyMatch(v -> v.label().equals("1.0.0") && v.failed()));
+        waitUntil(() -> robot.lookup("#details-tags .rw-chip-failed").tryQuery().isPresent());
+        assertThat(robot.lookup("#details-tags .rw-chip-failed").queryLabeled().getText()).isEqualTo("failed");
+        assertThat(w.vm.model().events().get(0).kind()).isEqualTo(EventKind.TAG);
+        assertThat(w.vm.model().events().get(0).reason()).isEqualTo("leaks labels");
+    }
+
+    @Test
+    void failedVersionIsWarnedAndAnAlteredArtifactDisablesConfirm(FxRobot robot) throws Exception {
+        w.showModel(robot, "fraud-detector");
+        new CliRun(w.db).run("tag", "fraud-detector", "1.1.0", "failed", "--reason", "test");
+        String sha = new CliRun(w.db).run("show", "fraud-detector", "1.0.0", "--json").out()
+                .replaceAll("(?s).*\"artifactSha256\" : \"([0-9a-f]{64})\".*", "$1");
+        Path stored = w.db.resolveSibling("artifacts").resolve(sha);
+        stored.toFile().setWritable(true);
+        Files.writeString(stored, "tampered");
+        waitUntil(() -> w.timeline().getData().versions().stream().anyMatch(v -> v.label().equals("1.1.0") && v.failed()));
+
+        openMoveDialog(robot, "1.1.0");
+        List<String> warnings = robot.lookup("#move-warnings .label").queryAllAs(Label.class).stream()
+                .map(Label::getText).toList();
+        assertThat(warnings).anyMatch(t -> t.contains("1.1.0 is tagged failed"));
+        robot.clickOn("Cancel");
+
+        openMoveDialog(robot, "1.0.0");
+        Label blocker = robot.lookup("#move-blocker").queryAs(Label.class);
+        assertThat(blocker.isVisible()).isTrue();
+        assertThat(blocker.getText()).contains("was altered");
+        robot.clickOn("#move-reason").write("try anyway");
+        robot.clickOn("#move-confirm-name").write("production");
+        assertThat(confirm(robot).isDisabled()).isTrue();
+        w.screenshot("blocked-rollback", robot.lookup("#move-dialog").query());
+        robot.clickOn("Cancel");
+        assertThat(w.live("production")).isEqualTo("2.0.0");
+    }
+
+    @Test
+    void aChangeMadeByTheCliWhileTheWindowIsOpenAppears(FxRobot robot) {
+        w.showModel(robot, "fraud-detector");
+        w.clickVersion(robot, "1.0.0", MouseButton.PRIMARY);
+        assertThat(new CliRun(w.db).run("deploy", "fraud-detector", "staging", "1.0.0", "--reason", "from a terminal")
+                .code()).isZero();
+        waitUntil(() -> "1.0.0".equals(w.live("staging")));
+        assertThat(w.vm.model().events().get(0).reason()).isEqualTo("from a terminal");
+        assertThat(w.timeline().currentProperty().get().label()).as("selection kept").isEqualTo("1.0.0");
+        assertThat(robot.lookup("#status-change").queryLabeled().getText()).startsWith("Change seen");
+    }
+
+    @Test
+    void historyTabFiltersByKindAndTarget(FxRobot robot) {
+        w.showModel(robot, "fraud-detector");
+        robot.clickOn("History");
+        TableView<Event> table = robot.lookup("#history-table").queryTableView();
+        waitUntil(() -> !table.getItems().isEmpty());
+        int all = table.getItems().size();
+        pick(robot, "#history-kind", "deploy");
+        assertThat(table.getItems()).isNotEmpty().allMatch(e -> e.kind() == EventKind.DEPLOY);
+        pick(robot, "#history-target", "production");
+        assertThat(table.getItems()).extracting(Event::toVersion).containsExactly("2.0.0", "1.1.0", "1.0.0");
+        assertThat(table.getItems().size()).isLessThan(all);
+        w.screenshot("history-tab");
+    }
+
+    private void openMoveDialog(FxRobot robot, String label) {
+        w.clickVersion(robot, label, MouseButton.SECONDARY);
+        waitUntil(() -> robot.lookup("#ctx-move-production").tryQuery().isPresent());
+        Node item = robot.lookup(n -> n.getStyleClass().contains("menu-item") && n.getId() != null
+                && n.getId().equals("ctx-move-production")).query();
+        robot.clickOn(item, MouseButton.PRIMARY);
+        waitUntil(() -> robot.lookup("#move-dialog").tryQuery().isPresent());
+    }
+
+    private static void pick(FxRobot robot, String combo, String item) {
+        robot.clickOn(combo);
+        Node cell = robot.lookup(".combo-box-popup .list-cell").<Node>match(n -> n instanceof javafx.scene.control.Labeled l
+                && item.equals(l.getText())).query();
+        robot.clickOn(cell, MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static Button confirm(FxRobot robot) {
+        return robot.lookup("#move-confirm").queryButton();
+    }
+
+    private static List<String> deltaCellClasses(FxRobot robot, String textStart) {
+        return robot.lookup(".table-cell").<Node>match(n -> n instanceof javafx.scene.control.Labeled l
+                && l.getText() != null && l.getText().startsWith(textStart)).query().getStyleClass();
+    }
+}

@@ -1,0 +1,103 @@
+package dev.rewind.ui;
+
+import dev.rewind.domain.ModelSummary;
+import dev.rewind.domain.TargetState;
+import dev.rewind.ui.common.FxDialogService;
+import dev.rewind.ui.common.FxTaskRunner;
+import dev.rewind.ui.shell.MainView;
+import dev.rewind.ui.shell.MainViewModel;
+import dev.rewind.ui.timeline.VersionTimeline;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The real main window over a demo catalog, and the moves a person makes in it. */
+final class WindowHarness {
+    final Path db;
+    final MainViewModel vm;
+    final MainView view;
+
+    WindowHarness(Stage stage, Path db) {
+        this.db = db;
+        MainView.applyTheme(false);
+        vm = new MainViewModel(new FxTaskRunner(), new FxDialogService(() -> stage), RewindApp::open);
+        view = new MainView(vm);
+        stage.setScene(RewindApp.scene(view));
+        stage.setTitle("Rewind");
+        stage.setWidth(1280);
+        stage.setHeight(820);
+        stage.show();
+        vm.open(db, MainViewModel.OpenMode.DEMO_IF_MISSING);
+    }
+
+    static void waitUntil(BooleanSupplier condition) {
+        try {
+            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition::getAsBoolean);
+        } catch (TimeoutException e) {
+            throw new AssertionError("condition not met within 15 s", e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    VersionTimeline timeline() {
+        return view.modelPane().timeline();
+    }
+
+    void showModel(FxRobot robot, String name) {
+        waitUntil(() -> vm.models().size() >= 4);
+        Node cell = robot.lookup("#model-list .list-cell").<Node>match(n ->
+                n instanceof javafx.scene.control.ListCell<?> c && c.getItem() instanceof ModelSummary m
+                        && m.name().equals(name)).query();
+        robot.clickOn(cell, MouseButton.PRIMARY);
+        waitUntil(() -> name.equals(vm.model().modelProperty().get())
+                && !vm.model().loadingProperty().get()
+                && !timeline().getData().versions().isEmpty()
+                && timeline().getData().versions().get(0).model().equals(name)
+                && timeline().positionOf(timeline().getData().versions().get(0).label()) != null);
+    }
+
+    void clickVersion(FxRobot robot, String label, MouseButton button) {
+        Point2D p = timeline().positionOf(label);
+        if (p == null) {
+            throw new AssertionError(label + " is not drawn on its own");
+        }
+        robot.moveTo(timeline().localToScreen(p)).clickOn(button);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    String live(String target) {
+        return vm.model().targets().stream().filter(t -> t.name().equals(target)).map(TargetState::liveVersion)
+                .findFirst().orElse(null);
+    }
+
+    /** Saves what the window shows now under target/screenshots/. */
+    void screenshot(String name) {
+        screenshot(name, view);
+    }
+
+    /** Saves the window that holds {@code node} (a dialog, say) under target/screenshots/. */
+    void screenshot(String name, Node node) {
+        WaitForAsyncUtils.waitForFxEvents();
+        WritableImage[] img = new WritableImage[1];
+        WaitForAsyncUtils.asyncFx(() -> img[0] = node.getScene().getRoot().snapshot(null, null));
+        WaitForAsyncUtils.waitForFxEvents();
+        try {
+            Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+            ImageIO.write(SwingFXUtils.fromFXImage(img[0], null), "png", dir.resolve(name + ".png").toFile());
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+}
