@@ -12,6 +12,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        dev.rewind.ui.common.StartupTrace.mark("main");
         int code = Cli.run(args, System.out, System.err, System.getenv(), RewindApp::launchWindow);
         System.exit(code);
     }

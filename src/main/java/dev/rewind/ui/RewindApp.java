@@ -10,9 +10,9 @@ import dev.rewind.service.Environment;
 import dev.rewind.service.Services;
 import dev.rewind.ui.common.FxDialogService;
 import dev.rewind.ui.common.FxTaskRunner;
+import dev.rewind.ui.common.StartupTrace;
 import dev.rewind.ui.shell.MainView;
 import dev.rewind.ui.shell.MainViewModel;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -35,18 +35,20 @@ public final class RewindApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        StartupTrace.mark("fx start");
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         Cli.GuiRequest r = request;
         Stage[] owner = {stage};
         vm = new MainViewModel(new FxTaskRunner(), new FxDialogService(() -> owner[0]), RewindApp::open);
         MainView view = new MainView(vm);
+        StartupTrace.mark("view built");
         stage.setScene(scene(view));
         stage.setTitle("Rewind");
         stage.show();
+        StartupTrace.mark("stage shown");
         if (r.startupProbe()) {
             vm.model().loadsProperty().addListener((o, was, now) -> Platform.runLater(() -> {
-                long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-                System.out.println("startup-ms " + ms);
+                System.out.println("startup-ms " + StartupTrace.sinceJvmStart());
                 Platform.exit();
             }));
         }
@@ -65,6 +67,7 @@ public final class RewindApp extends Application {
      * default catalog is created with the small demo, so a new user sees something real at once.
      */
     public static Services open(Path path, MainViewModel.OpenMode mode) {
+        StartupTrace.mark("opening catalog");
         boolean fresh = !Files.exists(path);
         if (fresh && mode == MainViewModel.OpenMode.EXISTING) {
             throw RewindException.unreadable("no catalog at " + path);
@@ -79,6 +82,7 @@ public final class RewindApp extends Application {
         } catch (RewindException e) {
             // verify reports it; opening the window must not fail because a serving dir is unwritable
         }
+        StartupTrace.mark("catalog open");
         return s;
     }
 

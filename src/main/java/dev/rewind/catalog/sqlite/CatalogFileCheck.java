@@ -50,8 +50,21 @@ final class CatalogFileCheck {
             throw RewindException.unreadable("cannot open catalog " + file + ": the file is truncated ("
                     + length + " bytes)");
         }
-        checkLength(file, header, length);
+        if (!hasWalContent(file)) {
+            // with a non-empty WAL the file may legitimately be shorter (a checkpoint in progress in another
+            // process, or interrupted by a crash and finished on the next open): SQLite itself judges that case
+            checkLength(file, header, length);
+        }
         probe(file);
+    }
+
+    private static boolean hasWalContent(Path file) {
+        Path wal = file.resolveSibling(file.getFileName() + "-wal");
+        try {
+            return Files.exists(wal) && Files.size(wal) > 0;
+        } catch (IOException e) {
+            return true;
+        }
     }
 
     private static boolean startsWithMagic(byte[] header) {

@@ -54,7 +54,7 @@ public final class ModelViewModel {
     private long loadGeneration;
     private Runnable afterChange = () -> { };
 
-    private record Loaded(String model, List<Version> versions, List<Lane> lanes, List<TargetState> targets,
+    private record Loaded(String model, TimelineData timeline, List<TargetState> targets,
                           List<Event> events, Map<String, dev.rewind.domain.Direction> directions,
                           List<String> tagKeys) {
     }
@@ -78,8 +78,9 @@ public final class ModelViewModel {
         loading.set(true);
         tasks.run("Load " + name, () -> {
             Services s = services.get();
-            return new Loaded(name, s.registry().versions(name), s.history().lanes(name),
-                    s.deployments().targets(name), s.history().history(name, null), s.registry().directions(),
+            // sorting and indexing happen here, off the FX thread
+            TimelineData data = new TimelineData(s.registry().versions(name), s.history().lanes(name), Instant.now());
+            return new Loaded(name, data, s.deployments().targets(name), s.history().history(name, null), s.registry().directions(),
                     s.registry().tagKeys());
         }, l -> {
             if (generation != loadGeneration) {
@@ -89,7 +90,8 @@ public final class ModelViewModel {
             tagKeys = l.tagKeys();
             targets.setAll(l.targets());
             events.setAll(l.events());
-            timeline.set(new TimelineData(l.versions(), l.lanes(), Instant.now()));
+            timeline.set(l.timeline());
+            dev.rewind.ui.common.StartupTrace.mark("model " + name + " shown");
             loading.set(false);
             loads.set(loads.get() + 1);
         }, t -> {

@@ -1,0 +1,21 @@
+package dev.rewind.ui.common;
+
+import java.lang.management.ManagementFactory;
+
+/** With {@code -Drewind.trace=true}, prints how long after JVM start each step of opening the window came. */
+public final class StartupTrace {
+    private static final boolean ON = Boolean.getBoolean("rewind.trace");
+
+    private StartupTrace() {
+    }
+
+    public static long sinceJvmStart() {
+        return System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+    }
+
+    public static void mark(String step) {
+        if (ON) {
+            System.err.println("trace " + sinceJvmStart() + " ms " + step);
+        }
+    }
+}
