@@ -46,6 +46,10 @@ public final class Services {
         return new HistoryService(catalog);
     }
 
+    public CompareService compare() {
+        return new CompareService(catalog);
+    }
+
     public VerifyService verifier() {
         return new VerifyService(catalog);
     }

@@ -2,7 +2,6 @@ package dev.rewind.ui;
 
 import dev.rewind.domain.ModelSummary;
 import dev.rewind.domain.TargetState;
-import dev.rewind.ui.common.FxDialogService;
 import dev.rewind.ui.common.FxTaskRunner;
 import dev.rewind.ui.shell.MainView;
 import dev.rewind.ui.shell.MainViewModel;
@@ -28,11 +27,13 @@ final class WindowHarness {
     final Path db;
     final MainViewModel vm;
     final MainView view;
+    final TestDialogs dialogs;
 
     WindowHarness(Stage stage, Path db) {
         this.db = db;
         MainView.applyTheme(false);
-        vm = new MainViewModel(new FxTaskRunner(), new FxDialogService(() -> stage), RewindApp::open);
+        dialogs = new TestDialogs(() -> stage);
+        vm = new MainViewModel(new FxTaskRunner(), dialogs, RewindApp::open);
         view = new MainView(vm);
         stage.setScene(RewindApp.scene(view));
         stage.setTitle("Rewind");
@@ -74,6 +75,20 @@ final class WindowHarness {
             throw new AssertionError(label + " is not drawn on its own");
         }
         robot.moveTo(timeline().localToScreen(p)).clickOn(button);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Ctrl-click: adds a version to the selection. */
+    void ctrlClickVersion(FxRobot robot, String label) {
+        Point2D p = timeline().positionOf(label);
+        robot.moveTo(timeline().localToScreen(p));
+        robot.press(javafx.scene.input.KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        try {
+            robot.clickOn(MouseButton.PRIMARY);
+        } finally {
+            robot.release(javafx.scene.input.KeyCode.CONTROL);
+        }
         WaitForAsyncUtils.waitForFxEvents();
     }
 

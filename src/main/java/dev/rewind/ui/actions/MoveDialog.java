@@ -3,6 +3,7 @@ package dev.rewind.ui.actions;
 import dev.rewind.domain.EventKind;
 import dev.rewind.domain.MetricDelta;
 import dev.rewind.domain.MovePreview;
+import dev.rewind.ui.common.DeltaCell;
 import dev.rewind.ui.common.Formats;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -14,7 +15,6 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
@@ -112,28 +112,8 @@ public final class MoveDialog extends Dialog<String> {
         after.setCellValueFactory(c -> new ReadOnlyStringWrapper(Formats.number(c.getValue().candidate())));
         TableColumn<MetricDelta, MetricDelta> delta = new TableColumn<>("Change");
         delta.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue()));
-        delta.setCellFactory(c -> new DeltaCell());
+        delta.setCellFactory(c -> new DeltaCell<>());
         t.getColumns().setAll(java.util.List.of(key, before, after, delta));
         return t;
-    }
-
-    /** A delta, green when better and red when worse for the metric's direction. */
-    public static final class DeltaCell extends TableCell<MetricDelta, MetricDelta> {
-        @Override
-        protected void updateItem(MetricDelta d, boolean empty) {
-            super.updateItem(d, empty);
-            getStyleClass().removeAll("rw-better", "rw-worse");
-            if (empty || d == null) {
-                setText(null);
-                return;
-            }
-            String rel = Formats.percent(d.relative());
-            setText(d.missing() ? "missing" : Formats.signed(d.absolute()) + (rel.isEmpty() ? "" : "  (" + rel + ")"));
-            switch (d.verdict()) {
-                case BETTER -> getStyleClass().add("rw-better");
-                case WORSE -> getStyleClass().add("rw-worse");
-                default -> { }
-            }
-        }
     }
 }

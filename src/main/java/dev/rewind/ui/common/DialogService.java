@@ -17,6 +17,9 @@ public interface DialogService {
 
     void showError(String title, String message);
 
+    /** Asks where to save a file; empty when cancelled. */
+    Optional<java.nio.file.Path> askSavePath(String title, String suggestedName, String extension);
+
     /** A short notice that something happened, optionally with an Undo action. */
     void notifyDone(String message, Runnable undo);
 }

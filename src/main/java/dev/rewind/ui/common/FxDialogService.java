@@ -47,6 +47,17 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public Optional<java.nio.file.Path> askSavePath(String title, String suggestedName, String extension) {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle(title);
+        chooser.setInitialFileName(suggestedName);
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter(
+                extension.toUpperCase() + " files", "*." + extension));
+        java.io.File f = chooser.showSaveDialog(owner.get());
+        return Optional.ofNullable(f).map(java.io.File::toPath);
+    }
+
+    @Override
     public void notifyDone(String message, Runnable undo) {
         Notifications n = Notifications.create().title("Done").text(message).owner(owner.get())
                 .position(Pos.BOTTOM_RIGHT).hideAfter(Duration.seconds(10));

@@ -2,6 +2,8 @@ package dev.rewind.ui.model;
 
 import dev.rewind.domain.TargetState;
 import dev.rewind.domain.Version;
+import dev.rewind.ui.compare.CompareView;
+import dev.rewind.ui.compare.CompareViewModel;
 import dev.rewind.ui.details.DetailsView;
 import dev.rewind.ui.history.HistoryView;
 import dev.rewind.ui.timeline.VersionTimeline;
@@ -34,13 +36,15 @@ import javafx.scene.layout.VBox;
 /** The selected model: a toolbar, its timeline, and the Details / History / Compare / Learn tabs. */
 public final class ModelPane extends BorderPane {
     private final ModelViewModel vm;
+    private final CompareViewModel compareVm;
     private final VersionTimeline timeline = new VersionTimeline();
     private final MenuButton moveButton = new MenuButton("Deploy / Roll back");
     private final Button tagButton = new Button("Tag…");
     private final TabPane tabs = new TabPane();
 
-    public ModelPane(ModelViewModel vm, BooleanProperty dark) {
+    public ModelPane(ModelViewModel vm, CompareViewModel compareVm, BooleanProperty dark) {
         this.vm = vm;
+        this.compareVm = compareVm;
         setId("model-pane");
         timeline.darkProperty().bind(dark);
         createView();
@@ -89,7 +93,7 @@ public final class ModelPane extends BorderPane {
         details.setId("tab-details");
         Tab history = new Tab("History", new HistoryView(vm));
         history.setId("tab-history");
-        Tab compare = new Tab("Compare", placeholder("Select two or more versions on the timeline (Ctrl-click) to compare them."));
+        Tab compare = new Tab("Compare", new CompareView(compareVm));
         compare.setId("tab-compare");
         Tab learn = new Tab("Learn", placeholder("Learn mode: a guided story about versioning and rollback."));
         learn.setId("tab-learn");
@@ -180,7 +184,11 @@ public final class ModelPane extends BorderPane {
         untag.setDisable(v.tags().isEmpty());
         MenuItem compare = new MenuItem("Compare with live");
         compare.setId("ctx-compare");
-        compare.setDisable(true);
+        compare.setOnAction(e -> {
+            timeline.select(v);
+            tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> "tab-compare".equals(t.getId()))
+                    .findFirst().orElseThrow());
+        });
         menu.getItems().addAll(tag, untag, new SeparatorMenuItem());
         menu.getItems().addAll(moveItems(v, "ctx-move-"));
         menu.getItems().addAll(new SeparatorMenuItem(), compare);

@@ -39,7 +39,7 @@ public final class MainView extends BorderPane {
 
     public MainView(MainViewModel vm) {
         this.vm = vm;
-        this.modelPane = new ModelPane(vm.model(), vm.darkProperty());
+        this.modelPane = new ModelPane(vm.model(), vm.compare(), vm.darkProperty());
         getStyleClass().add("rw-main");
         setTop(menuBar());
         setCenter(body());

@@ -6,6 +6,7 @@ import dev.rewind.service.Services;
 import dev.rewind.ui.common.DialogService;
 import dev.rewind.ui.common.Formats;
 import dev.rewind.ui.common.TaskRunner;
+import dev.rewind.ui.compare.CompareViewModel;
 import dev.rewind.ui.model.ModelViewModel;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -37,6 +38,7 @@ public final class MainViewModel {
     private final TaskRunner tasks;
     private final BiFunction<Path, OpenMode, Services> opener;
     private final ModelViewModel modelVm;
+    private final CompareViewModel compareVm;
     private volatile Services services;
 
     private final ObservableList<ModelSummary> models = FXCollections.observableArrayList();
@@ -70,6 +72,7 @@ public final class MainViewModel {
         this.opener = opener;
         this.modelVm = new ModelViewModel(tasks, dialogs, () -> services);
         modelVm.setAfterChange(this::refresh);
+        this.compareVm = new CompareViewModel(tasks, dialogs, modelVm, () -> services);
         filter.addListener((o, a, text) -> {
             String needle = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
             filtered.setPredicate(m -> needle.isEmpty() || m.name().toLowerCase(Locale.ROOT).contains(needle));
@@ -177,6 +180,10 @@ public final class MainViewModel {
 
     public ModelViewModel model() {
         return modelVm;
+    }
+
+    public CompareViewModel compare() {
+        return compareVm;
     }
 
     public ObservableList<ModelSummary> models() {

@@ -1,0 +1,66 @@
+package dev.rewind.cli;
+
+import dev.rewind.catalog.Catalog;
+import dev.rewind.domain.Direction;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "metric", description = "Metric settings.",
+        subcommands = {MetricCommand.SetDirection.class, MetricCommand.ListDirections.class})
+final class MetricCommand {
+    @ParentCommand
+    RewindCommand root;
+
+    @Command(name = "set-direction", description = "Say whether higher or lower values of a metric are better.")
+    static final class SetDirection implements Callable<Integer> {
+        @ParentCommand
+        MetricCommand parent;
+
+        @Parameters(index = "0", paramLabel = "KEY")
+        String key;
+
+        @Parameters(index = "1", paramLabel = "higher|lower")
+        String direction;
+
+        @Override
+        public Integer call() {
+            Direction d = Direction.parse(direction);
+            try (Catalog c = parent.root.open(false)) {
+                parent.root.services(c).compare().setDirection(key, d);
+                parent.root.out.printf("%s: %s is better%n", key, d.id());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "directions", description = "List the directions people set (other keys follow their name).")
+    static final class ListDirections implements Callable<Integer> {
+        @ParentCommand
+        MetricCommand parent;
+
+        @Option(names = "--json")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            try (Catalog c = parent.root.open(false)) {
+                Map<String, Direction> all = parent.root.services(c).compare().directions();
+                if (json) {
+                    Map<String, String> m = new LinkedHashMap<>();
+                    all.forEach((k, d) -> m.put(k, d.id()));
+                    parent.root.out.println(Json.write(m));
+                } else {
+                    Table t = new Table("METRIC", "BETTER");
+                    all.forEach((k, d) -> t.row(k, d.id()));
+                    t.print(parent.root.out);
+                }
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.rewind.ui;
+
+import dev.rewind.domain.MovePreview;
+import dev.rewind.ui.common.DialogService;
+import dev.rewind.ui.common.FxDialogService;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javafx.stage.Window;
+
+/** The real dialogs, except that "save as" answers with a path the test chose (no native file chooser headless). */
+final class TestDialogs implements DialogService {
+    private final FxDialogService real;
+    volatile Path saveAs;
+
+    TestDialogs(Supplier<Window> owner) {
+        real = new FxDialogService(owner);
+    }
+
+    @Override
+    public Optional<String> confirmMove(MovePreview preview) {
+        return real.confirmMove(preview);
+    }
+
+    @Override
+    public Optional<TagRequest> askTag(String model, String version, List<String> knownKeys) {
+        return real.askTag(model, version, knownKeys);
+    }
+
+    @Override
+    public void showError(String title, String message) {
+        System.out.println("DIALOG error: " + title + ": " + message);
+        real.showError(title, message);
+    }
+
+    @Override
+    public Optional<Path> askSavePath(String title, String suggestedName, String extension) {
+        return Optional.ofNullable(saveAs);
+    }
+
+    @Override
+    public void notifyDone(String message, Runnable undo) {
+        real.notifyDone(message, undo);
+    }
+}
