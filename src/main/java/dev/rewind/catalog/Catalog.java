@@ -26,6 +26,9 @@ public interface Catalog extends AutoCloseable {
      */
     long changeCounter();
 
+    /** Reads a foreign MLflow SQLite store (read-only) for import. */
+    dev.rewind.domain.mlflow.MlflowDbReader mlflowReader();
+
     /** Runs the storage engine's own integrity check; returns the problems found, empty when sound. */
     java.util.List<String> integrityCheck();
 

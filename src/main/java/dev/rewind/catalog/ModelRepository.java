@@ -10,6 +10,10 @@ public interface ModelRepository {
 
     long insert(String name, Instant createdAt);
 
+    void putTag(long modelId, String key, String value);
+
+    java.util.Map<String, String> tags(long modelId);
+
     /** Every model with its version count, latest version and live version per target, by name. */
     List<ModelSummary> list();
 }

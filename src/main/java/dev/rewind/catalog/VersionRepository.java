@@ -36,6 +36,11 @@ public interface VersionRepository {
     record StoredArtifact(String model, String label, dev.rewind.domain.Artifact artifact) {
     }
 
+    /** Records where a version came from (an import's source identity); written once. */
+    void addProvenance(long versionId, Map<String, String> provenance);
+
+    Map<String, String> provenance(long versionId);
+
     /** Every tag key used in the catalog, for autocompletion. */
     List<String> tagKeys();
 }

@@ -44,7 +44,12 @@ final class HistoryCommand implements Callable<Integer> {
 
     static String change(Event e) {
         switch (e.kind()) {
-            case DEPLOY: case ROLLBACK: case IMPORT:
+            case IMPORT:
+                if (e.target() == null) {
+                    return e.version();
+                }
+                return (e.fromVersion() == null ? "∅" : e.fromVersion()) + " → " + e.toVersion();
+            case DEPLOY: case ROLLBACK:
                 return (e.fromVersion() == null ? "∅" : e.fromVersion()) + " → " + e.toVersion();
             case TAG:
                 return e.version() + " +" + e.tagKey() + (e.tagValue() == null ? "" : "=" + e.tagValue());

@@ -23,7 +23,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {InitCommand.class, DemoCommand.class, RegisterCommand.class, ModelsCommand.class,
                 VersionsCommand.class, ShowCommand.class, TagCommand.class, UntagCommand.class, TargetCommand.class,
                 TargetsCommand.class, DeployCommand.class, RollbackCommand.class, HistoryCommand.class,
-                VerifyCommand.class, CompareCommand.class, MetricCommand.class},
+                VerifyCommand.class, CompareCommand.class, MetricCommand.class, ImportCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:refused (conflict, rule)", "2:bad input or usage", "3:catalog unreadable"})
 public final class RewindCommand implements Callable<Integer> {

@@ -46,6 +46,10 @@ public final class Services {
         return new HistoryService(catalog);
     }
 
+    public ImportService importer() {
+        return new ImportService(catalog, actor, clock);
+    }
+
     public CompareService compare() {
         return new CompareService(catalog);
     }

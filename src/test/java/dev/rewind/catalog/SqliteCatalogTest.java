@@ -44,7 +44,7 @@ class SqliteCatalogTest {
         SqliteCatalog.open(db, true).close();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement()) {
             assertThat(pragma(st, "journal_mode")).isEqualTo("wal");
-            assertThat(pragma(st, "user_version")).isEqualTo("1");
+            assertThat(pragma(st, "user_version")).isEqualTo("2");
             assertThat(pragma(st, "application_id")).isEqualTo(String.valueOf(0x52574e44));
             try (ResultSet rs = st.executeQuery("SELECT name FROM sqlite_master WHERE type='index' AND name LIKE '%by%'")) {
                 StringBuilder names = new StringBuilder();

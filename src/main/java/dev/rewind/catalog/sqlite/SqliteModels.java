@@ -29,6 +29,22 @@ final class SqliteModels implements ModelRepository {
     }
 
     @Override
+    public void putTag(long modelId, String key, String value) {
+        jdbc.update("tag model", "INSERT INTO model_tags(model_id, key, value) VALUES (?,?,?) "
+                + "ON CONFLICT(model_id, key) DO UPDATE SET value = excluded.value", modelId, key, value);
+    }
+
+    @Override
+    public Map<String, String> tags(long modelId) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        jdbc.list("read model tags", "SELECT key, value FROM model_tags WHERE model_id = ?", rs -> {
+            out.put(rs.getString(1), rs.getString(2));
+            return null;
+        }, modelId);
+        return out;
+    }
+
+    @Override
     public List<ModelSummary> list() {
         Map<Long, List<TargetState>> targets = new HashMap<>();
         for (TargetState t : new SqliteTargets(jdbc).list(null)) {

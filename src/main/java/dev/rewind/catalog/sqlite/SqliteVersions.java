@@ -62,9 +62,10 @@ final class SqliteVersions implements VersionRepository {
         jdbc.list("read metrics", "SELECT version_id, key, value, dataset FROM metrics WHERE step IS NULL "
                 + "AND version_id " + scope + " ORDER BY version_id, key", rs -> {
                     double v = rs.getDouble(3);
+                    double value = rs.wasNull() ? Double.NaN : v; // NaN is stored as NULL; check before reading on
                     String ds = rs.getString(4);
                     String key = ds == null || ds.isEmpty() ? rs.getString(2) : rs.getString(2) + "@" + ds;
-                    metrics.computeIfAbsent(rs.getLong(1), k -> new TreeMap<>()).put(key, rs.wasNull() ? Double.NaN : v);
+                    metrics.computeIfAbsent(rs.getLong(1), k -> new TreeMap<>()).put(key, value);
                     return null;
                 }, args);
         jdbc.list("read params", "SELECT version_id, key, value FROM params WHERE version_id " + scope, rs -> {
@@ -155,6 +156,30 @@ final class SqliteVersions implements VersionRepository {
     public boolean removeTag(long versionId, String key) {
         return jdbc.update("untag version", "DELETE FROM version_tags WHERE version_id = ? AND key = ?",
                 versionId, key) > 0;
+    }
+
+    @Override
+    public void addProvenance(long versionId, Map<String, String> provenance) {
+        try (PreparedStatement ps = jdbc.connection().prepareStatement(
+                "INSERT INTO version_provenance(version_id, key, value) VALUES (?,?,?)")) {
+            for (Map.Entry<String, String> p : provenance.entrySet()) {
+                Jdbc.bind(ps, versionId, p.getKey(), p.getValue());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        } catch (SQLException e) {
+            throw new SqlFailure("record provenance", e);
+        }
+    }
+
+    @Override
+    public Map<String, String> provenance(long versionId) {
+        Map<String, String> out = new TreeMap<>();
+        jdbc.list("read provenance", "SELECT key, value FROM version_provenance WHERE version_id = ?", rs -> {
+            out.put(rs.getString(1), rs.getString(2));
+            return null;
+        }, versionId);
+        return out;
     }
 
     @Override

@@ -85,7 +85,9 @@ public final class HistoryView extends BorderPane {
 
     static String change(Event e) {
         return switch (e.kind()) {
-            case DEPLOY, ROLLBACK, IMPORT -> (e.fromVersion() == null ? "∅" : e.fromVersion()) + " → " + e.toVersion();
+            case IMPORT -> e.target() == null ? e.version()
+                    : (e.fromVersion() == null ? "∅" : e.fromVersion()) + " → " + e.toVersion();
+            case DEPLOY, ROLLBACK -> (e.fromVersion() == null ? "∅" : e.fromVersion()) + " → " + e.toVersion();
             case TAG -> e.version() + " +" + e.tagKey() + (e.tagValue() == null ? "" : "=" + e.tagValue());
             case UNTAG -> e.version() + " −" + e.tagKey();
             case REGISTER -> e.version();

@@ -1,0 +1,396 @@
+package dev.rewind.catalog.sqlite;
+
+import dev.rewind.domain.RewindException;
+import dev.rewind.domain.mlflow.MlflowData;
+import dev.rewind.domain.mlflow.MlflowDbReader;
+import dev.rewind.domain.mlflow.RunIds;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+import org.sqlite.SQLiteOpenMode;
+
+/**
+ * Reads an MLflow {@code mlflow.db} opened read-only (never migrated, never written). Every table and column
+ * is looked up with {@code PRAGMA table_info} first, so each of MLflow's schema generations reads: aliases
+ * before 2.3, {@code storage_location} from late 2023, {@code workspace} columns from 2026.
+ */
+public final class SqliteMlflowDbReader implements MlflowDbReader {
+    /** MLflow stores ±infinity as ±Double.MAX_VALUE ("Sql can not represent Infs"). */
+    private static final double SQL_INF = 1.7976931348623157e308;
+
+    @Override
+    public MlflowData read(Path db, String runsAsVersions, Progress progress) {
+        if (!Files.isRegularFile(db)) {
+            throw RewindException.badInput("cannot import " + db + ": not a file");
+        }
+        SQLiteConfig cfg = new SQLiteConfig();
+        cfg.setReadOnly(true);
+        cfg.setOpenMode(SQLiteOpenMode.READONLY);
+        SQLiteDataSource ds = new SQLiteDataSource(cfg);
+        ds.setUrl("jdbc:sqlite:file:" + db.toAbsolutePath().toUri().getRawPath() + "?mode=ro");
+        try (Connection c = ds.getConnection()) {
+            Schema s = new Schema(c);
+            if (!s.hasTable("alembic_version")) {
+                throw RewindException.badInput("cannot import " + db + ": it is a SQLite database but not an MLflow"
+                        + " store (no alembic_version table)");
+            }
+            for (String t : List.of("registered_models", "model_versions", "runs")) {
+                if (!s.hasTable(t)) {
+                    throw RewindException.badInput("cannot import " + db + ": the MLflow store has no " + t + " table");
+                }
+            }
+            return new Reading(c, s, db, progress).read(runsAsVersions);
+        } catch (SQLException e) {
+            String m = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+            if (m.contains("NOTADB") || m.contains("not a database")) {
+                throw RewindException.badInput("cannot import " + db + ": it is not a SQLite database");
+            }
+            if (m.contains("CORRUPT") || m.contains("malformed")) {
+                throw RewindException.badInput("cannot import " + db + ": the file is damaged or truncated (" + m + ")");
+            }
+            throw RewindException.badInput("cannot import " + db + ": " + m);
+        }
+    }
+
+    /** Which tables and columns this store has. */
+    private static final class Schema {
+        private final Connection c;
+        private final Map<String, Set<String>> columns = new HashMap<>();
+
+        Schema(Connection c) throws SQLException {
+            this.c = c;
+            try (var st = c.createStatement(); ResultSet rs = st.executeQuery(
+                    "SELECT name FROM sqlite_master WHERE type = 'table'")) {
+                while (rs.next()) {
+                    columns.put(rs.getString(1), null);
+                }
+            }
+        }
+
+        boolean hasTable(String t) {
+            return columns.containsKey(t);
+        }
+
+        boolean has(String table, String column) throws SQLException {
+            if (!hasTable(table)) {
+                return false;
+            }
+            Set<String> cols = columns.get(table);
+            if (cols == null) {
+                cols = new HashSet<>();
+                try (var st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA table_info(\"" + table + "\")")) {
+                    while (rs.next()) {
+                        cols.add(rs.getString("name"));
+                    }
+                }
+                columns.put(table, cols);
+            }
+            return cols.contains(column);
+        }
+
+        String col(String table, String column) throws SQLException {
+            return has(table, column) ? column : "NULL";
+        }
+    }
+
+    private static final class Reading {
+        private final Connection c;
+        private final Schema s;
+        private final Path db;
+        private final Progress progress;
+
+        Reading(Connection c, Schema s, Path db, Progress progress) {
+            this.c = c;
+            this.s = s;
+            this.db = db;
+            this.progress = progress;
+        }
+
+        /** A model's name in Rewind: MLflow's, prefixed by its workspace unless that is the default one. */
+        private String name(ResultSet rs) throws SQLException {
+            String ws = rs.getString("ws");
+            String n = rs.getString("name");
+            return ws == null || ws.equals("default") ? n : ws + "/" + n;
+        }
+
+        MlflowData read(String runsAsVersions) throws SQLException {
+            List<MlflowData.RegisteredModel> models = runsAsVersions == null ? registry() : runsAsModel(runsAsVersions);
+            Set<String> runIds = new HashSet<>();
+            models.forEach(m -> m.versions().forEach(v -> {
+                if (v.runId() != null) {
+                    runIds.add(v.runId());
+                }
+            }));
+            Map<String, MlflowData.Run> runs = new LinkedHashMap<>();
+            long done = 0;
+            for (String id : runIds) {
+                if (progress.cancelled()) {
+                    throw RewindException.refused("import cancelled; nothing was imported");
+                }
+                MlflowData.Run r = run(id);
+                if (r != null) {
+                    runs.put(id, r);
+                }
+                progress.report("runs", ++done, runIds.size());
+            }
+            // MLflow 3 logs a model's metrics on the logged model (models:/m-…), not always on its run
+            for (MlflowData.RegisteredModel m : models) {
+                for (MlflowData.ModelVersion v : m.versions()) {
+                    MlflowData.Run r = v.runId() == null ? null : runs.get(v.runId());
+                    String modelId = RunIds.loggedModelId(v.source());
+                    if (r != null && r.history().isEmpty() && modelId != null) {
+                        runs.put(v.runId(), withLoggedModelMetrics(r, modelId));
+                    }
+                }
+            }
+            return new MlflowData(db.toString(), models, runs);
+        }
+
+        private List<MlflowData.RegisteredModel> registry() throws SQLException {
+            String ws = s.col("registered_models", "workspace");
+            Map<String, String[]> described = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT name, " + ws + " AS ws, description FROM registered_models ORDER BY name");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    described.put(name(rs), new String[] {rs.getString("description")});
+                }
+            }
+            Map<String, Map<String, String>> modelTags = pairs("registered_model_tags", "name", null);
+            Map<String, Map<String, Integer>> aliases = new HashMap<>();
+            if (s.hasTable("registered_model_aliases")) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT name, " + s.col("registered_model_aliases", "workspace")
+                        + " AS ws, alias, version FROM registered_model_aliases"); ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        aliases.computeIfAbsent(name(rs), k -> new TreeMap<>()).put(rs.getString("alias"), rs.getInt("version"));
+                    }
+                }
+            }
+            Map<String, Map<String, String>> versionTags = pairs("model_version_tags", "name", "version");
+            Map<String, List<MlflowData.ModelVersion>> versions = new HashMap<>();
+            String mv = "model_versions";
+            String sql = "SELECT name, " + s.col(mv, "workspace") + " AS ws, version, " + s.col(mv, "creation_time")
+                    + " AS created, " + s.col(mv, "user_id") + " AS user_id, " + s.col(mv, "description") + " AS description, "
+                    + s.col(mv, "current_stage") + " AS stage, " + s.col(mv, "source") + " AS source, "
+                    + s.col(mv, "run_id") + " AS run_id, " + s.col(mv, "storage_location") + " AS storage "
+                    + "FROM model_versions ORDER BY name, version";
+            try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String stage = rs.getString("stage");
+                    if ("Deleted_Internal".equals(stage)) {
+                        continue;
+                    }
+                    String model = name(rs);
+                    int version = rs.getInt("version");
+                    String runId = RunIds.resolve(rs.getString("run_id"), rs.getString("source"), rs.getString("storage"));
+                    if (runId == null) {
+                        runId = loggedModelRun(rs.getString("source"));
+                    }
+                    versions.computeIfAbsent(model, k -> new ArrayList<>()).add(new MlflowData.ModelVersion(model, version,
+                            Integer.toString(version), rs.getLong("created"), rs.getString("user_id"),
+                            rs.getString("description"), stage, rs.getString("source"), runId, rs.getString("storage"),
+                            versionTags.getOrDefault(model + "\0" + version, Map.of())));
+                }
+            }
+            List<MlflowData.RegisteredModel> out = new ArrayList<>();
+            Set<String> names = new java.util.TreeSet<>(described.keySet());
+            names.addAll(versions.keySet());
+            for (String n : names) {
+                String[] d = described.getOrDefault(n, new String[] {null});
+                out.add(new MlflowData.RegisteredModel(n, d[0], modelTags.getOrDefault(n, Map.of()),
+                        aliases.getOrDefault(n, Map.of()), versions.getOrDefault(n, List.of())));
+            }
+            return out;
+        }
+
+        /** key/value pairs of a tag table, grouped by model name (and version). */
+        private Map<String, Map<String, String>> pairs(String table, String nameCol, String versionCol) throws SQLException {
+            Map<String, Map<String, String>> out = new HashMap<>();
+            if (!s.hasTable(table)) {
+                return out;
+            }
+            String sql = "SELECT " + nameCol + " AS name, " + s.col(table, "workspace") + " AS ws, "
+                    + (versionCol == null ? "NULL" : versionCol) + " AS v, key, value FROM " + table;
+            try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String k = name(rs) + (versionCol == null ? "" : "\0" + rs.getInt("v"));
+                    out.computeIfAbsent(k, x -> new TreeMap<>()).put(rs.getString("key"), rs.getString("value"));
+                }
+            }
+            return out;
+        }
+
+        /** MLflow 3: a version whose source is models:/m-… names its run through logged_models. */
+        private String loggedModelRun(String source) throws SQLException {
+            String modelId = RunIds.loggedModelId(source);
+            if (modelId == null || !s.has("logged_models", "source_run_id")) {
+                return null;
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT source_run_id FROM logged_models WHERE model_id = ?")) {
+                ps.setString(1, modelId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? RunIds.blankToNull(rs.getString(1)) : null;
+                }
+            }
+        }
+
+        private MlflowData.Run withLoggedModelMetrics(MlflowData.Run r, String modelId) throws SQLException {
+            if (!s.has("logged_model_metrics", "metric_value")) {
+                return r;
+            }
+            List<MlflowData.Point> history = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT metric_name, metric_value, metric_step, "
+                    + "metric_timestamp_ms FROM logged_model_metrics WHERE model_id = ? ORDER BY metric_name, metric_step")) {
+                ps.setString(1, modelId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        double v = rs.getDouble(2);
+                        history.add(new MlflowData.Point(rs.getString(1), rs.wasNull() ? Double.NaN : value(v, 0),
+                                rs.getLong(3), rs.getLong(4)));
+                    }
+                }
+            }
+            Map<String, Double> latest = new TreeMap<>();
+            RunIds.fillLatest(latest, history);
+            return new MlflowData.Run(r.runId(), r.name(), r.experiment(), r.user(), r.startTime(), latest, history,
+                    r.params(), r.tags());
+        }
+
+        private List<MlflowData.RegisteredModel> runsAsModel(String experiment) throws SQLException {
+            String expName = null;
+            String expId = null;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT experiment_id, name FROM experiments WHERE name = ? OR CAST(experiment_id AS TEXT) = ?")) {
+                ps.setString(1, experiment);
+                ps.setString(2, experiment);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        expId = rs.getString(1);
+                        expName = rs.getString(2);
+                    }
+                }
+            }
+            if (expId == null) {
+                throw RewindException.badInput("cannot import " + db + ": no experiment named '" + experiment + "'");
+            }
+            List<MlflowData.ModelVersion> versions = new ArrayList<>();
+            String lifecycle = s.has("runs", "lifecycle_stage") ? " AND (lifecycle_stage IS NULL OR lifecycle_stage = 'active')" : "";
+            try (PreparedStatement ps = c.prepareStatement("SELECT run_uuid, name, user_id, start_time FROM runs "
+                    + "WHERE CAST(experiment_id AS TEXT) = ?" + lifecycle + " ORDER BY start_time, run_uuid")) {
+                ps.setString(1, expId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    int n = 0;
+                    while (rs.next()) {
+                        n++;
+                        String id = rs.getString(1);
+                        String runName = RunIds.blankToNull(rs.getString(2));
+                        if (runName == null) {
+                            runName = runPairs("tags", id).get("mlflow.runName"); // pre-2.0 clients name runs by tag
+                        }
+                        versions.add(new MlflowData.ModelVersion(expName, n, RunIds.label(runName, id),
+                                rs.getLong(4), rs.getString(3), null, null, null, id, null, Map.of()));
+                    }
+                }
+            }
+            return List.of(new MlflowData.RegisteredModel(expName, null, Map.of(), Map.of(), RunIds.uniqueLabels(versions)));
+        }
+
+        private MlflowData.Run run(String id) throws SQLException {
+            String name = null;
+            String user = null;
+            String experiment = null;
+            long start = 0;
+            try (PreparedStatement ps = c.prepareStatement("SELECT r.name, r.user_id, r.start_time, e.name FROM runs r "
+                    + "LEFT JOIN experiments e ON e.experiment_id = r.experiment_id WHERE r.run_uuid = ?")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return null; // the version names a run this store does not hold
+                    }
+                    name = rs.getString(1);
+                    user = rs.getString(2);
+                    start = rs.getLong(3);
+                    experiment = rs.getString(4);
+                }
+            }
+            List<MlflowData.Point> history = new ArrayList<>();
+            String nan = s.has("metrics", "is_nan") ? "is_nan" : "0";
+            String step = s.has("metrics", "step") ? "step" : "0";
+            try (PreparedStatement ps = c.prepareStatement("SELECT key, value, " + step + ", timestamp, " + nan
+                    + " FROM metrics WHERE run_uuid = ? ORDER BY key, " + step + ", timestamp")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        history.add(new MlflowData.Point(rs.getString(1), value(rs.getDouble(2), rs.getInt(5)), rs.getLong(3),
+                                rs.getLong(4)));
+                    }
+                }
+            }
+            Map<String, Double> latest = new TreeMap<>();
+            if (s.hasTable("latest_metrics")) {
+                String lnan = s.has("latest_metrics", "is_nan") ? "is_nan" : "0";
+                try (PreparedStatement ps = c.prepareStatement("SELECT key, value, " + lnan
+                        + " FROM latest_metrics WHERE run_uuid = ?")) {
+                    ps.setString(1, id);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            latest.put(rs.getString(1), value(rs.getDouble(2), rs.getInt(3)));
+                        }
+                    }
+                }
+            }
+            // keys missing from latest_metrics: MLflow's rule, the maximum of (step, timestamp, value)
+            RunIds.fillLatest(latest, history);
+            Map<String, String> params = runPairs("params", id);
+            Map<String, String> tags = runPairs("tags", id);
+            if ((name == null || name.isBlank()) && tags.containsKey("mlflow.runName")) {
+                name = tags.get("mlflow.runName");
+            }
+            if ((user == null || user.isBlank()) && tags.containsKey("mlflow.user")) {
+                user = tags.get("mlflow.user");
+            }
+            return new MlflowData.Run(id, name, experiment, user, start, latest, history, params, tags);
+        }
+
+        private Map<String, String> runPairs(String table, String id) throws SQLException {
+            Map<String, String> out = new TreeMap<>();
+            if (!s.hasTable(table)) {
+                return out;
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT key, value FROM " + table + " WHERE run_uuid = ?")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getString(1), rs.getString(2));
+                    }
+                }
+            }
+            return out;
+        }
+
+        private static double value(double v, int isNan) {
+            if (isNan != 0) {
+                return Double.NaN;
+            }
+            if (v >= SQL_INF) {
+                return Double.POSITIVE_INFINITY;
+            }
+            if (v <= -SQL_INF) {
+                return Double.NEGATIVE_INFINITY;
+            }
+            return v;
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package dev.rewind.cli;
+
+import dev.rewind.catalog.Catalog;
+import dev.rewind.domain.mlflow.MlflowDbReader;
+import dev.rewind.service.ImportService;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "import", description = "Import history from other registries.", subcommands = ImportCommand.Mlflow.class)
+final class ImportCommand {
+    @ParentCommand
+    RewindCommand root;
+
+    @Command(name = "mlflow", description = {"Import an MLflow store: an mlflow.db file or an mlruns/ folder.",
+            "The source is only read; the import is one transaction; importing again adds only what is new."})
+    static final class Mlflow implements Callable<Integer> {
+        @ParentCommand
+        ImportCommand parent;
+
+        @Parameters(paramLabel = "PATH")
+        Path path;
+
+        @Option(names = "--runs-as-versions", paramLabel = "EXPERIMENT",
+                description = "Import the runs of this experiment (name or id) as versions of a model named after it.")
+        String runsAsVersions;
+
+        @Option(names = "--json")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            RewindCommand root = parent.root;
+            try (Catalog c = root.open(true)) {
+                ImportService.Report r = root.services(c).importer().importMlflow(path, runsAsVersions,
+                        MlflowDbReader.Progress.NONE);
+                if (json) {
+                    Map<String, Object> o = new LinkedHashMap<>();
+                    o.put("source", r.source());
+                    o.put("models", r.models());
+                    o.put("versionsAdded", r.versionsAdded());
+                    o.put("versionsAlreadyImported", r.versionsAlreadyThere());
+                    o.put("targetsMoved", r.targetsMoved());
+                    o.put("metricValues", r.metricValues());
+                    root.out.println(Json.write(o));
+                } else {
+                    root.out.printf("imported %s: %d models, %d new versions (%d already imported), %d target positions"
+                            + " observed, %d metric values%n", r.source(), r.models(), r.versionsAdded(),
+                            r.versionsAlreadyThere(), r.targetsMoved(), r.metricValues());
+                }
+            }
+            return 0;
+        }
+    }
+}

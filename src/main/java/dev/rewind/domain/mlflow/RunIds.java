@@ -1,0 +1,98 @@
+package dev.rewind.domain.mlflow;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** MLflow's fallbacks for finding a version's run, and small rules shared by both store readers. */
+public final class RunIds {
+    private static final Pattern RUNS_URI = Pattern.compile("^runs:/([0-9a-fA-F]{32})(/|$)");
+    private static final Pattern RUN_PATH = Pattern.compile("(^|/)([^/]+)/([0-9a-f]{32})/artifacts(/|$)");
+    private static final Pattern LOGGED_MODEL = Pattern.compile("^models:/(m-[0-9a-fA-F]+)(/|$)");
+
+    private RunIds() {
+    }
+
+    /**
+     * The run of a version: its run id, else one parsed from {@code runs:/<id>/…} or
+     * {@code …/<experiment>/<id>/artifacts/…} in the source or storage location; null when none can be told.
+     */
+    public static String resolve(String runId, String source, String storageLocation) {
+        String id = blankToNull(runId);
+        if (id != null && !id.startsWith("REDACTED")) {
+            return id;
+        }
+        for (String s : new String[] {source, storageLocation}) {
+            if (s == null) {
+                continue;
+            }
+            Matcher m = RUNS_URI.matcher(s);
+            if (m.find()) {
+                return m.group(1).toLowerCase();
+            }
+            m = RUN_PATH.matcher(s);
+            if (m.find()) {
+                return m.group(3);
+            }
+        }
+        return null;
+    }
+
+    /** The logged-model id in a {@code models:/m-…} source (MLflow 3), or null. */
+    public static String loggedModelId(String source) {
+        if (source == null) {
+            return null;
+        }
+        Matcher m = LOGGED_MODEL.matcher(source);
+        return m.find() ? m.group(1) : null;
+    }
+
+    public static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /** A run imported as a version is labelled by its name, else by the start of its id. */
+    public static String label(String runName, String runId) {
+        String n = blankToNull(runName);
+        return n != null && n.length() <= 200 && n.chars().noneMatch(Character::isISOControl) ? n : runId.substring(0, Math.min(8, runId.length()));
+    }
+
+    /** Runs sharing a name get their id appended, so labels stay unique within the model. */
+    public static List<MlflowData.ModelVersion> uniqueLabels(List<MlflowData.ModelVersion> versions) {
+        Map<String, Integer> counts = new HashMap<>();
+        versions.forEach(v -> counts.merge(v.label(), 1, Integer::sum));
+        List<MlflowData.ModelVersion> out = new ArrayList<>();
+        for (MlflowData.ModelVersion v : versions) {
+            String label = counts.get(v.label()) > 1 ? v.label() + " (" + v.runId().substring(0, Math.min(8, v.runId().length())) + ")" : v.label();
+            out.add(new MlflowData.ModelVersion(v.model(), v.version(), label, v.createdAt(), v.userId(), v.description(),
+                    v.stage(), v.source(), v.runId(), v.storageLocation(), v.tags()));
+        }
+        return out;
+    }
+
+    /** Adds, for keys without a latest value, MLflow's latest: the maximum by (step, timestamp, value). */
+    public static void fillLatest(Map<String, Double> latest, List<MlflowData.Point> history) {
+        Map<String, MlflowData.Point> best = new HashMap<>();
+        for (MlflowData.Point p : history) {
+            if (latest.containsKey(p.key())) {
+                continue;
+            }
+            best.merge(p.key(), p, (a, b) -> compare(a, b) >= 0 ? a : b);
+        }
+        best.forEach((k, p) -> latest.put(k, p.value()));
+    }
+
+    private static int compare(MlflowData.Point a, MlflowData.Point b) {
+        int c = Long.compare(a.step(), b.step());
+        if (c == 0) {
+            c = Long.compare(a.timestamp(), b.timestamp());
+        }
+        if (c == 0) {
+            c = Double.compare(a.value(), b.value());
+        }
+        return c;
+    }
+}

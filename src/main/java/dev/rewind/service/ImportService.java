@@ -1,0 +1,271 @@
+package dev.rewind.service;
+
+import dev.rewind.catalog.ArtifactStore;
+import dev.rewind.catalog.Catalog;
+import dev.rewind.catalog.CatalogTx;
+import dev.rewind.catalog.EventRecord;
+import dev.rewind.catalog.NewVersion;
+import dev.rewind.catalog.TargetRow;
+import dev.rewind.domain.Actor;
+import dev.rewind.domain.Artifact;
+import dev.rewind.domain.EventKind;
+import dev.rewind.domain.MetricValue;
+import dev.rewind.domain.RewindException;
+import dev.rewind.domain.Version;
+import dev.rewind.domain.mlflow.MlflowData;
+import dev.rewind.domain.mlflow.MlflowDbReader.Progress;
+import dev.rewind.importer.MlrunsReader;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * Imports an MLflow store into the catalog: registered models, versions (label = MLflow's version number),
+ * their runs' metrics (latest values and per-step history), params and tags, version and model tags, and
+ * each alias (or legacy Production/Staging stage) as a target whose position is recorded as observed at import.
+ * The source is only read. Everything is read first, then written in one transaction: an error anywhere
+ * imports nothing. Importing the same source again adds only what is new.
+ */
+public final class ImportService {
+    public record Report(String source, int models, int versionsAdded, int versionsAlreadyThere, int targetsMoved,
+                         long metricValues) {
+    }
+
+    private final Catalog catalog;
+    private final Actor actor;
+    private final Clock clock;
+
+    public ImportService(Catalog catalog, Actor actor, Clock clock) {
+        this.catalog = catalog;
+        this.actor = actor;
+        this.clock = clock;
+    }
+
+    /** Reads the store at {@code path} (an mlflow.db file or an mlruns/ folder) and imports it. */
+    public Report importMlflow(Path path, String runsAsVersions, Progress progress) {
+        Path source = path.toAbsolutePath().normalize();
+        if (!Files.exists(source)) {
+            throw RewindException.badInput("cannot import " + path + ": it does not exist");
+        }
+        progress.report("reading " + source.getFileName(), 0, 1);
+        MlflowData data;
+        if (Files.isDirectory(source)) {
+            if (!MlrunsReader.looksLikeMlruns(source)) {
+                throw RewindException.badInput("cannot import " + path + ": not an MLflow store (no models/ folder and"
+                        + " no experiment folders with meta.yaml)");
+            }
+            data = new MlrunsReader(source, progress).read(runsAsVersions);
+        } else {
+            data = catalog.mlflowReader().read(source, runsAsVersions, progress);
+        }
+        Map<String, Artifact> artifacts = artifacts(data, source, progress);
+        if (progress.cancelled()) {
+            throw RewindException.refused("import cancelled; nothing was imported");
+        }
+        progress.report("writing", 0, 1);
+        return catalog.write(tx -> new Writer(tx, data, source, artifacts).write());
+    }
+
+    /** Artifacts are referenced by URI; their checksum is computed when the bytes are reachable on this machine. */
+    private static Map<String, Artifact> artifacts(MlflowData data, Path source, Progress progress) {
+        Map<String, Artifact> out = new HashMap<>();
+        for (MlflowData.RegisteredModel m : data.models()) {
+            for (MlflowData.ModelVersion v : m.versions()) {
+                String uri = v.storageLocation() != null ? v.storageLocation() : v.source();
+                if (uri == null) {
+                    continue;
+                }
+                Path local = localPath(uri, source);
+                String sha = null;
+                Long size = null;
+                if (local != null && Files.exists(local)) {
+                    try {
+                        sha = ArtifactStore.checksum(local);
+                        size = Files.isDirectory(local) ? dirSize(local) : Files.size(local);
+                    } catch (IOException | RuntimeException e) {
+                        sha = null; // unreadable bytes: keep the reference without a checksum
+                    }
+                }
+                out.put(m.name() + "\0" + v.label(), new Artifact(uri, sha, size));
+                if (progress.cancelled()) {
+                    return out;
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Path localPath(String uri, Path source) {
+        try {
+            if (uri.startsWith("file:")) {
+                return Path.of(URI.create(uri));
+            }
+            if (uri.contains(":")) {
+                return null; // runs:/, models:/, s3://, mlflow-artifacts:…
+            }
+            Path p = Path.of(uri);
+            return p.isAbsolute() ? p : source.getParent() == null ? null : source.getParent().resolve(p).normalize();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static long dirSize(Path dir) throws IOException {
+        try (var s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        }
+    }
+
+    private final class Writer {
+        private final CatalogTx tx;
+        private final MlflowData data;
+        private final String store;
+        private final Map<String, Artifact> artifacts;
+        private final long now = clock.millis();
+        private int added;
+        private int already;
+        private int moved;
+        private long values;
+
+        Writer(CatalogTx tx, MlflowData data, Path source, Map<String, Artifact> artifacts) {
+            this.tx = tx;
+            this.data = data;
+            this.store = source.toString();
+            this.artifacts = artifacts;
+        }
+
+        Report write() {
+            for (MlflowData.RegisteredModel m : data.models()) {
+                writeModel(m);
+            }
+            return new Report(store, data.models().size(), added, already, moved, values);
+        }
+
+        private void writeModel(MlflowData.RegisteredModel m) {
+            String name = importedName(m.name());
+            long created = m.versions().stream().mapToLong(MlflowData.ModelVersion::createdAt).filter(t -> t > 0).min().orElse(now);
+            long modelId = tx.models().id(name).orElseGet(() -> tx.models().insert(name, java.time.Instant.ofEpochMilli(created)));
+            m.tags().forEach((k, v) -> tx.models().putTag(modelId, k, v));
+            Long parent = null;
+            Map<Integer, String> labels = new HashMap<>();
+            for (MlflowData.ModelVersion v : m.versions()) {
+                parent = writeVersion(modelId, name, v, parent);
+                labels.put(v.version(), v.label());
+            }
+            Map<String, Integer> pointers = new TreeMap<>();
+            for (String stage : List.of("Production", "Staging")) {
+                m.versions().stream().filter(v -> stage.equalsIgnoreCase(String.valueOf(v.stage())))
+                        .mapToInt(MlflowData.ModelVersion::version).max()
+                        .ifPresent(n -> pointers.put(stage.toLowerCase(), n));
+            }
+            pointers.putAll(m.aliases());
+            pointers.forEach((target, number) -> {
+                String label = labels.get(number);
+                if (label != null) {
+                    observe(modelId, name, target, label, m.aliases().containsKey(target) ? "alias" : "stage");
+                }
+            });
+        }
+
+        private Long writeVersion(long modelId, String model, MlflowData.ModelVersion v, Long parent) {
+            String label = v.label();
+            Version existing = tx.versions().find(model, label).orElse(null);
+            if (existing != null) {
+                Map<String, String> prov = tx.versions().provenance(existing.id());
+                if (!store.equals(prov.get("mlflow.store")) || !String.valueOf(v.version()).equals(prov.get("mlflow.version"))
+                        || !Objects.equals(v.model(), prov.get("mlflow.model"))) {
+                    throw RewindException.badInput("cannot import " + store + ": the catalog already has " + model + " "
+                            + label + ", which did not come from this MLflow store; nothing was imported");
+                }
+                already++;
+                return existing.id();
+            }
+            MlflowData.Run run = v.runId() == null ? null : data.runs().get(v.runId());
+            String author = firstNonBlank(v.userId(), run == null ? null : run.user(), "mlflow");
+            long created = v.createdAt() > 0 ? v.createdAt() : run != null && run.startTime() > 0 ? run.startTime() : now;
+            long id = tx.versions().insert(new NewVersion(modelId, label, tx.versions().nextSeq(modelId),
+                    java.time.Instant.ofEpochMilli(created), author, v.description(), artifacts.get(model + "\0" + label),
+                    v.runId(), parent));
+            List<MetricValue> metrics = new ArrayList<>();
+            if (run != null) {
+                run.latest().forEach((k, x) -> metrics.add(MetricValue.summary(k, x)));
+                run.history().forEach(p -> metrics.add(new MetricValue(p.key(), p.value(), p.step(), "")));
+                tx.versions().addParams(id, run.params());
+            }
+            tx.versions().addMetrics(id, metrics);
+            values += metrics.size();
+            v.tags().forEach((k, x) -> tx.versions().putTag(id, k, x));
+            tx.versions().addProvenance(id, provenance(v, run));
+            tx.events().append(EventRecord.draft(now, EventKind.IMPORT, modelId, null, id, null, null, null, null,
+                    "imported from " + store + " (MLflow " + v.model() + " version " + v.version() + ")",
+                    actor.user(), actor.host()));
+            added++;
+            return id;
+        }
+
+        private Map<String, String> provenance(MlflowData.ModelVersion v, MlflowData.Run run) {
+            Map<String, String> p = new LinkedHashMap<>();
+            p.put("mlflow.store", store);
+            p.put("mlflow.model", v.model());
+            p.put("mlflow.version", String.valueOf(v.version()));
+            put(p, "mlflow.run_id", v.runId());
+            put(p, "mlflow.source", v.source());
+            put(p, "mlflow.storage_location", v.storageLocation());
+            put(p, "mlflow.stage", v.stage());
+            if (run != null) {
+                put(p, "mlflow.run_name", run.name());
+                put(p, "mlflow.experiment", run.experiment());
+                run.tags().forEach((k, x) -> put(p, "run.tag." + k, x));
+            }
+            return p;
+        }
+
+        /** Records where MLflow says a pointer is now (MLflow keeps no history of alias moves). */
+        private void observe(long modelId, String model, String targetName, String label, String how) {
+            TargetRow t = tx.targets().find(model, targetName).orElse(null);
+            if (t == null) {
+                long id = tx.targets().insert(modelId, targetName, null);
+                tx.events().append(EventRecord.draft(now, EventKind.TARGET, modelId, id, null, null, null, null, null,
+                        "created by import from " + store, actor.user(), actor.host()));
+                t = tx.targets().byId(id).orElseThrow();
+            }
+            Version to = tx.versions().find(model, label).orElseThrow();
+            if (Objects.equals(t.versionId(), to.id())) {
+                return;
+            }
+            tx.events().append(EventRecord.draft(now, EventKind.IMPORT, modelId, t.id(), null, t.versionId(), to.id(),
+                    null, null, "observed at import: MLflow " + how + " " + targetName + " → version " + label
+                            + " in " + store + " (MLflow keeps no history of when it moved)", actor.user(), actor.host()));
+            tx.targets().point(t.id(), to.id());
+            moved++;
+        }
+    }
+
+    private static String importedName(String name) {
+        return name.length() > 200 ? name.substring(0, 200) : name;
+    }
+
+    private static void put(Map<String, String> m, String k, String v) {
+        if (v != null) {
+            m.put(k, v);
+        }
+    }
+
+    private static String firstNonBlank(String... s) {
+        for (String x : s) {
+            if (x != null && !x.isBlank()) {
+                return x;
+            }
+        }
+        return null;
+    }
+}
