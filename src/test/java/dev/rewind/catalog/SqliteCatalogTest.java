@@ -57,6 +57,29 @@ class SqliteCatalogTest {
     }
 
     @Test
+    void aVersionOneCatalogIsMigratedToTheCurrentSchemaKeepingItsData() throws Exception {
+        Path db = catalogWithOneVersion();
+        // make it what Rewind's first release wrote: schema 1, without the tables of migration 2
+        CatalogDump.exec(db, "DROP TABLE version_provenance", "DROP TABLE model_tags", "PRAGMA user_version = 1");
+        String before = CatalogDump.of(db);
+        try (Catalog c = SqliteCatalog.open(db, false)) {
+            List<Version> listed = c.read(tx -> tx.versions().list("m"));
+            assertThat(listed).extracting(Version::label).containsExactly("1.0");
+            long id = c.read(tx -> tx.versions().find("m", "1.0").orElseThrow().id());
+            c.write(tx -> {
+                tx.versions().addProvenance(id, java.util.Map.of("mlflow.model", "m"));
+                return null;
+            });
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement()) {
+            assertThat(pragma(st, "user_version")).isEqualTo("2");
+        }
+        assertThat(CatalogDump.of(db)).contains(before.substring(before.indexOf("## events"), before.indexOf("## metric_directions")));
+        assertThatThrownBy(() -> CatalogDump.exec(db, "UPDATE version_provenance SET value = 'x'"))
+                .hasMessageContaining("provenance cannot change");
+    }
+
+    @Test
     void reopeningKeepsData() throws Exception {
         Path db = catalogWithOneVersion();
         try (Catalog c = SqliteCatalog.open(db, false)) {

@@ -171,6 +171,27 @@ class MlflowImportTest {
     }
 
     @Test
+    void cancellingImportsNothing() throws Exception {
+        Path db = MlflowFixtures.db(dir, MlflowFixtures.Generation.ALIASES);
+        try (Fixture f = new Fixture(dir)) {
+            String before = CatalogDump.of(f.db);
+            MlflowDbReader.Progress cancelAtOnce = new MlflowDbReader.Progress() {
+                @Override
+                public void report(String what, long done, long total) {
+                }
+
+                @Override
+                public boolean cancelled() {
+                    return true;
+                }
+            };
+            assertThatThrownBy(() -> f.services.importer().importMlflow(db, null, cancelAtOnce))
+                    .hasMessageContaining("cancelled; nothing was imported");
+            assertThat(CatalogDump.of(f.db)).isEqualTo(before);
+        }
+    }
+
+    @Test
     void cliImportsAndReportsJson() throws Exception {
         Path root = MlflowFixtures.mlruns(dir);
         CliRun cli = new CliRun(dir.resolve("cli.db"));

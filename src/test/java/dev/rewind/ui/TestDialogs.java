@@ -13,6 +13,7 @@ import javafx.stage.Window;
 final class TestDialogs implements DialogService {
     private final FxDialogService real;
     volatile Path saveAs;
+    volatile Path importFrom;
 
     TestDialogs(Supplier<Window> owner) {
         real = new FxDialogService(owner);
@@ -32,6 +33,11 @@ final class TestDialogs implements DialogService {
     public void showError(String title, String message) {
         System.out.println("DIALOG error: " + title + ": " + message);
         real.showError(title, message);
+    }
+
+    @Override
+    public Optional<Path> askImportSource(boolean folder) {
+        return Optional.ofNullable(importFrom);
     }
 
     @Override

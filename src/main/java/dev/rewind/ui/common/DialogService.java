@@ -17,6 +17,9 @@ public interface DialogService {
 
     void showError(String title, String message);
 
+    /** Asks for an MLflow store to import: a folder (mlruns/) or a file (mlflow.db); empty when cancelled. */
+    Optional<java.nio.file.Path> askImportSource(boolean folder);
+
     /** Asks where to save a file; empty when cancelled. */
     Optional<java.nio.file.Path> askSavePath(String title, String suggestedName, String extension);
 

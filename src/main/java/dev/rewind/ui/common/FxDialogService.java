@@ -47,6 +47,23 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public Optional<java.nio.file.Path> askImportSource(boolean folder) {
+        java.io.File f;
+        if (folder) {
+            javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+            chooser.setTitle("Import an MLflow mlruns/ folder");
+            f = chooser.showDialog(owner.get());
+        } else {
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.setTitle("Import an MLflow database");
+            chooser.getExtensionFilters().addAll(new javafx.stage.FileChooser.ExtensionFilter("MLflow database", "*.db"),
+                    new javafx.stage.FileChooser.ExtensionFilter("All files", "*"));
+            f = chooser.showOpenDialog(owner.get());
+        }
+        return Optional.ofNullable(f).map(java.io.File::toPath);
+    }
+
+    @Override
     public Optional<java.nio.file.Path> askSavePath(String title, String suggestedName, String extension) {
         javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
         chooser.setTitle(title);

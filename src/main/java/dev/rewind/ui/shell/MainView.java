@@ -95,7 +95,16 @@ public final class MainView extends BorderPane {
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
         quit.setOnAction(e -> Platform.exit());
-        Menu file = new Menu("File", null, newCatalog, openCatalog, recent, new SeparatorMenuItem(), quit);
+        MenuItem importFolder = new MenuItem("Import from MLflow (mlruns/ folder)…");
+        importFolder.setId("menu-import-folder");
+        importFolder.setOnAction(e -> vm.importer().requestImport(true));
+        MenuItem importDb = new MenuItem("Import from MLflow (mlflow.db)…");
+        importDb.setId("menu-import-db");
+        importDb.setOnAction(e -> vm.importer().requestImport(false));
+        importFolder.disableProperty().bind(vm.importer().runningProperty());
+        importDb.disableProperty().bind(vm.importer().runningProperty());
+        Menu file = new Menu("File", null, newCatalog, openCatalog, recent, new SeparatorMenuItem(), importFolder,
+                importDb, new SeparatorMenuItem(), quit);
 
         MenuItem undo = new MenuItem("Undo last deploy/rollback");
         undo.setId("menu-undo");
@@ -159,10 +168,30 @@ public final class MainView extends BorderPane {
         status.textProperty().bind(vm.statusProperty());
         HBox spacer = new HBox();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(16, catalog, spacer, change, status);
+        HBox importing = importProgress();
+        HBox bar = new HBox(16, catalog, spacer, importing, change, status);
         bar.setPadding(new Insets(4, 8, 4, 8));
         bar.getStyleClass().add("rw-status-bar");
         return bar;
+    }
+
+    /** Shown while an import runs: what it is doing, how far, and Cancel. */
+    private HBox importProgress() {
+        javafx.scene.control.ProgressBar bar = new javafx.scene.control.ProgressBar();
+        bar.setId("import-progress");
+        bar.setPrefWidth(140);
+        bar.progressProperty().bind(vm.importer().progressProperty());
+        Label what = new Label();
+        what.textProperty().bind(vm.importer().messageProperty());
+        javafx.scene.control.Button cancel = new javafx.scene.control.Button("Cancel");
+        cancel.setId("import-cancel");
+        cancel.getStyleClass().add("small");
+        cancel.setOnAction(e -> vm.importer().cancel());
+        HBox box = new HBox(8, what, bar, cancel);
+        box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        box.visibleProperty().bind(vm.importer().runningProperty());
+        box.managedProperty().bind(vm.importer().runningProperty());
+        return box;
     }
 
     private void bind() {

@@ -39,6 +39,7 @@ public final class MainViewModel {
     private final BiFunction<Path, OpenMode, Services> opener;
     private final ModelViewModel modelVm;
     private final CompareViewModel compareVm;
+    private final ImportViewModel importVm;
     private volatile Services services;
 
     private final ObservableList<ModelSummary> models = FXCollections.observableArrayList();
@@ -73,6 +74,7 @@ public final class MainViewModel {
         this.modelVm = new ModelViewModel(tasks, dialogs, () -> services);
         modelVm.setAfterChange(this::refresh);
         this.compareVm = new CompareViewModel(tasks, dialogs, modelVm, () -> services);
+        this.importVm = new ImportViewModel(tasks, dialogs, () -> services, this::refresh);
         filter.addListener((o, a, text) -> {
             String needle = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
             filtered.setPredicate(m -> needle.isEmpty() || m.name().toLowerCase(Locale.ROOT).contains(needle));
@@ -184,6 +186,10 @@ public final class MainViewModel {
 
     public CompareViewModel compare() {
         return compareVm;
+    }
+
+    public ImportViewModel importer() {
+        return importVm;
     }
 
     public ObservableList<ModelSummary> models() {

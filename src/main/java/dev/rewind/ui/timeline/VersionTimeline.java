@@ -68,7 +68,9 @@ public final class VersionTimeline extends Control {
             return;
         }
         double first = vs.get(0).createdAt().toEpochMilli();
-        double last = Math.max(vs.get(vs.size() - 1).createdAt().toEpochMilli(), now);
+        double newest = vs.get(vs.size() - 1).createdAt().toEpochMilli();
+        // reach to now only when it is near: an old imported history should fill the view, not a corner of it
+        double last = now - newest < (newest - first + 86_400_000L) * 0.5 ? Math.max(newest, now) : newest;
         double span = Math.max(last - first, 3_600_000);
         viewStart.set(first - span * 0.04);
         viewEnd.set(last + span * 0.04);
