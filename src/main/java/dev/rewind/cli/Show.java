@@ -24,19 +24,6 @@ final class Show {
     }
 
     static String bytes(Long n) {
-        if (n == null) {
-            return "-";
-        }
-        if (n < 1024) {
-            return n + " B";
-        }
-        String[] units = {"KiB", "MiB", "GiB", "TiB"};
-        double v = n;
-        int u = -1;
-        while (v >= 1024 && u < units.length - 1) {
-            v /= 1024;
-            u++;
-        }
-        return String.format("%.1f %s", v, units[u]);
+        return dev.rewind.domain.Sizes.human(n);
     }
 }
