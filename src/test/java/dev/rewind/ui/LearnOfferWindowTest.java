@@ -43,7 +43,6 @@ class LearnOfferWindowTest {
         assertThat(robot.lookup("#tour-offer").query().isVisible()).isFalse();
         assertThat(robot.lookup("#learn-panel").query().isVisible()).isTrue();
         assertThat(robot.lookup("#model-list").tryQuery()).as("the one-model list gives way to the panel").isEmpty();
-        waitUntil(() -> !w.vm.learn().monitor().samples().isEmpty());
         WaitForAsyncUtils.asyncFx(() -> w.vm.darkProperty().set(true));
         w.screenshot("learn-dark");
         WaitForAsyncUtils.asyncFx(() -> w.vm.darkProperty().set(false));

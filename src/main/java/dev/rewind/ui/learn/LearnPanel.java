@@ -101,7 +101,8 @@ public final class LearnPanel extends VBox {
         VBox.setVgrow(scroll, Priority.ALWAYS);
 
         MonitorChart monitor = new MonitorChart(vm, 40);
-        monitor.visibleProperty().bind(Bindings.createBooleanBinding(() -> kind() == Kind.STEP, vm.pageProperty()));
+        monitor.visibleProperty().bind(Bindings.createBooleanBinding(() -> kind() == Kind.STEP, vm.pageProperty())
+                .and(vm.monitor().runningProperty()));
         monitor.managedProperty().bind(monitor.visibleProperty());
 
         back.setId("learn-back");

@@ -171,7 +171,7 @@ public final class LearnViewModel {
             ready = true;
             busy.set("");
             checks.reset();
-            monitor.start(scenario);
+            monitor.clear();
             show(to);
         }
     }
@@ -200,10 +200,29 @@ public final class LearnViewModel {
         if (p.kind() == Kind.QUESTION) {
             quiz.show(p.question());
         }
+        if (p.kind() == Kind.STEP && !monitor.runningProperty().get() && i >= monitorFrom(p.run())) {
+            monitor.start(scenario); // from the step that introduces it, so the learner sees the whole curve
+        }
         page.set(p);
         texts.show(scenario, p, quiz.scoreProperty().get());
         refresh();
         evaluate();
+    }
+
+    /** The first page of a run that watches the monitor, else the run's first page. */
+    private int monitorFrom(Run run) {
+        int first = -1;
+        for (int i = 0; i < pages.size(); i++) {
+            Page p = pages.get(i);
+            if (p.kind() == Kind.STEP && p.run() == run) {
+                first = first < 0 ? i : first;
+                LearnScenario.Check c = p.step().check();
+                if (c == LearnScenario.Check.MONITOR_ALERT || c == LearnScenario.Check.MONITOR_RECOVERS) {
+                    return i;
+                }
+            }
+        }
+        return first;
     }
 
     private void evaluate() {

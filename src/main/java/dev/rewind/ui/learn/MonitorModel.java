@@ -28,6 +28,7 @@ public final class MonitorModel {
     private final ReadOnlyStringWrapper serving = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper alert = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper caption = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private LearnScenario scenario;
     private LearnScenario.Monitor spec;
     private Timeline timer;
@@ -36,12 +37,9 @@ public final class MonitorModel {
     private int belowStreak;
     private boolean alerted;
 
-    /** Starts afresh (no samples, no alert seen) and ticks until {@link #stop()}. */
-    void start(LearnScenario s) {
+    /** Forgets everything measured (a new sandbox opened); stays stopped. */
+    void clear() {
         stop();
-        LearnScenario.Monitor monitor = s.monitor();
-        scenario = s;
-        spec = monitor;
         samples.clear();
         caption.set("");
         serving.set(null);
@@ -50,9 +48,18 @@ public final class MonitorModel {
         index = 0;
         belowStreak = 0;
         alerted = false;
-        timer = new Timeline(new KeyFrame(Duration.millis(monitor.tickMillis()), e -> tick()));
+    }
+
+    /** Starts ticking, from the start of the series of the version served now, until {@link #stop()}. */
+    void start(LearnScenario s) {
+        stop();
+        scenario = s;
+        spec = s.monitor();
+        index = 0;
+        timer = new Timeline(new KeyFrame(Duration.millis(spec.tickMillis()), e -> tick()));
         timer.setCycleCount(Timeline.INDEFINITE);
         timer.play();
+        running.set(true);
     }
 
     void stop() {
@@ -60,6 +67,7 @@ public final class MonitorModel {
             timer.stop();
             timer = null;
         }
+        running.set(false);
     }
 
     /** The version the monitored target serves now (null: nothing to measure yet). */
@@ -101,6 +109,10 @@ public final class MonitorModel {
 
     public ReadOnlyStringProperty servingProperty() {
         return serving.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
     }
 
     /** "8.4% now · alert above 5.0% · production serves 2.0.0". */
