@@ -45,8 +45,8 @@ public final class MainViewModel implements SandboxHost {
     private final BiFunction<Path, OpenMode, Services> opener;
     private final ModelViewModel modelVm;
     private final CompareViewModel compareVm;
-    private final LearnViewModel learnVm;
     private volatile Services services;
+    private final LearnViewModel learnVm;
     private final ReadOnlyBooleanWrapper sandbox = new ReadOnlyBooleanWrapper(false);
     private Path userCatalog;
     private String userModel;
@@ -84,7 +84,6 @@ public final class MainViewModel implements SandboxHost {
         this.modelVm = new ModelViewModel(tasks, dialogs, () -> services);
         modelVm.setAfterChange(this::refresh);
         this.compareVm = new CompareViewModel(tasks, dialogs, modelVm, () -> services);
-        this.learnVm = new LearnViewModel(tasks, dialogs, this, modelVm, compareVm, LearnScenarioLoader::shipped);
         filter.addListener((o, a, text) -> {
             String needle = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
             filtered.setPredicate(m -> needle.isEmpty() || m.name().toLowerCase(Locale.ROOT).contains(needle));
@@ -94,6 +93,7 @@ public final class MainViewModel implements SandboxHost {
                 modelVm.load(m == null ? null : m.name());
             }
         });
+        this.learnVm = new LearnViewModel(tasks, dialogs, this, modelVm, compareVm, LearnScenarioLoader::shipped);
         watcher = new Timeline(new KeyFrame(Duration.seconds(1), e -> checkForChanges()));
         watcher.setCycleCount(Timeline.INDEFINITE);
     }
@@ -275,10 +275,6 @@ public final class MainViewModel implements SandboxHost {
         return compareVm;
     }
 
-    public LearnViewModel learn() {
-        return learnVm;
-    }
-
     public ObservableList<ModelSummary> models() {
         return filtered;
     }
@@ -319,5 +315,9 @@ public final class MainViewModel implements SandboxHost {
     /** Catalogs opened recently, newest first. */
     public ObservableList<String> recent() {
         return recent;
+    }
+
+    public LearnViewModel learn() {
+        return learnVm;
     }
 }
