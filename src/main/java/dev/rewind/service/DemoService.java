@@ -55,7 +55,7 @@ public final class DemoService {
         return apply(plan, scale == Scale.SMALL);
     }
 
-    private Summary apply(DemoPlan plan, boolean storeArtifacts) {
+    Summary apply(DemoPlan plan, boolean storeArtifacts) {
         Map<String, Artifact> artifacts = new HashMap<>();
         if (storeArtifacts) {
             for (DemoPlan.Step s : plan.steps()) {

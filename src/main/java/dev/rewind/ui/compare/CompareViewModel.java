@@ -68,11 +68,14 @@ public final class CompareViewModel {
     private void chooseVersions() {
         List<Version> all = model.timelineProperty().get().versions();
         List<Version> chosen = new ArrayList<>();
-        if (model.selection().size() >= 2) {
-            chosen.addAll(model.selection());
+        // right after another catalog opened, the old selection lingers for a moment: compare only what is drawn
+        List<Version> selected = model.selection().stream().filter(all::contains).toList();
+        Version focus = all.contains(model.currentProperty().get()) ? model.currentProperty().get() : null;
+        if (selected.size() >= 2) {
+            chosen.addAll(selected);
             caption.set("Comparing " + chosen.size() + " selected versions");
-        } else if (model.currentProperty().get() != null) {
-            Version current = model.currentProperty().get();
+        } else if (focus != null) {
+            Version current = focus;
             chosen.add(current);
             List<String> targets = new ArrayList<>();
             for (TargetState t : model.targets()) {

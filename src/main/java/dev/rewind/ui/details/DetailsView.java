@@ -15,6 +15,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** The version in focus: metrics with direction, params, tags, lineage, artifact, description, deployments. */
@@ -92,7 +93,9 @@ public final class DetailsView extends ScrollPane {
             Direction d = Metrics.direction(e.getKey(), directions);
             Label key = new Label(e.getKey() + " " + d.arrow());
             key.setTooltip(new javafx.scene.control.Tooltip(d == Direction.HIGHER ? "higher is better" : "lower is better"));
-            g.addRow(row++, key, value(Formats.number(e.getValue())));
+            Label number = value(Formats.number(e.getValue()));
+            number.setMinWidth(Region.USE_PREF_SIZE);
+            g.addRow(row++, key, number);
         }
         if (row == 0) {
             g.addRow(0, muted("no metrics"));
@@ -127,7 +130,9 @@ public final class DetailsView extends ScrollPane {
         GridPane g = new GridPane();
         g.setHgap(12);
         g.setVgap(3);
-        g.getColumnConstraints().addAll(new ColumnConstraints(), new ColumnConstraints());
+        ColumnConstraints keys = new ColumnConstraints();
+        keys.setMinWidth(Region.USE_PREF_SIZE); // in a narrow window the long values wrap, the keys stay whole
+        g.getColumnConstraints().addAll(keys, new ColumnConstraints());
         return g;
     }
 

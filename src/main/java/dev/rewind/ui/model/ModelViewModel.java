@@ -5,6 +5,7 @@ import dev.rewind.domain.Event;
 import dev.rewind.domain.EventKind;
 import dev.rewind.domain.Lane;
 import dev.rewind.domain.Move;
+import dev.rewind.domain.MovePreview;
 import dev.rewind.domain.RewindException;
 import dev.rewind.domain.TargetState;
 import dev.rewind.domain.Version;
@@ -49,6 +50,7 @@ public final class ModelViewModel {
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyIntegerWrapper loads = new ReadOnlyIntegerWrapper(0);
     private final ReadOnlyObjectWrapper<Move> lastMove = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<MovePreview> lastPreview = new ReadOnlyObjectWrapper<>();
     private Map<String, dev.rewind.domain.Direction> directions = Map.of();
     private List<String> tagKeys = List.of();
     private long loadGeneration;
@@ -113,7 +115,7 @@ public final class ModelViewModel {
     public void requestMove(String target, Version version) {
         String name = model.get();
         tasks.run("Preview", () -> services.get().deployments().preview(name, target, version.label()), preview ->
-                dialogs.confirmMove(preview).ifPresent(reason -> {
+                dialogs.confirmMove(shown(preview)).ifPresent(reason -> {
                     boolean rollback = preview.kind() == EventKind.ROLLBACK;
                     String expect = preview.current() == null ? "none" : preview.current().label();
                     tasks.run(rollback ? "Roll back" : "Deploy", () -> rollback
@@ -123,18 +125,28 @@ public final class ModelViewModel {
                 }), t -> error("Could not prepare the move", t));
     }
 
+    private MovePreview shown(MovePreview p) {
+        lastPreview.set(p);
+        return p;
+    }
+
     /** Called after this window changed the catalog, so the rest of the window follows at once. */
     public void setAfterChange(Runnable r) {
         afterChange = r;
     }
 
     private void moved(Move m) {
+        Services movedIn = services.get();
         lastMove.set(m);
         afterChange.run();
         String verb = m.kind() == EventKind.ROLLBACK ? "Rolled back" : "Deployed";
         dialogs.notifyDone(verb + " " + m.target() + " of " + m.model() + ": "
                 + (m.fromVersion() == null ? "nothing" : m.fromVersion()) + " → " + m.toVersion(),
-                m.fromVersion() == null ? null : () -> undo(m));
+                m.fromVersion() == null ? null : () -> {
+                    if (services.get() == movedIn) { // not once another catalog (a Learn sandbox, say) is open
+                        undo(m);
+                    }
+                });
     }
 
     private void moveFailed(Throwable t) {
@@ -150,6 +162,11 @@ public final class ModelViewModel {
     public void undo(Move m) {
         tasks.run("Undo", () -> services.get().deployments().deploy(m.model(), m.target(), m.fromVersion(),
                 m.toVersion(), "Undo of event " + m.eventId(), false), this::moved, this::moveFailed);
+    }
+
+    /** Forgets the last move: another catalog was opened, where undoing it would be wrong. */
+    public void forgetLastMove() {
+        lastMove.set(null);
     }
 
     /** Undoes the last move made from this window, if any. */
@@ -233,5 +250,10 @@ public final class ModelViewModel {
 
     public ReadOnlyObjectProperty<Move> lastMoveProperty() {
         return lastMove.getReadOnlyProperty();
+    }
+
+    /** The last deploy or rollback shown for confirmation, with its blocker if it was refused. */
+    public ReadOnlyObjectProperty<MovePreview> lastPreviewProperty() {
+        return lastPreview.getReadOnlyProperty();
     }
 }

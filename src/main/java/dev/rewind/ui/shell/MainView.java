@@ -3,13 +3,18 @@ package dev.rewind.ui.shell;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.rewind.domain.ModelSummary;
+import dev.rewind.ui.learn.LearnIntro;
+import dev.rewind.ui.learn.LearnPanel;
+import dev.rewind.ui.learn.TourOffer;
 import dev.rewind.ui.model.ModelPane;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
@@ -21,6 +26,8 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
@@ -41,10 +48,35 @@ public final class MainView extends BorderPane {
         this.vm = vm;
         this.modelPane = new ModelPane(vm.model(), vm.compare(), vm.darkProperty());
         getStyleClass().add("rw-main");
-        setTop(menuBar());
+        setTop(new VBox(menuBar(), new TourOffer(vm.learn())));
         setCenter(body());
+        setRight(new LearnPanel(vm.learn()));
         setBottom(statusBar());
         bind();
+        bindLearnMode();
+    }
+
+    /** The Learn tab's intro, and what the tour's checks need to know about the tabs. */
+    private void bindLearnMode() {
+        TabPane tabs = modelPane.tabs();
+        tabs.getTabs().stream().filter(t -> "tab-learn".equals(t.getId())).findFirst()
+                .ifPresent(t -> t.setContent(new LearnIntro(vm.learn())));
+        vm.learn().tabProperty().bind(Bindings.createStringBinding(() -> {
+            Tab t = tabs.getSelectionModel().getSelectedItem();
+            return t == null ? null : t.getId();
+        }, tabs.getSelectionModel().selectedItemProperty()));
+        // the sandbox holds one model: its list gives way to the panel while the tour runs
+        SplitPane body = (SplitPane) getCenter();
+        Node sidebar = body.getItems().get(0);
+        vm.learn().activeProperty().addListener((o, was, on) -> {
+            if (on) {
+                tabs.getSelectionModel().select(0); // the story starts on Details
+                body.getItems().remove(sidebar);
+            } else if (!body.getItems().contains(sidebar)) {
+                body.getItems().add(0, sidebar);
+                body.setDividerPositions(0.2);
+            }
+        });
     }
 
     private SplitPane body() {
@@ -134,7 +166,11 @@ public final class MainView extends BorderPane {
         MenuItem about = new MenuItem("About Rewind");
         about.setOnAction(e -> info("About Rewind", "Rewind — see model history, compare versions, roll back safely.\n"
                 + "Catalog: " + vm.catalogPathProperty().get()));
-        Menu help = new Menu("Help", null, keys, about);
+        MenuItem learn = new MenuItem("Learn mode (5-minute tour)");
+        learn.setId("menu-learn");
+        learn.disableProperty().bind(vm.learn().activeProperty());
+        learn.setOnAction(e -> vm.learn().start());
+        Menu help = new Menu("Help", null, learn, new SeparatorMenuItem(), keys, about);
         MenuBar bar = new MenuBar(file, edit, view, help);
         bar.setId("menu-bar");
         return bar;

@@ -2,17 +2,22 @@ package dev.rewind.ui.shell;
 
 import dev.rewind.domain.ModelSummary;
 import dev.rewind.domain.RewindException;
+import dev.rewind.service.LearnScenarioLoader;
 import dev.rewind.service.Services;
 import dev.rewind.ui.common.DialogService;
 import dev.rewind.ui.common.Formats;
 import dev.rewind.ui.common.TaskRunner;
 import dev.rewind.ui.compare.CompareViewModel;
+import dev.rewind.ui.learn.LearnViewModel;
+import dev.rewind.ui.learn.SandboxHost;
 import dev.rewind.ui.model.ModelViewModel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.property.BooleanProperty;
@@ -33,14 +38,20 @@ import javafx.util.Duration;
 /**
  * State of the main window: the open catalog, its models, the filter and selection, the selected model's
  * view-model, and a watcher that reloads within a second or two when another process changes the catalog.
+ * Learn mode swaps the catalog for a sandbox and back ({@link SandboxHost}).
  */
-public final class MainViewModel {
+public final class MainViewModel implements SandboxHost {
     private final TaskRunner tasks;
     private final BiFunction<Path, OpenMode, Services> opener;
     private final ModelViewModel modelVm;
     private final CompareViewModel compareVm;
     private final ImportViewModel importVm;
     private volatile Services services;
+    private final LearnViewModel learnVm;
+    private final ReadOnlyBooleanWrapper sandbox = new ReadOnlyBooleanWrapper(false);
+    private Path userCatalog;
+    private String userModel;
+    private long openGeneration;
 
     private final ObservableList<ModelSummary> models = FXCollections.observableArrayList();
     private final FilteredList<ModelSummary> filtered = new FilteredList<>(models);
@@ -84,41 +95,118 @@ public final class MainViewModel {
                 modelVm.load(m == null ? null : m.name());
             }
         });
+        this.learnVm = new LearnViewModel(tasks, dialogs, this, modelVm, compareVm, LearnScenarioLoader::shipped);
         watcher = new Timeline(new KeyFrame(Duration.seconds(1), e -> checkForChanges()));
         watcher.setCycleCount(Timeline.INDEFINITE);
     }
 
     /** Opens a catalog in the background, shows its models and selects the first one. */
     public void open(Path path, OpenMode mode) {
+        sandbox.set(false); // opening another catalog ends Learn mode
+        userCatalog = null;
+        load(path, mode, null, null, () -> { }, t -> { });
+    }
+
+    @Override
+    public void openSandbox(Path db, Consumer<Services> fill, Runnable onOpen, Consumer<Throwable> onFail) {
+        boolean first = !sandbox.get();
+        if (first) {
+            userCatalog = services == null ? null : services.catalog().location();
+            userModel = selectedModel.get() == null ? null : selectedModel.get().name();
+            sandbox.set(true);
+        }
+        load(db, OpenMode.CREATE_EMPTY, fill, null, onOpen, t -> {
+            if (first) { // the person's catalog is still the open one
+                sandbox.set(false);
+                userCatalog = null;
+            }
+            onFail.accept(t);
+        });
+    }
+
+    @Override
+    public void leaveSandbox() {
+        if (!sandbox.get()) {
+            return;
+        }
+        sandbox.set(false);
+        Path back = userCatalog;
+        userCatalog = null;
+        if (back != null) {
+            // the person's catalog is only read: nothing here writes to it
+            load(back, OpenMode.EXISTING, null, userModel, () -> { }, t -> { });
+        }
+    }
+
+    @Override
+    public ReadOnlyBooleanProperty sandboxProperty() {
+        return sandbox.getReadOnlyProperty();
+    }
+
+    private void load(Path path, OpenMode mode, Consumer<Services> fill, String prefer, Runnable onOpen,
+                      Consumer<Throwable> onFail) {
+        long generation = ++openGeneration;
+        boolean isSandbox = sandbox.get();
         loading.set(true);
         status.set("Opening " + path + "…");
         tasks.run("Open catalog", () -> {
+            boolean fresh = mode == OpenMode.DEMO_IF_MISSING && !Files.exists(path);
             Services s = opener.apply(path, mode);
-            return new Opened(s, s.registry().models(), s.catalog().changeCounter());
+            try {
+                if (fill != null) {
+                    fill.accept(s);
+                }
+                return new Opened(s, s.registry().models(), s.catalog().changeCounter(), fresh);
+            } catch (RuntimeException e) {
+                s.catalog().close();
+                throw e;
+            }
         }, opened -> {
+            if (generation != openGeneration) {
+                closeLater(opened.services()); // a newer open won meanwhile
+                return;
+            }
             Services old = services;
             services = opened.services();
             if (old != null && old != services) {
-                tasks.run("Close catalog", () -> {
-                    old.catalog().close();
-                    return null;
-                }, x -> { }, x -> { });
+                closeLater(old);
+                modelVm.forgetLastMove();
             }
             seenCounter = opened.counter();
-            catalogPath.set(services.catalog().location().toString());
-            recent.remove(catalogPath.get());
-            recent.add(0, catalogPath.get());
+            String location = services.catalog().location().toString();
+            if (isSandbox) {
+                catalogPath.set("Learn sandbox (temporary): " + location);
+            } else {
+                catalogPath.set(location);
+                recent.remove(location);
+                recent.add(0, location);
+            }
             selectedModel.set(null);
             show(opened.models());
-            if (!filtered.isEmpty()) {
-                selectedModel.set(filtered.get(0));
-            }
+            filtered.stream().filter(m -> m.name().equals(prefer)).findFirst()
+                    .or(() -> filtered.stream().findFirst()).ifPresent(selectedModel::set);
             lastChange.set("Opened " + Formats.time(Instant.now()));
             watcher.play();
-        }, this::fail);
+            if (opened.fresh()) {
+                learnVm.offerTour();
+            }
+            onOpen.run();
+        }, t -> {
+            if (generation == openGeneration) {
+                fail(t);
+                onFail.accept(t);
+            }
+        });
     }
 
-    private record Opened(Services services, List<ModelSummary> models, long counter) {
+    private void closeLater(Services s) {
+        tasks.run("Close catalog", () -> {
+            s.catalog().close();
+            return null;
+        }, x -> { }, x -> { });
+    }
+
+    private record Opened(Services services, List<ModelSummary> models, long counter, boolean fresh) {
     }
 
     /** Reloads the model list and the selected model, keeping selections. */
@@ -178,6 +266,7 @@ public final class MainViewModel {
         if (s != null) {
             s.catalog().close();
         }
+        learnVm.shutdown();
     }
 
     public ModelViewModel model() {
@@ -232,5 +321,9 @@ public final class MainViewModel {
     /** Catalogs opened recently, newest first. */
     public ObservableList<String> recent() {
         return recent;
+    }
+
+    public LearnViewModel learn() {
+        return learnVm;
     }
 }

@@ -91,6 +91,17 @@ final class VersionTimelineSkin extends SkinBase<VersionTimeline> {
         return 800;
     }
 
+    // not the canvas's current size (the default), or the timeline could never shrink once it had grown
+    @Override
+    protected double computeMinWidth(double height, double top, double right, double bottom, double left) {
+        return 240 + left + right;
+    }
+
+    @Override
+    protected double computeMinHeight(double width, double top, double right, double bottom, double left) {
+        return 80 + top + bottom;
+    }
+
     /** How many times the canvas was painted; the frame-time benchmark reads it. */
     long paints() {
         return paints;
