@@ -133,8 +133,9 @@ public final class MainView extends BorderPane {
         MenuItem importDb = new MenuItem("Import from MLflow (mlflow.db)…");
         importDb.setId("menu-import-db");
         importDb.setOnAction(e -> vm.importer().requestImport(false));
-        importFolder.disableProperty().bind(vm.importer().runningProperty());
-        importDb.disableProperty().bind(vm.importer().runningProperty());
+        // no import while an import runs, nor into a Learn-mode sandbox
+        importFolder.disableProperty().bind(vm.importer().runningProperty().or(vm.learn().activeProperty()));
+        importDb.disableProperty().bind(vm.importer().runningProperty().or(vm.learn().activeProperty()));
         Menu file = new Menu("File", null, newCatalog, openCatalog, recent, new SeparatorMenuItem(), importFolder,
                 importDb, new SeparatorMenuItem(), quit);
 
