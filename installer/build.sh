@@ -19,8 +19,9 @@ say() { printf '==> %s\n' "$*"; }
 die() { printf 'installer/build.sh: %s\n' "$*" >&2; exit 1; }
 
 # --- the tools: say which are missing and how to get them, all at once -------------------------------------
+# JAVA_HOME if it can link (jpackage and jmods), else the JDK of the java on the PATH
 jdk="${JAVA_HOME:-}"
-if [ -z "$jdk" ] || [ ! -x "$jdk/bin/jpackage" ]; then
+if [ -z "$jdk" ] || [ ! -x "$jdk/bin/jpackage" ] || [ ! -f "$jdk/jmods/java.base.jmod" ]; then
     jdk=""
     for tool in jpackage java; do
         if command -v "$tool" >/dev/null; then
@@ -42,7 +43,8 @@ for tool in jlink jpackage jdeps jar; do
 done
 if [ -x "$jdk/bin/jlink" ] && [ ! -f "$jdk/jmods/java.base.jmod" ]; then
     # Debian ships the jmods in openjdk-17-jdk-headless, Ubuntu in openjdk-17-jmods
-    missing+=("the JDK's jmods in $jdk/jmods"); packages+=(openjdk-17-jmods)
+    missing+=("jmods in $jdk/jmods (a JDK with them: set JAVA_HOME, or on Ubuntu install openjdk-17-jmods)")
+    packages+=(openjdk-17-jdk-headless)
 fi
 if [ ${#missing[@]} -gt 0 ]; then
     printf 'installer/build.sh: missing: %s\n' "${missing[@]}" >&2
