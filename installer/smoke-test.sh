@@ -15,7 +15,7 @@ trap 'rm -rf "$tmp"' EXIT
 
 if dpkg -s rewind >/dev/null 2>&1; then
     echo "removing the rewind package installed before"
-    dpkg -r rewind >/dev/null
+    dpkg --purge rewind >/dev/null
 fi
 echo "installing $deb"
 dpkg -i "$deb" >/dev/null
@@ -39,4 +39,5 @@ dpkg -r rewind >/dev/null
 [ ! -e /usr/bin/rewind ] || fail "/usr/bin/rewind is still there after dpkg -r"
 [ ! -e /usr/share/applications/rewind.desktop ] || fail "the menu entry is still there after dpkg -r"
 [ ! -d /opt/rewind/lib ] || fail "/opt/rewind/lib is still there after dpkg -r"
+dpkg --purge rewind >/dev/null  # dpkg -r keeps the package's record (config-files); leave none
 echo "installer smoke test passed: installed, rewind --version, init, register, versions --json, removed"
