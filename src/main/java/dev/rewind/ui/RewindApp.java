@@ -19,6 +19,7 @@ import java.time.Clock;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.image.Image;
 import javafx.stage.Stage;
 
 /** The JavaFX application: one main window over one catalog. */
@@ -44,6 +45,7 @@ public final class RewindApp extends Application {
         StartupTrace.mark("view built");
         stage.setScene(scene(view));
         stage.setTitle("Rewind");
+        addIcons(stage);
         stage.show();
         StartupTrace.mark("stage shown");
         if (r.startupProbe()) {
@@ -53,6 +55,14 @@ public final class RewindApp extends Application {
             }));
         }
         vm.open(r.catalog(), MainViewModel.OpenMode.DEMO_IF_MISSING);
+    }
+
+    /** The window icons, in the sizes desktops pick from (title bar, task switcher, dock). */
+    private static void addIcons(Stage stage) {
+        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+            String icon = "/dev/rewind/ui/icons/rewind-" + size + ".png";
+            stage.getIcons().add(new Image(RewindApp.class.getResource(icon).toExternalForm()));
+        }
     }
 
     /** The scene with Rewind's stylesheet; tests build windows with it too. */

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Installs the .deb that build.sh made, runs the installed `rewind` CLI against a temporary catalog, and removes
+# the package again. Needs root (CI runs it as root) and no display.
+#   sudo bash installer/smoke-test.sh [path/to/rewind_*.deb]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+fail() { printf 'installer smoke test FAILED: %s\n' "$*" >&2; exit 1; }
+[ "$(id -u)" -eq 0 ] || fail "needs root (dpkg -i)"
+deb="${1:-$(find target/installer -maxdepth 1 -name 'rewind_*.deb' 2>/dev/null | head -n 1)}"
+[ -f "$deb" ] || fail "no .deb; run bash installer/build.sh first"
+
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+
+if dpkg -s rewind >/dev/null 2>&1; then
+    echo "removing the rewind package installed before"
+    dpkg --purge rewind >/dev/null
+fi
+echo "installing $deb"
+dpkg -i "$deb" >/dev/null
+
+[ "$(command -v rewind)" = /usr/bin/rewind ] || fail "rewind is not /usr/bin/rewind on the PATH"
+[ -f /usr/share/applications/rewind.desktop ] || fail "no menu entry in /usr/share/applications"
+[ -f /usr/share/icons/hicolor/48x48/apps/rewind.png ] || fail "no icon in the hicolor theme"
+
+expected="rewind $(sed -n 's|^  <version>\(.*\)</version>$|\1|p' pom.xml | head -n 1)"
+[ "$(rewind --version)" = "$expected" ] || fail "rewind --version printed '$(rewind --version)', not '$expected'"
+
+catalog="$tmp/c.db"
+echo "weights" >"$tmp/model.bin"
+rewind --catalog "$catalog" init
+rewind --catalog "$catalog" register smoke-model 1.2.3 --artifact "$tmp/model.bin" --metric auc=0.91
+json="$(rewind --catalog "$catalog" versions smoke-model --json)"
+grep -Eq '"version" *: *"1\.2\.3"' <<<"$json" || fail "versions --json lacks 1.2.3: $json"
+grep -Eq '"auc" *: *0\.91' <<<"$json" || fail "versions --json lacks auc=0.91: $json"
+
+dpkg -r rewind >/dev/null
+[ ! -e /usr/bin/rewind ] || fail "/usr/bin/rewind is still there after dpkg -r"
+[ ! -e /usr/share/applications/rewind.desktop ] || fail "the menu entry is still there after dpkg -r"
+[ ! -d /opt/rewind/lib ] || fail "/opt/rewind/lib is still there after dpkg -r"
+dpkg --purge rewind >/dev/null  # dpkg -r keeps the package's record (config-files); leave none
+echo "installer smoke test passed: installed, rewind --version, init, register, versions --json, removed"
