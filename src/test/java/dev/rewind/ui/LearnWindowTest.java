@@ -164,13 +164,16 @@ class LearnWindowTest {
         passed(robot, "The rollback is impossible");
         assertThat(w.live("production")).isEqualTo("2.0.0");
         w.screenshot("learn-9-refused");
+        waitUntil(() -> robot.lookup("#move-dialog").tryQuery().isEmpty());
         robot.clickOn("#learn-next");
 
         for (int q = 0; q < SCENARIO.quiz().size(); q++) {
             LearnScenario.Question question = SCENARIO.quiz().get(q);
-            waitUntil(() -> robot.lookup("#quiz-option-0").tryQuery().isPresent());
-            assertThat(robot.lookup("#learn-progress").queryLabeled().getText())
-                    .isEqualTo("Question " + (q + 1) + " of 6");
+            String progress = "Question " + (q + 1) + " of 6";
+            // the quiz page replaces the step page on the FX thread: wait for it, not only for its first option
+            waitUntil(() -> robot.lookup("#quiz-option-0").tryQuery().isPresent()
+                    && progress.equals(robot.lookup("#learn-progress").queryLabeled().getText()));
+            assertThat(robot.lookup("#learn-progress").queryLabeled().getText()).isEqualTo(progress);
             assertThat(robot.lookup("#learn-title").queryLabeled().getText()).isEqualTo(question.question());
             assertThat(nextButton(robot).isDisabled()).isTrue();
             int choice = q == 0 ? (question.answer() + 1) % question.options().size() : question.answer();

@@ -220,7 +220,7 @@ public final class MainView extends BorderPane {
         bar.progressProperty().bind(vm.importer().progressProperty());
         Label what = new Label();
         what.textProperty().bind(vm.importer().messageProperty());
-        javafx.scene.control.Button cancel = new javafx.scene.control.Button("Cancel");
+        javafx.scene.control.Button cancel = new javafx.scene.control.Button("Cancel import");
         cancel.setId("import-cancel");
         cancel.getStyleClass().add("small");
         cancel.setOnAction(e -> vm.importer().cancel());
