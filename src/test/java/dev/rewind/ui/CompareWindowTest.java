@@ -14,33 +14,11 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-@ExtendWith(ApplicationExtension.class)
-class CompareWindowTest {
-    @TempDir
-    Path dir;
-    WindowHarness w;
-
-    @Start
-    void start(Stage stage) {
-        w = new WindowHarness(stage, dir.resolve("demo.db"));
-    }
-
-    @AfterEach
-    void close() {
-        WaitForAsyncUtils.asyncFx(() -> w.vm.close());
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
+class CompareWindowTest extends WindowTestBase {
     @Test
     void multiSelectingTwoVersionsComparesThemWithColouredDeltasAndExportsCsv(FxRobot robot) throws Exception {
         w.showModel(robot, "fraud-detector");

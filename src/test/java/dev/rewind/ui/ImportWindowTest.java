@@ -7,33 +7,11 @@ import dev.rewind.domain.ModelSummary;
 import dev.rewind.support.CatalogDump;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-@ExtendWith(ApplicationExtension.class)
-class ImportWindowTest {
-    @TempDir
-    Path dir;
-    WindowHarness w;
-
-    @Start
-    void start(Stage stage) {
-        w = new WindowHarness(stage, dir.resolve("demo.db"));
-    }
-
-    @AfterEach
-    void close() {
-        WaitForAsyncUtils.asyncFx(() -> w.vm.close());
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
+class ImportWindowTest extends WindowTestBase {
     @Test
     void fileMenuImportsAnMlrunsFolderAndShowsItsModel(FxRobot robot) throws Exception {
         waitUntil(() -> w.vm.models().size() >= 4);

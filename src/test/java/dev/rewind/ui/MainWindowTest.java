@@ -19,34 +19,12 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The main window, clicked through as a person would, on a fresh demo catalog for each test. */
-@ExtendWith(ApplicationExtension.class)
-class MainWindowTest {
-    @TempDir
-    Path dir;
-    WindowHarness w;
-
-    @Start
-    void start(Stage stage) {
-        w = new WindowHarness(stage, dir.resolve("demo.db"));
-    }
-
-    @AfterEach
-    void close() {
-        WaitForAsyncUtils.asyncFx(() -> w.vm.close());
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
+class MainWindowTest extends WindowTestBase {
     @Test
     void opensTheDemoListsModelsAndDrawsTheSelectedModelsVersions(FxRobot robot) {
         waitUntil(() -> w.vm.models().size() >= 4);
