@@ -26,14 +26,17 @@ public interface Catalog extends AutoCloseable {
      */
     long changeCounter();
 
-    /** Reads a foreign MLflow SQLite store (read-only) for import. */
-    dev.rewind.domain.mlflow.MlflowDbReader mlflowReader();
-
     /** Runs the storage engine's own integrity check; returns the problems found, empty when sound. */
     java.util.List<String> integrityCheck();
 
     @Override
     void close();
+
+    /** Opens a catalog file; with {@code create}, a missing file becomes an empty catalog. */
+    @FunctionalInterface
+    interface Opener {
+        Catalog open(Path path, boolean create);
+    }
 
     /** Work done inside one transaction. */
     @FunctionalInterface

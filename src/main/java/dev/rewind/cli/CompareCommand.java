@@ -1,9 +1,9 @@
 package dev.rewind.cli;
 
-import dev.rewind.catalog.Catalog;
 import dev.rewind.domain.Comparison;
 import dev.rewind.domain.MetricDelta;
 import dev.rewind.service.CompareService;
+import dev.rewind.service.Services;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,8 +35,8 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Catalog c = root.open(false)) {
-            Comparison cmp = root.services(c).compare().compare(model, versions);
+        try (Services services = root.open(false)) {
+            Comparison cmp = services.compare().compare(model, versions);
             if (csv != null) {
                 CompareService.writeCsv(cmp, csv);
             }

@@ -1,7 +1,7 @@
 package dev.rewind.cli;
 
-import dev.rewind.catalog.Catalog;
 import dev.rewind.service.DemoService;
+import dev.rewind.service.Services;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,11 +20,11 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Catalog c = root.open(true)) {
+        try (Services services = root.open(true)) {
             long start = System.nanoTime();
-            DemoService.Summary s = root.services(c).demo().create(scale, seed);
+            DemoService.Summary s = services.demo().create(scale, seed);
             root.out.printf("created %s demo in %s: %d models, %d versions, %d metric values (%.1f s)%n",
-                    scale.name().toLowerCase(), c.location(), s.models(), s.versions(), s.metricValues(),
+                    scale.name().toLowerCase(), services.location(), s.models(), s.versions(), s.metricValues(),
                     (System.nanoTime() - start) / 1e9);
         }
         return 0;

@@ -1,7 +1,7 @@
 package dev.rewind.cli;
 
-import dev.rewind.catalog.Catalog;
 import dev.rewind.domain.Move;
+import dev.rewind.service.Services;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,8 +37,8 @@ final class DeployCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Catalog c = root.open(false)) {
-            Move m = root.services(c).deployments().deploy(model, target, version, expect, reason, forceFailed);
+        try (Services services = root.open(false)) {
+            Move m = services.deployments().deploy(model, target, version, expect, reason, forceFailed);
             MoveOutput.print(m, json, root.out);
         }
         return 0;

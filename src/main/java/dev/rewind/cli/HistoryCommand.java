@@ -1,7 +1,7 @@
 package dev.rewind.cli;
 
-import dev.rewind.catalog.Catalog;
 import dev.rewind.domain.Event;
+import dev.rewind.service.Services;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +27,8 @@ final class HistoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Catalog c = root.open(false)) {
-            List<Event> events = root.services(c).history().history(model, target);
+        try (Services services = root.open(false)) {
+            List<Event> events = services.history().history(model, target);
             if (json) {
                 root.out.println(Json.write(events.stream().map(HistoryCommand::json).toList()));
                 return 0;

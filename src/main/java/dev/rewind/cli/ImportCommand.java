@@ -1,8 +1,8 @@
 package dev.rewind.cli;
 
-import dev.rewind.catalog.Catalog;
-import dev.rewind.domain.mlflow.MlflowDbReader;
+import dev.rewind.importer.mlflow.MlflowReader;
 import dev.rewind.service.ImportService;
+import dev.rewind.service.Services;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -36,9 +36,9 @@ final class ImportCommand {
         @Override
         public Integer call() {
             RewindCommand root = parent.root;
-            try (Catalog c = root.open(true)) {
-                ImportService.Report r = root.services(c).importer().importMlflow(path, runsAsVersions,
-                        MlflowDbReader.Progress.NONE);
+            try (Services services = root.open(true)) {
+                ImportService.Report r = services.importer().importMlflow(path, runsAsVersions,
+                        MlflowReader.Progress.NONE);
                 if (json) {
                     Map<String, Object> o = new LinkedHashMap<>();
                     o.put("source", r.source());

@@ -1,6 +1,6 @@
 package dev.rewind.cli;
 
-import dev.rewind.catalog.Catalog;
+import dev.rewind.service.Services;
 import java.nio.file.Files;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -14,8 +14,8 @@ final class InitCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         boolean existed = Files.exists(root.catalogPath());
-        try (Catalog c = root.open(true)) {
-            root.out.println((existed ? "catalog already exists: " : "created catalog ") + c.location());
+        try (Services services = root.open(true)) {
+            root.out.println((existed ? "catalog already exists: " : "created catalog ") + services.location());
         }
         return 0;
     }

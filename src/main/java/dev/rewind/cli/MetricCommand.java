@@ -1,7 +1,7 @@
 package dev.rewind.cli;
 
-import dev.rewind.catalog.Catalog;
 import dev.rewind.domain.Direction;
+import dev.rewind.service.Services;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -30,8 +30,8 @@ final class MetricCommand {
         @Override
         public Integer call() {
             Direction d = Direction.parse(direction);
-            try (Catalog c = parent.root.open(false)) {
-                parent.root.services(c).compare().setDirection(key, d);
+            try (Services services = parent.root.open(false)) {
+                services.compare().setDirection(key, d);
                 parent.root.out.printf("%s: %s is better%n", key, d.id());
             }
             return 0;
@@ -48,8 +48,8 @@ final class MetricCommand {
 
         @Override
         public Integer call() {
-            try (Catalog c = parent.root.open(false)) {
-                Map<String, Direction> all = parent.root.services(c).compare().directions();
+            try (Services services = parent.root.open(false)) {
+                Map<String, Direction> all = services.compare().directions();
                 if (json) {
                     Map<String, String> m = new LinkedHashMap<>();
                     all.forEach((k, d) -> m.put(k, d.id()));

@@ -1,7 +1,7 @@
 package dev.rewind.cli;
 
-import dev.rewind.catalog.Catalog;
 import dev.rewind.domain.ModelSummary;
+import dev.rewind.service.Services;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -19,8 +19,8 @@ final class ModelsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Catalog c = root.open(false)) {
-            List<ModelSummary> models = root.services(c).registry().models();
+        try (Services services = root.open(false)) {
+            List<ModelSummary> models = services.registry().models();
             if (json) {
                 root.out.println(Json.write(models.stream().map(Json::model).toList()));
                 return 0;

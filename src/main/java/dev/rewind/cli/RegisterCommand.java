@@ -1,11 +1,11 @@
 package dev.rewind.cli;
 
-import dev.rewind.catalog.Catalog;
 import dev.rewind.domain.MetricValue;
 import dev.rewind.domain.RewindException;
 import dev.rewind.domain.Tags;
 import dev.rewind.domain.Version;
 import dev.rewind.service.RegisterRequest;
+import dev.rewind.service.Services;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -71,8 +71,8 @@ final class RegisterCommand implements Callable<Integer> {
             Map.Entry<String, String> e = Tags.parse(t);
             ts.put(e.getKey(), e.getValue());
         }
-        try (Catalog c = root.open(false)) {
-            Version v = root.services(c).registry().register(new RegisterRequest(model, version, artifact, ms, ps, ts,
+        try (Services services = root.open(false)) {
+            Version v = services.registry().register(new RegisterRequest(model, version, artifact, ms, ps, ts,
                     description, sourceRun, parent));
             if (json) {
                 root.out.println(Json.write(Json.version(v)));

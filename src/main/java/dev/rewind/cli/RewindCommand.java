@@ -1,9 +1,10 @@
 package dev.rewind.cli;
 
-import dev.rewind.catalog.Catalog;
 import dev.rewind.catalog.sqlite.SqliteCatalog;
 import dev.rewind.domain.Actor;
 import dev.rewind.domain.RewindException;
+import dev.rewind.service.CatalogSessions;
+import dev.rewind.service.OpenMode;
 import dev.rewind.service.Services;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -74,26 +75,26 @@ public final class RewindCommand implements Callable<Integer> {
         return dir.resolve("catalog.db");
     }
 
-    /** Opens the catalog and finishes any serving-dir switch a crash interrupted (rule 6). */
-    Catalog open(boolean create) {
-        Catalog c = SqliteCatalog.open(catalogPath(), create);
-        try {
-            for (String line : services(c).deployments().finishPendingSwitches()) {
-                err.println("rewind: note: finished an interrupted switch: " + line);
-            }
-        } catch (RewindException e) {
-            err.println("rewind: warning: " + e.getMessage());
-        }
-        return c;
+    /** Opens the catalog (an empty one is made when {@code create}) and reports what opening repaired. */
+    Services open(boolean create) {
+        return open(create ? OpenMode.CREATE_EMPTY : OpenMode.EXISTING);
     }
 
     /** Opens the catalog as it is, repairing nothing (for verify). */
-    Catalog openAsIs() {
-        return SqliteCatalog.open(catalogPath(), false);
+    Services openAsIs() {
+        return open(OpenMode.AS_IS);
     }
 
-    Services services(Catalog catalog) {
-        return new Services(catalog, actor(), Clock.systemUTC());
+    private Services open(OpenMode mode) {
+        CatalogSessions.Opened opened = new CatalogSessions(SqliteCatalog::open, actor(), Clock.systemUTC())
+                .open(catalogPath(), mode);
+        for (CatalogSessions.Note n : opened.notes()) {
+            err.println(switch (n.kind()) {
+                case REPAIRED -> "rewind: note: finished an interrupted switch: " + n.text();
+                case WARNING -> "rewind: warning: " + n.text();
+            });
+        }
+        return opened.services();
     }
 
     Actor actor() {

@@ -1,7 +1,7 @@
 package dev.rewind.cli;
 
-import dev.rewind.catalog.Catalog;
 import dev.rewind.domain.Version;
+import dev.rewind.service.Services;
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,8 +25,8 @@ final class ShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Catalog c = root.open(false)) {
-            Version v = root.services(c).registry().show(model, version);
+        try (Services services = root.open(false)) {
+            Version v = services.registry().show(model, version);
             if (json) {
                 root.out.println(Json.write(Json.version(v)));
             } else {

@@ -1,7 +1,7 @@
 package dev.rewind.cli;
 
-import dev.rewind.catalog.Catalog;
 import dev.rewind.domain.Tags;
+import dev.rewind.service.Services;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -29,8 +29,8 @@ final class TagCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Map.Entry<String, String> t = Tags.parse(tag);
-        try (Catalog c = root.open(false)) {
-            root.services(c).registry().tag(model, version, t.getKey(), t.getValue(), reason);
+        try (Services services = root.open(false)) {
+            services.registry().tag(model, version, t.getKey(), t.getValue(), reason);
             root.out.printf("tagged %s %s with %s%n", model, version, tag);
         }
         return 0;

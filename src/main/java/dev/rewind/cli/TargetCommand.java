@@ -1,7 +1,7 @@
 package dev.rewind.cli;
 
-import dev.rewind.catalog.Catalog;
 import dev.rewind.domain.TargetState;
+import dev.rewind.service.Services;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -32,8 +32,8 @@ final class TargetCommand {
         @Override
         public Integer call() {
             RewindCommand root = parent.root;
-            try (Catalog c = root.open(false)) {
-                TargetState t = root.services(c).deployments().addTarget(model, target, servingDir);
+            try (Services services = root.open(false)) {
+                TargetState t = services.deployments().addTarget(model, target, servingDir);
                 root.out.printf("added target %s to %s%s%n", t.name(), t.model(),
                         t.servingDir() == null ? "" : " (serving dir " + t.servingDir() + ")");
             }

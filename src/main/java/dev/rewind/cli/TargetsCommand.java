@@ -1,8 +1,8 @@
 package dev.rewind.cli;
 
-import dev.rewind.catalog.Catalog;
 import dev.rewind.domain.RewindException;
 import dev.rewind.service.HistoryService;
+import dev.rewind.service.Services;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,12 +32,12 @@ final class TargetsCommand implements Callable<Integer> {
         if (at != null && model == null) {
             throw RewindException.badInput("--at needs a MODEL");
         }
-        try (Catalog c = root.open(false)) {
+        try (Services services = root.open(false)) {
             List<HistoryService.TargetAt> rows;
             if (at != null) {
-                rows = root.services(c).history().targetsAt(model, HistoryService.parseMoment(at, ZoneId.systemDefault()));
+                rows = services.history().targetsAt(model, HistoryService.parseMoment(at, ZoneId.systemDefault()));
             } else {
-                rows = root.services(c).deployments().targets(model).stream().map(t -> new HistoryService.TargetAt(t.model(),
+                rows = services.deployments().targets(model).stream().map(t -> new HistoryService.TargetAt(t.model(),
                         t.name(), t.liveVersion(), t.since(), null, t.servingDir())).toList();
             }
             if (json) {

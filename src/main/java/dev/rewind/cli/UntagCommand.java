@@ -1,6 +1,6 @@
 package dev.rewind.cli;
 
-import dev.rewind.catalog.Catalog;
+import dev.rewind.service.Services;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,8 +26,8 @@ final class UntagCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Catalog c = root.open(false)) {
-            root.services(c).registry().untag(model, version, key, reason);
+        try (Services services = root.open(false)) {
+            services.registry().untag(model, version, key, reason);
             root.out.printf("removed tag %s from %s %s%n", key, model, version);
         }
         return 0;

@@ -1,6 +1,5 @@
 package dev.rewind.cli;
 
-import dev.rewind.catalog.Catalog;
 import dev.rewind.service.Services;
 import dev.rewind.service.VerifyService;
 import java.util.LinkedHashMap;
@@ -25,9 +24,8 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Catalog c = root.openAsIs()) {
-            Services s = root.services(c);
-            VerifyService.Report r = s.verifier().verify(repair);
+        try (Services services = root.openAsIs()) {
+            VerifyService.Report r = services.verifier().verify(repair);
             if (json) {
                 Map<String, Object> o = new LinkedHashMap<>();
                 o.put("clean", r.clean());
@@ -38,7 +36,7 @@ final class VerifyCommand implements Callable<Integer> {
                 r.repaired().forEach(line -> root.out.println("repaired: " + line));
                 r.problems().forEach(root.out::println);
                 if (r.clean()) {
-                    root.out.println("ok: " + c.location() + " holds to rules 1-6");
+                    root.out.println("ok: " + services.location() + " holds to rules 1-6");
                 }
             }
             return r.clean() ? 0 : 1;

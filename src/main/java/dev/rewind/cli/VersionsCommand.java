@@ -1,7 +1,7 @@
 package dev.rewind.cli;
 
-import dev.rewind.catalog.Catalog;
 import dev.rewind.domain.Version;
+import dev.rewind.service.Services;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -23,8 +23,8 @@ final class VersionsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Catalog c = root.open(false)) {
-            List<Version> versions = root.services(c).registry().versions(model);
+        try (Services services = root.open(false)) {
+            List<Version> versions = services.registry().versions(model);
             if (json) {
                 root.out.println(Json.write(Json.versions(versions)));
                 return 0;

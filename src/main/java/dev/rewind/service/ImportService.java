@@ -12,9 +12,9 @@ import dev.rewind.domain.EventKind;
 import dev.rewind.domain.MetricValue;
 import dev.rewind.domain.RewindException;
 import dev.rewind.domain.Version;
-import dev.rewind.domain.mlflow.MlflowData;
-import dev.rewind.domain.mlflow.MlflowDbReader.Progress;
-import dev.rewind.importer.MlrunsReader;
+import dev.rewind.importer.mlflow.MlflowData;
+import dev.rewind.importer.mlflow.MlflowReader.Progress;
+import dev.rewind.importer.mlflow.MlflowReader;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -57,16 +57,7 @@ public final class ImportService {
             throw RewindException.badInput("cannot import " + path + ": it does not exist");
         }
         progress.report("reading " + source.getFileName(), 0, 1);
-        MlflowData data;
-        if (Files.isDirectory(source)) {
-            if (!MlrunsReader.looksLikeMlruns(source)) {
-                throw RewindException.badInput("cannot import " + path + ": not an MLflow store (no models/ folder and"
-                        + " no experiment folders with meta.yaml)");
-            }
-            data = new MlrunsReader(source, progress).read(runsAsVersions);
-        } else {
-            data = catalog.mlflowReader().read(source, runsAsVersions, progress);
-        }
+        MlflowData data = MlflowReader.read(source, runsAsVersions, progress);
         Map<String, Artifact> artifacts = artifacts(data, source, progress);
         if (progress.cancelled()) {
             throw RewindException.refused("import cancelled; nothing was imported");

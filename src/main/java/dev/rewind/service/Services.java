@@ -2,10 +2,14 @@ package dev.rewind.service;
 
 import dev.rewind.catalog.Catalog;
 import dev.rewind.domain.Actor;
+import java.nio.file.Path;
 import java.time.Clock;
 
-/** The use cases over one open catalog, acting as one person; what the CLI and the window both call. */
-public final class Services {
+/**
+ * The use cases over one open catalog, acting as one person; what the CLI and the window both call. Callers
+ * never hold the catalog itself: what they need of it (where it is, whether it changed, closing) is here.
+ */
+public final class Services implements AutoCloseable {
     private final Catalog catalog;
     private final Actor actor;
     private final Clock clock;
@@ -18,8 +22,19 @@ public final class Services {
         this.registry = new RegistryService(catalog, actor, clock);
     }
 
-    public Catalog catalog() {
-        return catalog;
+    /** Where the catalog lives, for display. */
+    public Path location() {
+        return catalog.location();
+    }
+
+    /** Changes whenever anyone commits to the catalog; cheap enough to poll. */
+    public long changeCounter() {
+        return catalog.changeCounter();
+    }
+
+    @Override
+    public void close() {
+        catalog.close();
     }
 
     public Actor actor() {
@@ -52,6 +67,10 @@ public final class Services {
 
     public CompareService compare() {
         return new CompareService(catalog);
+    }
+
+    public SandboxService sandbox() {
+        return new SandboxService(catalog, clock);
     }
 
     public VerifyService verifier() {

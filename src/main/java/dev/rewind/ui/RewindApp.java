@@ -1,19 +1,16 @@
 package dev.rewind.ui;
 
 import atlantafx.base.theme.PrimerLight;
-import dev.rewind.catalog.Catalog;
 import dev.rewind.catalog.sqlite.SqliteCatalog;
 import dev.rewind.cli.Cli;
-import dev.rewind.domain.RewindException;
-import dev.rewind.service.DemoService;
+import dev.rewind.service.CatalogSessions;
 import dev.rewind.service.Environment;
-import dev.rewind.service.Services;
+import dev.rewind.service.OpenMode;
 import dev.rewind.ui.common.FxDialogService;
 import dev.rewind.ui.common.FxTaskRunner;
 import dev.rewind.ui.common.StartupTrace;
 import dev.rewind.ui.shell.MainView;
 import dev.rewind.ui.shell.MainViewModel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import javafx.application.Application;
@@ -54,7 +51,7 @@ public final class RewindApp extends Application {
                 Platform.exit();
             }));
         }
-        vm.open(r.catalog(), MainViewModel.OpenMode.DEMO_IF_MISSING);
+        vm.open(r.catalog(), OpenMode.DEMO_IF_MISSING);
     }
 
     /** The window icons, in the sizes desktops pick from (title bar, task switcher, dock). */
@@ -76,24 +73,12 @@ public final class RewindApp extends Application {
      * Opens a catalog (on a worker thread) and finishes any interrupted serving-dir switch. On first start the
      * default catalog is created with the small demo, so a new user sees something real at once.
      */
-    public static Services open(Path path, MainViewModel.OpenMode mode) {
+    public static CatalogSessions.Opened open(Path path, OpenMode mode) {
         StartupTrace.mark("opening catalog");
-        boolean fresh = !Files.exists(path);
-        if (fresh && mode == MainViewModel.OpenMode.EXISTING) {
-            throw RewindException.unreadable("no catalog at " + path);
-        }
-        Catalog catalog = SqliteCatalog.open(path, true);
-        Services s = new Services(catalog, Environment.currentActor(), Clock.systemUTC());
-        if (fresh && mode == MainViewModel.OpenMode.DEMO_IF_MISSING) {
-            s.demo().create(DemoService.Scale.SMALL, 42);
-        }
-        try {
-            s.deployments().finishPendingSwitches();
-        } catch (RewindException e) {
-            // verify reports it; opening the window must not fail because a serving dir is unwritable
-        }
+        CatalogSessions.Opened opened = new CatalogSessions(SqliteCatalog::open, Environment.currentActor(),
+                Clock.systemUTC()).open(path, mode);
         StartupTrace.mark("catalog open");
-        return s;
+        return opened;
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.rewind.catalog.Catalog;
 import dev.rewind.catalog.sqlite.SqliteCatalog;
 import dev.rewind.domain.Actor;
 import dev.rewind.domain.MetricValue;
+import dev.rewind.service.OpenMode;
 import dev.rewind.service.RegisterRequest;
 import dev.rewind.service.Services;
 import dev.rewind.support.CliRun;
@@ -94,7 +95,7 @@ class CompareBenchmark {
             stage.setScene(RewindApp.scene(view));
             stage.show();
             view.modelPane().tabs().getSelectionModel().select(2);
-            vm[0].open(db, MainViewModel.OpenMode.EXISTING);
+            vm[0].open(db, OpenMode.EXISTING);
         });
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm[0] != null && vm[0].compare().comparisonProperty().get() != null
                 && vm[0].model().timelineProperty().get().versions().size() == 5000);

@@ -3,8 +3,8 @@ package dev.rewind.bench;
 import dev.rewind.catalog.Catalog;
 import dev.rewind.catalog.sqlite.SqliteCatalog;
 import dev.rewind.domain.Actor;
-import dev.rewind.domain.mlflow.MlflowDbReader;
 import dev.rewind.importer.MlrunsGenerator;
+import dev.rewind.importer.mlflow.MlflowReader;
 import dev.rewind.service.ImportService;
 import dev.rewind.service.Services;
 import java.lang.management.ManagementFactory;
@@ -40,7 +40,7 @@ class ImportBenchmark {
         long t0 = System.nanoTime();
         try (Catalog c = SqliteCatalog.open(db, true)) {
             ImportService.Report r = new Services(c, new Actor("bench", "h"), Clock.systemUTC()).importer()
-                    .importMlflow(mlruns, "big-experiment", MlflowDbReader.Progress.NONE);
+                    .importMlflow(mlruns, "big-experiment", MlflowReader.Progress.NONE);
             System.out.printf("import-generated-seconds %.1f (%d versions, %d metric values)%n", (System.nanoTime() - t0) / 1e9,
                     r.versionsAdded(), r.metricValues());
         }
@@ -65,7 +65,7 @@ class ImportBenchmark {
         long t0 = System.nanoTime();
         try (Catalog c = SqliteCatalog.open(db, true)) {
             ImportService.Report r = new Services(c, new Actor("bench", "h"), Clock.systemUTC()).importer()
-                    .importMlflow(largest, null, MlflowDbReader.Progress.NONE);
+                    .importMlflow(largest, null, MlflowReader.Progress.NONE);
             System.out.printf("import-largest-sample %s (%.1f MB): %d ms, %d versions, %d metric values%n", largest,
                     Files.size(largest) / 1e6, (System.nanoTime() - t0) / 1_000_000, r.versionsAdded(), r.metricValues());
         }

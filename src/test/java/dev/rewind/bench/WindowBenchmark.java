@@ -4,6 +4,7 @@ import dev.rewind.catalog.sqlite.SqliteCatalog;
 import dev.rewind.domain.Actor;
 import dev.rewind.domain.ModelSummary;
 import dev.rewind.service.DemoService;
+import dev.rewind.service.OpenMode;
 import dev.rewind.service.Services;
 import dev.rewind.ui.RewindApp;
 import dev.rewind.ui.common.FxDialogService;
@@ -50,7 +51,7 @@ class WindowBenchmark {
         view = new MainView(vm);
         stage.setScene(RewindApp.scene(view));
         stage.show();
-        vm.open(db, MainViewModel.OpenMode.EXISTING);
+        vm.open(db, OpenMode.EXISTING);
     }
 
     @Test

@@ -8,7 +8,7 @@ import dev.rewind.domain.EventKind;
 import dev.rewind.domain.MetricValue;
 import dev.rewind.domain.RewindException;
 import dev.rewind.domain.Version;
-import dev.rewind.domain.mlflow.MlflowDbReader;
+import dev.rewind.importer.mlflow.MlflowReader;
 import dev.rewind.service.ImportService;
 import dev.rewind.support.CatalogDump;
 import dev.rewind.support.CliRun;
@@ -27,7 +27,7 @@ class MlflowImportTest {
     Path dir;
 
     private ImportService.Report importInto(Fixture f, Path source) {
-        return f.services.importer().importMlflow(source, null, MlflowDbReader.Progress.NONE);
+        return f.services.importer().importMlflow(source, null, MlflowReader.Progress.NONE);
     }
 
     @ParameterizedTest
@@ -108,10 +108,10 @@ class MlflowImportTest {
     void runsCanBeImportedAsVersions() throws Exception {
         Path db = MlflowFixtures.db(dir, MlflowFixtures.Generation.ALIASES);
         try (Fixture f = new Fixture(dir)) {
-            f.services.importer().importMlflow(db, "fraud-exp", MlflowDbReader.Progress.NONE);
+            f.services.importer().importMlflow(db, "fraud-exp", MlflowReader.Progress.NONE);
             assertThat(f.services.registry().versions("fraud-exp")).extracting(Version::label)
                     .containsExactly("first-run", "second-run", "third-run");
-            assertThatThrownBy(() -> f.services.importer().importMlflow(db, "nope", MlflowDbReader.Progress.NONE))
+            assertThatThrownBy(() -> f.services.importer().importMlflow(db, "nope", MlflowReader.Progress.NONE))
                     .hasMessageContaining("no experiment named 'nope'");
         }
     }
@@ -175,7 +175,7 @@ class MlflowImportTest {
         Path db = MlflowFixtures.db(dir, MlflowFixtures.Generation.ALIASES);
         try (Fixture f = new Fixture(dir)) {
             String before = CatalogDump.of(f.db);
-            MlflowDbReader.Progress cancelAtOnce = new MlflowDbReader.Progress() {
+            MlflowReader.Progress cancelAtOnce = new MlflowReader.Progress() {
                 @Override
                 public void report(String what, long done, long total) {
                 }

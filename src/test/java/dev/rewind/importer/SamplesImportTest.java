@@ -2,8 +2,9 @@ package dev.rewind.importer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rewind.domain.mlflow.MlflowDbReader;
-import dev.rewind.domain.mlflow.RunIds;
+import dev.rewind.importer.mlflow.MlflowReader;
+import dev.rewind.importer.mlflow.MlrunsReader;
+import dev.rewind.importer.mlflow.RunIds;
 import dev.rewind.service.ImportService;
 import dev.rewind.support.Fixture;
 import java.io.IOException;
@@ -51,7 +52,7 @@ class SamplesImportTest {
         Assumptions.assumeTrue(Files.exists(store));
         Expected e = Files.isDirectory(store) ? scan(store) : query(store);
         try (Fixture f = new Fixture(dir)) {
-            ImportService.Report r = f.services.importer().importMlflow(store, null, MlflowDbReader.Progress.NONE);
+            ImportService.Report r = f.services.importer().importMlflow(store, null, MlflowReader.Progress.NONE);
             assertThat(r.models()).as("models").isEqualTo(e.models);
             assertThat(r.versionsAdded()).as("versions").isEqualTo(e.versions);
             long aliasTargets = f.catalog.read(tx -> tx.models().list()).stream()

@@ -37,7 +37,7 @@ class LearnSandboxTest {
         Path db = sandboxFile();
         Services s = open(db);
         try {
-            new SandboxService(s.catalog(), s.clock()).build(SCENARIO, SandboxService.Variant.VERSIONED);
+            s.sandbox().build(SCENARIO, SandboxService.Variant.VERSIONED);
             assertThat(s.registry().versions("spam-filter")).extracting(Version::label)
                     .containsExactly("1.0.0", "1.1.0", "2.0.0");
             assertThat(s.registry().show("spam-filter", "1.1.0").stable()).isTrue();
@@ -57,7 +57,7 @@ class LearnSandboxTest {
             assertThat(m.toVersion()).isEqualTo("1.1.0");
             assertThat(Files.readString(current)).startsWith("rewind learn sandbox: spam-filter 1.1.0");
         } finally {
-            s.catalog().close();
+            s.close();
         }
         SandboxService.discard(db);
         assertThat(db.getParent()).doesNotExist();
@@ -68,7 +68,7 @@ class LearnSandboxTest {
         Path db = sandboxFile();
         Services s = open(db);
         try {
-            new SandboxService(s.catalog(), s.clock()).build(SCENARIO, SandboxService.Variant.OVERWRITTEN_IN_PLACE);
+            s.sandbox().build(SCENARIO, SandboxService.Variant.OVERWRITTEN_IN_PLACE);
             assertThat(s.deployments().targets("spam-filter")).anyMatch(t -> "2.0.0".equals(t.liveVersion()));
             MovePreview p = s.deployments().preview("spam-filter", "production", "1.1.0");
             assertThat(p.allowed()).isFalse();
@@ -77,7 +77,7 @@ class LearnSandboxTest {
                     .isInstanceOf(RewindException.class).hasMessageContaining("nothing changed");
             assertThat(s.deployments().targets("spam-filter")).anyMatch(t -> "2.0.0".equals(t.liveVersion()));
         } finally {
-            s.catalog().close();
+            s.close();
         }
     }
 
@@ -86,11 +86,11 @@ class LearnSandboxTest {
         Path db = dir.resolve("mine.db");
         Services s = open(db);
         try {
-            assertThatThrownBy(() -> new SandboxService(s.catalog(), s.clock()).build(SCENARIO,
+            assertThatThrownBy(() -> s.sandbox().build(SCENARIO,
                     SandboxService.Variant.VERSIONED)).isInstanceOf(RewindException.class)
                     .hasMessageContaining("own temporary folder");
         } finally {
-            s.catalog().close();
+            s.close();
         }
         SandboxService.discard(db);
         assertThat(db).exists();

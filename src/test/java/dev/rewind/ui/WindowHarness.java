@@ -2,6 +2,7 @@ package dev.rewind.ui;
 
 import dev.rewind.domain.ModelSummary;
 import dev.rewind.domain.TargetState;
+import dev.rewind.service.OpenMode;
 import dev.rewind.ui.common.FxTaskRunner;
 import dev.rewind.ui.shell.MainView;
 import dev.rewind.ui.shell.MainViewModel;
@@ -40,7 +41,7 @@ final class WindowHarness {
         stage.setWidth(1280);
         stage.setHeight(820);
         stage.show();
-        vm.open(db, MainViewModel.OpenMode.DEMO_IF_MISSING);
+        vm.open(db, OpenMode.DEMO_IF_MISSING);
     }
 
     static void waitUntil(BooleanSupplier condition) {

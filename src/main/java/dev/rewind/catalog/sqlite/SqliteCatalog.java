@@ -99,11 +99,6 @@ public final class SqliteCatalog implements Catalog {
     }
 
     @Override
-    public dev.rewind.domain.mlflow.MlflowDbReader mlflowReader() {
-        return new SqliteMlflowDbReader();
-    }
-
-    @Override
     public List<String> integrityCheck() {
         synchronized (reader) {
             List<String> problems = new ArrayList<>();

@@ -36,7 +36,7 @@ final class SandboxRuns {
                 discardLater();
                 return;
             }
-            host.openSandbox(db, services -> new SandboxService(services.catalog(), services.clock()).build(s, variant),
+            host.openSandbox(db, services -> services.sandbox().build(s, variant),
                     onOpen, onFail); // the window reports a failure to open
         }, t -> {
             dialogs.showError("Could not prepare the Learn sandbox",

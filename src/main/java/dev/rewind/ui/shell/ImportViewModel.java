@@ -1,7 +1,7 @@
 package dev.rewind.ui.shell;
 
 import dev.rewind.domain.RewindException;
-import dev.rewind.domain.mlflow.MlflowDbReader;
+import dev.rewind.importer.mlflow.MlflowReader;
 import dev.rewind.service.ImportService;
 import dev.rewind.service.Services;
 import dev.rewind.ui.common.DialogService;
@@ -48,7 +48,7 @@ public final class ImportViewModel {
         running.set(true);
         progress.set(-1);
         message.set("Importing " + source.getFileName() + "…");
-        MlflowDbReader.Progress report = new MlflowDbReader.Progress() {
+        MlflowReader.Progress report = new MlflowReader.Progress() {
             @Override
             public void report(String what, long done, long total) {
                 Platform.runLater(() -> {

@@ -3,6 +3,7 @@ package dev.rewind.ui.shell;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.rewind.domain.ModelSummary;
+import dev.rewind.service.OpenMode;
 import dev.rewind.ui.learn.LearnIntro;
 import dev.rewind.ui.learn.LearnPanel;
 import dev.rewind.ui.learn.TourOffer;
@@ -114,7 +115,7 @@ public final class MainView extends BorderPane {
             recent.getItems().clear();
             vm.recent().forEach(p -> {
                 MenuItem i = new MenuItem(p);
-                i.setOnAction(x -> vm.open(Path.of(p), MainViewModel.OpenMode.EXISTING));
+                i.setOnAction(x -> vm.open(Path.of(p), OpenMode.EXISTING));
                 recent.getItems().add(i);
             });
             if (recent.getItems().isEmpty()) {
@@ -268,7 +269,7 @@ public final class MainView extends BorderPane {
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Rewind catalog (*.db)", "*.db"));
         File f = create ? chooser.showSaveDialog(getScene().getWindow()) : chooser.showOpenDialog(getScene().getWindow());
         if (f != null) {
-            vm.open(f.toPath(), create ? MainViewModel.OpenMode.CREATE_EMPTY : MainViewModel.OpenMode.EXISTING);
+            vm.open(f.toPath(), create ? OpenMode.CREATE_EMPTY : OpenMode.EXISTING);
         }
     }
 

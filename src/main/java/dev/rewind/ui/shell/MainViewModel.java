@@ -2,7 +2,9 @@ package dev.rewind.ui.shell;
 
 import dev.rewind.domain.ModelSummary;
 import dev.rewind.domain.RewindException;
+import dev.rewind.service.CatalogSessions;
 import dev.rewind.service.LearnScenarioLoader;
+import dev.rewind.service.OpenMode;
 import dev.rewind.service.Services;
 import dev.rewind.ui.common.DialogService;
 import dev.rewind.ui.common.Formats;
@@ -11,7 +13,6 @@ import dev.rewind.ui.compare.CompareViewModel;
 import dev.rewind.ui.learn.LearnViewModel;
 import dev.rewind.ui.learn.SandboxHost;
 import dev.rewind.ui.model.ModelViewModel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -42,7 +43,7 @@ import javafx.util.Duration;
  */
 public final class MainViewModel implements SandboxHost {
     private final TaskRunner tasks;
-    private final BiFunction<Path, OpenMode, Services> opener;
+    private final BiFunction<Path, OpenMode, CatalogSessions.Opened> opener;
     private final ModelViewModel modelVm;
     private final CompareViewModel compareVm;
     private final ImportViewModel importVm;
@@ -64,22 +65,16 @@ public final class MainViewModel implements SandboxHost {
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(true);
     private final BooleanProperty dark = new SimpleBooleanProperty(false);
     private final ObservableList<String> recent = FXCollections.observableArrayList();
+    private final ObservableList<CatalogSessions.Note> openNotes = FXCollections.observableArrayList();
+    private final ObservableList<CatalogSessions.Note> openNotesView =
+            FXCollections.unmodifiableObservableList(openNotes);
     private final Timeline watcher;
     private long seenCounter = Long.MIN_VALUE;
     private boolean checking;
 
-    /** How to open a catalog file. */
-    public enum OpenMode {
-        /** The file must be a catalog already. */
-        EXISTING,
-        /** Create an empty catalog if there is no file. */
-        CREATE_EMPTY,
-        /** Create the small demo if there is no file (first start). */
-        DEMO_IF_MISSING
-    }
-
     /** {@code opener} opens a catalog file and runs on a worker thread. */
-    public MainViewModel(TaskRunner tasks, DialogService dialogs, BiFunction<Path, OpenMode, Services> opener) {
+    public MainViewModel(TaskRunner tasks, DialogService dialogs,
+                         BiFunction<Path, OpenMode, CatalogSessions.Opened> opener) {
         this.tasks = tasks;
         this.opener = opener;
         this.modelVm = new ModelViewModel(tasks, dialogs, () -> services);
@@ -111,7 +106,7 @@ public final class MainViewModel implements SandboxHost {
     public void openSandbox(Path db, Consumer<Services> fill, Runnable onOpen, Consumer<Throwable> onFail) {
         boolean first = !sandbox.get();
         if (first) {
-            userCatalog = services == null ? null : services.catalog().location();
+            userCatalog = services == null ? null : services.location();
             userModel = selectedModel.get() == null ? null : selectedModel.get().name();
             sandbox.set(true);
         }
@@ -150,15 +145,16 @@ public final class MainViewModel implements SandboxHost {
         loading.set(true);
         status.set("Opening " + path + "…");
         tasks.run("Open catalog", () -> {
-            boolean fresh = mode == OpenMode.DEMO_IF_MISSING && !Files.exists(path);
-            Services s = opener.apply(path, mode);
+            CatalogSessions.Opened session = opener.apply(path, mode);
+            Services s = session.services();
             try {
                 if (fill != null) {
                     fill.accept(s);
                 }
-                return new Opened(s, s.registry().models(), s.catalog().changeCounter(), fresh);
+                return new Opened(s, s.registry().models(), s.changeCounter(),
+                        session.created() && mode == OpenMode.DEMO_IF_MISSING, session.notes());
             } catch (RuntimeException e) {
-                s.catalog().close();
+                s.close();
                 throw e;
             }
         }, opened -> {
@@ -173,7 +169,8 @@ public final class MainViewModel implements SandboxHost {
                 modelVm.forgetLastMove();
             }
             seenCounter = opened.counter();
-            String location = services.catalog().location().toString();
+            openNotes.setAll(opened.notes());
+            String location = services.location().toString();
             if (isSandbox) {
                 catalogPath.set("Learn sandbox (temporary): " + location);
             } else {
@@ -201,12 +198,13 @@ public final class MainViewModel implements SandboxHost {
 
     private void closeLater(Services s) {
         tasks.run("Close catalog", () -> {
-            s.catalog().close();
+            s.close();
             return null;
         }, x -> { }, x -> { });
     }
 
-    private record Opened(Services services, List<ModelSummary> models, long counter, boolean fresh) {
+    private record Opened(Services services, List<ModelSummary> models, long counter, boolean fresh,
+                          List<CatalogSessions.Note> notes) {
     }
 
     /** Reloads the model list and the selected model, keeping selections. */
@@ -226,7 +224,7 @@ public final class MainViewModel implements SandboxHost {
             return;
         }
         checking = true;
-        tasks.run("Watch catalog", () -> s.catalog().changeCounter(), counter -> {
+        tasks.run("Watch catalog", () -> s.changeCounter(), counter -> {
             checking = false;
             if (s == services && counter != seenCounter) {
                 seenCounter = counter;
@@ -264,7 +262,7 @@ public final class MainViewModel implements SandboxHost {
         Services s = services;
         services = null;
         if (s != null) {
-            s.catalog().close();
+            s.close();
         }
         learnVm.shutdown();
     }
@@ -316,6 +314,11 @@ public final class MainViewModel implements SandboxHost {
 
     public BooleanProperty darkProperty() {
         return dark;
+    }
+
+    /** What opening the current catalog repaired or could not repair (a serving dir, say), for the view to show. */
+    public ObservableList<CatalogSessions.Note> openNotes() {
+        return openNotesView;
     }
 
     /** Catalogs opened recently, newest first. */

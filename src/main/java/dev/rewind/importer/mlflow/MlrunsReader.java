@@ -1,9 +1,7 @@
-package dev.rewind.importer;
+package dev.rewind.importer.mlflow;
 
 import dev.rewind.domain.RewindException;
-import dev.rewind.domain.mlflow.MlflowData;
-import dev.rewind.domain.mlflow.MlflowDbReader.Progress;
-import dev.rewind.domain.mlflow.RunIds;
+import dev.rewind.importer.mlflow.MlflowReader.Progress;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemLoopException;

@@ -1,4 +1,4 @@
-package dev.rewind.domain.mlflow;
+package dev.rewind.importer.mlflow;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,9 +1,7 @@
-package dev.rewind.catalog.sqlite;
+package dev.rewind.importer.mlflow;
 
 import dev.rewind.domain.RewindException;
-import dev.rewind.domain.mlflow.MlflowData;
-import dev.rewind.domain.mlflow.MlflowDbReader;
-import dev.rewind.domain.mlflow.RunIds;
+import dev.rewind.importer.mlflow.MlflowReader.Progress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -27,12 +25,11 @@ import org.sqlite.SQLiteOpenMode;
  * is looked up with {@code PRAGMA table_info} first, so each of MLflow's schema generations reads: aliases
  * before 2.3, {@code storage_location} from late 2023, {@code workspace} columns from 2026.
  */
-public final class SqliteMlflowDbReader implements MlflowDbReader {
+final class SqliteMlflowDbReader {
     /** MLflow stores ±infinity as ±Double.MAX_VALUE ("Sql can not represent Infs"). */
     private static final double SQL_INF = 1.7976931348623157e308;
 
-    @Override
-    public MlflowData read(Path db, String runsAsVersions, Progress progress) {
+    MlflowData read(Path db, String runsAsVersions, Progress progress) {
         if (!Files.isRegularFile(db)) {
             throw RewindException.badInput("cannot import " + db + ": not a file");
         }
