@@ -1,6 +1,8 @@
 package dev.rewind.cli;
 
 import dev.rewind.domain.Move;
+import dev.rewind.domain.MoveOverride;
+import dev.rewind.domain.MoveRequest;
 import dev.rewind.service.Services;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -38,7 +40,8 @@ final class DeployCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Services services = root.open(false)) {
-            Move m = services.deployments().deploy(model, target, version, expect, reason, forceFailed);
+            MoveRequest r = MoveRequests.expecting(MoveRequest.of(model, target, version), expect).because(reason);
+            Move m = services.deployments().deploy(forceFailed ? r.overriding(MoveOverride.FAILED_VERSION) : r);
             MoveOutput.print(m, json, root.out);
         }
         return 0;

@@ -1,6 +1,7 @@
 package dev.rewind.cli;
 
 import dev.rewind.domain.Move;
+import dev.rewind.domain.MoveRequest;
 import dev.rewind.service.Services;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -37,7 +38,8 @@ final class RollbackCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Services services = root.open(false)) {
-            Move m = services.deployments().rollback(model, target, to, expect, reason);
+            Move m = services.deployments().rollback(
+                    MoveRequests.expecting(MoveRequest.of(model, target, to), expect).because(reason));
             MoveOutput.print(m, json, root.out);
         }
         return 0;

@@ -1,10 +1,19 @@
 package dev.rewind.domain;
 
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 
 /** The kinds of change the append-only history records. */
 public enum EventKind {
     REGISTER, TAG, UNTAG, TARGET, DEPLOY, ROLLBACK, IMPORT;
+
+    /**
+     * The kinds that move a target's pointer (rule 1). The catalog's queries for a target's moves list exactly
+     * these; no other place names them.
+     */
+    public static final Set<EventKind> MOVES = Collections.unmodifiableSet(EnumSet.of(DEPLOY, ROLLBACK, IMPORT));
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);
@@ -12,7 +21,7 @@ public enum EventKind {
 
     /** Whether this kind of event can move a target's pointer (rule 1). */
     public boolean movesPointer() {
-        return this == DEPLOY || this == ROLLBACK || this == IMPORT;
+        return MOVES.contains(this);
     }
 
     public static EventKind parse(String id) {

@@ -10,10 +10,12 @@ import dev.rewind.domain.Event;
 import dev.rewind.domain.EventKind;
 import dev.rewind.domain.Metrics;
 import dev.rewind.domain.Move;
+import dev.rewind.domain.MoveOverride;
 import dev.rewind.domain.MovePreview;
-import dev.rewind.domain.Tags;
+import dev.rewind.domain.MoveRequest;
 import dev.rewind.domain.Names;
 import dev.rewind.domain.RewindException;
+import dev.rewind.domain.Tags;
 import dev.rewind.domain.TargetState;
 import dev.rewind.domain.Version;
 import java.nio.file.Files;
@@ -24,6 +26,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -78,23 +81,23 @@ public final class DeployService {
     }
 
     /**
-     * Points {@code target} at {@code version}. {@code expect} (nullable) is the version the caller believes is
-     * live; {@code "none"} means nothing deployed yet. A version tagged failed needs {@code forceFailed}.
+     * Points the request's target at its version. A version tagged failed needs the override
+     * {@link MoveOverride#FAILED_VERSION}.
      */
-    public Move deploy(String model, String target, String version, String expect, String reason,
-                       boolean forceFailed) {
+    public Move deploy(MoveRequest r) {
+        String version = r.version().orElse(null);
         Names.require("version label", version);
-        return move(EventKind.DEPLOY, model, target, tx -> Lookups.version(tx, model, version), expect, reason,
-                forceFailed);
+        return move(EventKind.DEPLOY, r, tx -> Lookups.version(tx, r.model(), version));
     }
 
     /**
-     * Moves {@code target} back to {@code to}, or, when {@code to} is null, to the version that was live before
-     * the current one — walking back past versions tagged failed and versions that were rolled back from.
+     * Moves the request's target back to its version, or, when it has none, to the version that was live before
+     * the current one — walking back past versions tagged failed and versions that were rolled back from. A
+     * rollback never goes to a version tagged failed.
      */
-    public Move rollback(String model, String target, String to, String expect, String reason) {
-        return move(EventKind.ROLLBACK, model, target, tx -> to == null ? previousGood(tx, model, target)
-                : Lookups.version(tx, model, to), expect, reason, false);
+    public Move rollback(MoveRequest r) {
+        return move(EventKind.ROLLBACK, r, tx -> r.version().isEmpty() ? previousGood(tx, r.model(), r.target())
+                : Lookups.version(tx, r.model(), r.version().get()));
     }
 
     /** The version a rollback without --to would choose, or null when there is none. */
@@ -112,7 +115,10 @@ public final class DeployService {
      * What a deploy or rollback of {@code target} to {@code version} would do, for the confirmation dialog:
      * deltas against the live version, warnings, and a blocker when the move must not be offered.
      */
-    public MovePreview preview(String model, String target, String version) {
+    public MovePreview preview(MoveRequest r) {
+        String model = r.model();
+        String target = r.target();
+        String version = r.version().orElseThrow(() -> RewindException.badInput("a preview needs a version"));
         MovePreview p = catalog.read(tx -> {
             TargetRow t = Lookups.target(tx, model, target);
             Version chosen = Lookups.version(tx, model, version);
@@ -150,13 +156,14 @@ public final class DeployService {
         Version choose(CatalogTx tx);
     }
 
-    private Move move(EventKind kind, String model, String target, Chooser chooser, String expect, String reason,
-                      boolean forceFailed) {
+    private Move move(EventKind kind, MoveRequest r, Chooser chooser) {
+        String model = r.model();
+        String target = r.target();
         Names.require("model name", model);
         Names.require("target name", target);
-        Names.text("reason", reason, RegistryService.MAX_TEXT);
+        Names.text("reason", r.reason(), RegistryService.MAX_TEXT);
         // checks that read files (the artifact checksum) happen before taking the write lock
-        Planned first = catalog.read(tx -> plan(tx, kind, model, target, chooser, expect, forceFailed));
+        Planned first = catalog.read(tx -> plan(tx, kind, r, chooser));
         boolean storedBytes = first.to().artifact() != null && first.to().artifact().stored();
         if (first.target().servingDir() != null || storedBytes) {
             String problem = catalog.artifacts().problemWith(first.to().artifact());
@@ -166,7 +173,7 @@ public final class DeployService {
             }
         }
         Move move = catalog.write(tx -> {
-            Planned p = plan(tx, kind, model, target, chooser, expect, forceFailed);
+            Planned p = plan(tx, kind, r, chooser);
             if (p.to().id() != first.to().id()) {
                 throw conflict(tx, p.target(), "so a rollback would now choose " + p.to().label() + ", not "
                         + first.to().label());
@@ -174,7 +181,7 @@ public final class DeployService {
             TargetRow t = p.target();
             long at = clock.millis();
             EventRecord e = tx.events().append(EventRecord.draft(at, kind, t.modelId(), t.id(), null, t.versionId(),
-                    p.to().id(), null, null, reason, actor.user(), actor.host()));
+                    p.to().id(), null, null, r.reason(), actor.user(), actor.host()));
             tx.targets().point(t.id(), p.to().id());
             if (t.servingDir() != null) {
                 tx.events().addPendingSwitch(e.id(), t.id());
@@ -191,21 +198,19 @@ public final class DeployService {
     private record Planned(TargetRow target, Version to) {
     }
 
-    private Planned plan(CatalogTx tx, EventKind kind, String model, String target, Chooser chooser, String expect,
-                         boolean forceFailed) {
+    private Planned plan(CatalogTx tx, EventKind kind, MoveRequest r, Chooser chooser) {
+        String model = r.model();
+        String target = r.target();
         TargetRow t = Lookups.target(tx, model, target);
-        if (expect != null) {
-            String live = t.versionLabel();
-            boolean matches = "none".equals(expect) ? live == null : expect.equals(live);
-            if (!matches) {
-                throw conflict(tx, t, "not " + ("none".equals(expect) ? "nothing" : expect) + " as expected");
-            }
+        if (r.checksLive() && !r.expectedLive().equals(Optional.ofNullable(t.versionLabel()))) {
+            throw conflict(tx, t, "not " + r.expectedLive().orElse("nothing") + " as expected");
         }
         Version to = chooser.choose(tx);
+        boolean forceFailed = kind == EventKind.DEPLOY && r.overrides().contains(MoveOverride.FAILED_VERSION);
         if (Objects.equals(t.versionId(), to.id())) {
             throw RewindException.refused(target + " of " + model + " already serves " + to.label() + "; nothing changed");
         }
-        if (to.failed() && !(kind == EventKind.DEPLOY && forceFailed)) {
+        if (to.failed() && !forceFailed) {
             throw RewindException.refused("version " + to.label() + " of " + model + " is tagged failed; "
                     + (kind == EventKind.DEPLOY ? "add --force-failed to deploy it anyway"
                     : "deploy it with --force-failed if you really mean it"));

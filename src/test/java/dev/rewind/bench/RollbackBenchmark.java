@@ -1,5 +1,6 @@
 package dev.rewind.bench;
 
+import dev.rewind.domain.MoveRequest;
 import dev.rewind.support.ChildJvm;
 import dev.rewind.support.Fixture;
 import dev.rewind.support.RollbackBenchWorker;
@@ -20,13 +21,13 @@ class RollbackBenchmark {
     @Test
     void latencyWithAndWithoutServingDir() throws Exception {
         try (Fixture f = Fixture.deployedThrice(dir)) {
-            f.services.deployments().deploy("m", "staging", "2.0", null, null, false);
+            f.services.deployments().deploy(MoveRequest.of("m", "staging", "2.0"));
             for (String target : new String[] {"staging", "production"}) {
                 long[] ns = new long[400];
                 for (int i = 0; i < ns.length + 50; i++) {
                     String to = i % 2 == 0 ? "1.0" : "1.1";
                     long t0 = System.nanoTime();
-                    f.services.deployments().rollback("m", target, to, null, "bench");
+                    f.services.deployments().rollback(MoveRequest.of("m", target, to).because("bench"));
                     long t = System.nanoTime() - t0;
                     if (i >= 50) {
                         ns[i - 50] = t; // the first 50 warm the JIT
@@ -43,7 +44,7 @@ class RollbackBenchmark {
     @Test
     void throughputFromFourProcesses() throws Exception {
         try (Fixture f = Fixture.deployedThrice(dir)) {
-            f.services.deployments().deploy("m", "staging", "2.0", null, null, false);
+            f.services.deployments().deploy(MoveRequest.of("m", "staging", "2.0"));
         }
         Path db = dir.resolve("catalog.db");
         for (String target : new String[] {"staging", "production"}) {

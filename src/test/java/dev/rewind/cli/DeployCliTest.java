@@ -86,6 +86,18 @@ class DeployCliTest {
     }
 
     @Test
+    void expectNoneMeansNothingIsLive() {
+        var first = cli.run("deploy", "m", "staging", "1.0", "--expect", "none");
+        assertThat(first.code()).as(first.toString()).isZero();
+        String before = CatalogDump.of(cli.catalog());
+        var again = cli.run("deploy", "m", "staging", "1.1", "--expect", "none");
+        assertThat(again.code()).isEqualTo(1);
+        assertThat(again.err()).startsWith("rewind: staging of m now serves 1.0").contains("not nothing as expected");
+        assertThat(CatalogDump.of(cli.catalog())).isEqualTo(before);
+        assertThat(cli.run("deploy", "m", "staging", "1.1", "--expect", "1.0").code()).isZero();
+    }
+
+    @Test
     void badInputsExitWithTheRightCodeAndChangeNothing() throws Exception {
         cli.run("deploy", "m", "production", "1.0");
         cli.run("tag", "m", "2.0", "failed");

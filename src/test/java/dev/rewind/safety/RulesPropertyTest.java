@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rewind.domain.ConflictException;
 import dev.rewind.domain.Event;
+import dev.rewind.domain.MoveOverride;
+import dev.rewind.domain.MoveRequest;
 import dev.rewind.domain.RewindException;
 import dev.rewind.domain.Version;
 import dev.rewind.service.RegisterRequest;
@@ -14,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -55,13 +58,22 @@ class RulesPropertyTest {
                         case 1 -> f.services.registry().tag("m", pick(rnd, labels), rnd.nextBoolean() ? "failed" : "stable",
                                 null, "step " + step);
                         case 2 -> f.services.registry().untag("m", pick(rnd, labels), "failed", "step " + step);
-                        case 3 -> f.services.deployments().deploy("m", target, pick(rnd, labels), live == null ? "none" : live,
-                                "step " + step, rnd.nextInt(4) == 0);
-                        case 4 -> f.services.deployments().rollback("m", target, null, live, "step " + step);
+                        case 3 -> {
+                            MoveRequest r = MoveRequest.of("m", target, pick(rnd, labels))
+                                    .expecting(Optional.ofNullable(live)).because("step " + step);
+                            f.services.deployments().deploy(rnd.nextInt(4) == 0
+                                    ? r.overriding(MoveOverride.FAILED_VERSION) : r);
+                        }
+                        case 4 -> {
+                            MoveRequest r = MoveRequest.of("m", target, null).because("step " + step);
+                            f.services.deployments().rollback(live == null ? r : r.expecting(Optional.of(live)));
+                        }
                         default -> {
                             stale = true;
                             String wrong = labels.stream().filter(l -> !l.equals(live)).findFirst().orElseThrow();
-                            f.services.deployments().deploy("m", target, pick(rnd, labels), wrong, "stale", true);
+                            f.services.deployments().deploy(MoveRequest.of("m", target, pick(rnd, labels))
+                                    .expecting(Optional.of(wrong)).because("stale")
+                                    .overriding(MoveOverride.FAILED_VERSION));
                         }
                     }
                 } catch (ConflictException e) {

@@ -7,6 +7,8 @@ import dev.rewind.domain.ConflictException;
 import dev.rewind.domain.Event;
 import dev.rewind.domain.EventKind;
 import dev.rewind.domain.Move;
+import dev.rewind.domain.MoveOverride;
+import dev.rewind.domain.MoveRequest;
 import dev.rewind.domain.RewindException;
 import dev.rewind.support.CatalogDump;
 import dev.rewind.support.Fixture;
@@ -14,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +28,8 @@ class DeployServiceTest {
     @Test
     void deployMovesPointerWritesEventAndSwitchesServingDir() throws Exception {
         try (Fixture f = new Fixture(dir)) {
-            Move m = f.services.deployments().deploy("m", "production", "1.1", "none", "launch", false);
+            Move m = f.services.deployments().deploy(MoveRequest.of("m", "production", "1.1")
+                    .expecting(Optional.empty()).because("launch"));
             assertThat(m.fromVersion()).isNull();
             assertThat(m.toVersion()).isEqualTo("1.1");
             assertThat(f.live("production")).isEqualTo("1.1");
@@ -50,7 +54,8 @@ class DeployServiceTest {
         try (Fixture f = Fixture.deployedThrice(dir)) {
             assertThat(f.services.deployments().rollbackCandidate("m", "production")).isEqualTo("1.1");
             f.services.registry().tag("m", "1.1", "failed", null, "also bad");
-            Move m = f.services.deployments().rollback("m", "production", null, "2.0", "2.0 regressed");
+            Move m = f.services.deployments().rollback(MoveRequest.of("m", "production", null)
+                    .expecting(Optional.of("2.0")).because("2.0 regressed"));
             assertThat(m.kind()).isEqualTo(EventKind.ROLLBACK);
             assertThat(m.fromVersion()).isEqualTo("2.0");
             assertThat(m.toVersion()).isEqualTo("1.0");
@@ -61,9 +66,9 @@ class DeployServiceTest {
     @Test
     void secondRollbackGoesFurtherBackNotForward() throws Exception {
         try (Fixture f = Fixture.deployedThrice(dir)) {
-            f.services.deployments().rollback("m", "production", null, null, "first");
+            f.services.deployments().rollback(MoveRequest.of("m", "production", null).because("first"));
             assertThat(f.live("production")).isEqualTo("1.1");
-            f.services.deployments().rollback("m", "production", null, null, "second");
+            f.services.deployments().rollback(MoveRequest.of("m", "production", null).because("second"));
             assertThat(f.live("production")).isEqualTo("1.0");
         }
     }
@@ -73,7 +78,8 @@ class DeployServiceTest {
         try (Fixture f = Fixture.deployedThrice(dir)) {
             String before = f.state();
             ConflictException e = org.junit.jupiter.api.Assertions.assertThrows(ConflictException.class,
-                    () -> f.services.deployments().rollback("m", "production", "1.0", "1.1", "stale"));
+                    () -> f.services.deployments().rollback(MoveRequest.of("m", "production", "1.0")
+                            .expecting(Optional.of("1.1")).because("stale")));
             assertThat(e.getMessage()).contains("now serves 2.0", "not 1.1 as expected", "tester@test-host");
             assertThat(e.exitCode()).isEqualTo(1);
             assertThat(e.liveVersion()).isEqualTo("2.0");
@@ -88,15 +94,17 @@ class DeployServiceTest {
             f.services.registry().tag("m", "1.0", "failed", null, "bad");
             String before = f.state();
             Object[][] cases = {
-                {"has no target 'prod'", (Executable) () -> d.deploy("m", "prod", "1.1", null, null, false), 2},
-                {"unknown model 'x'", (Executable) () -> d.rollback("x", "production", null, null, null), 2},
-                {"has no version '9'", (Executable) () -> d.deploy("m", "production", "9", null, null, false), 2},
-                {"serves nothing yet", (Executable) () -> d.rollback("m", "staging", null, null, null), 1},
-                {"already serves 2.0", (Executable) () -> d.deploy("m", "production", "2.0", null, null, false), 1},
-                {"tagged failed", (Executable) () -> d.deploy("m", "production", "1.0", null, null, false), 1},
-                {"tagged failed", (Executable) () -> d.rollback("m", "production", "1.0", null, null), 1},
-                {"not 1.0 as expected", (Executable) () -> d.deploy("m", "production", "1.1", "1.0", null, false), 1},
-                {"not nothing as expected", (Executable) () -> d.deploy("m", "production", "1.1", "none", null, false), 1},
+                {"has no target 'prod'", (Executable) () -> d.deploy(MoveRequest.of("m", "prod", "1.1")), 2},
+                {"unknown model 'x'", (Executable) () -> d.rollback(MoveRequest.of("x", "production", null)), 2},
+                {"has no version '9'", (Executable) () -> d.deploy(MoveRequest.of("m", "production", "9")), 2},
+                {"serves nothing yet", (Executable) () -> d.rollback(MoveRequest.of("m", "staging", null)), 1},
+                {"already serves 2.0", (Executable) () -> d.deploy(MoveRequest.of("m", "production", "2.0")), 1},
+                {"tagged failed", (Executable) () -> d.deploy(MoveRequest.of("m", "production", "1.0")), 1},
+                {"tagged failed", (Executable) () -> d.rollback(MoveRequest.of("m", "production", "1.0")), 1},
+                {"not 1.0 as expected", (Executable) () -> d.deploy(MoveRequest.of("m", "production", "1.1")
+                        .expecting(Optional.of("1.0"))), 1},
+                {"not nothing as expected", (Executable) () -> d.deploy(MoveRequest.of("m", "production", "1.1")
+                        .expecting(Optional.empty())), 1},
             };
             for (Object[] c : cases) {
                 RewindException e = org.junit.jupiter.api.Assertions.assertThrows(RewindException.class,
@@ -111,10 +119,22 @@ class DeployServiceTest {
     @Test
     void noEarlierGoodVersionIsRefused() throws Exception {
         try (Fixture f = new Fixture(dir)) {
-            f.services.deployments().deploy("m", "production", "1.0", null, null, false);
+            f.services.deployments().deploy(MoveRequest.of("m", "production", "1.0"));
             String before = f.state();
-            assertThatThrownBy(() -> f.services.deployments().rollback("m", "production", null, null, null))
+            assertThatThrownBy(() -> f.services.deployments().rollback(MoveRequest.of("m", "production", null)))
                     .hasMessageContaining("no earlier good version");
+            assertThat(f.state()).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void theFailedVersionOverrideIsForDeploysOnly() throws Exception {
+        try (Fixture f = Fixture.deployedThrice(dir)) {
+            f.services.registry().tag("m", "1.0", "failed", null, "bad");
+            String before = f.state();
+            assertThatThrownBy(() -> f.services.deployments().rollback(MoveRequest.of("m", "production", "1.0")
+                    .overriding(MoveOverride.FAILED_VERSION)))
+                    .isInstanceOf(RewindException.class).hasMessageContaining("tagged failed");
             assertThat(f.state()).isEqualTo(before);
         }
     }
@@ -123,7 +143,8 @@ class DeployServiceTest {
     void forceFailedDeploysAFailedVersion() throws Exception {
         try (Fixture f = Fixture.deployedThrice(dir)) {
             f.services.registry().tag("m", "1.0", "failed", null, "bad");
-            f.services.deployments().deploy("m", "production", "1.0", "2.0", "forced for a test", true);
+            f.services.deployments().deploy(MoveRequest.of("m", "production", "1.0").expecting(Optional.of("2.0"))
+                    .because("forced for a test").overriding(MoveOverride.FAILED_VERSION));
             assertThat(f.live("production")).isEqualTo("1.0");
         }
     }
@@ -135,7 +156,8 @@ class DeployServiceTest {
             stored.toFile().setWritable(true);
             Files.writeString(stored, "tampered weights");
             String before = f.state();
-            assertThatThrownBy(() -> f.services.deployments().rollback("m", "production", null, "2.0", "bad"))
+            assertThatThrownBy(() -> f.services.deployments().rollback(MoveRequest.of("m", "production", null)
+                    .expecting(Optional.of("2.0")).because("bad")))
                     .isInstanceOf(RewindException.class).hasMessageContaining("was altered").hasMessageContaining("nothing changed");
             assertThat(f.state()).isEqualTo(before);
             assertThat(f.services.verifier().verify(false).problems()).anyMatch(p -> p.startsWith("rule 3: m 1.1"));
@@ -148,7 +170,8 @@ class DeployServiceTest {
             Path stored = f.catalog.artifacts().pathOf(f.services.registry().show("m", "1.0").artifact().sha256());
             Files.delete(stored);
             String before = f.state();
-            assertThatThrownBy(() -> f.services.deployments().rollback("m", "production", "1.0", null, "x"))
+            assertThatThrownBy(() -> f.services.deployments().rollback(MoveRequest.of("m", "production", "1.0")
+                    .because("x")))
                     .hasMessageContaining("is missing");
             assertThat(f.state()).isEqualTo(before);
         }
@@ -160,12 +183,12 @@ class DeployServiceTest {
             DeployService d = f.services.deployments();
             Instant beforeAll = Instant.now();
             Thread.sleep(5);
-            d.deploy("m", "production", "1.0", null, null, false);
+            d.deploy(MoveRequest.of("m", "production", "1.0"));
             Thread.sleep(5);
             Instant afterFirst = Instant.now();
             Thread.sleep(5);
-            d.deploy("m", "production", "2.0", null, null, false);
-            d.deploy("m", "staging", "1.1", null, null, false);
+            d.deploy(MoveRequest.of("m", "production", "2.0"));
+            d.deploy(MoveRequest.of("m", "staging", "1.1"));
             Thread.sleep(5);
             Instant afterAll = Instant.now();
             assertThat(at(f, beforeAll, "production")).isNull();

@@ -8,12 +8,14 @@ import dev.rewind.domain.Actor;
 import dev.rewind.domain.EventKind;
 import dev.rewind.domain.Move;
 import dev.rewind.domain.MovePreview;
+import dev.rewind.domain.MoveRequest;
 import dev.rewind.domain.RewindException;
 import dev.rewind.domain.Version;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,10 +52,11 @@ class LearnSandboxTest {
             assertThat(Files.readString(current)).startsWith("rewind learn sandbox: spam-filter 2.0.0");
             assertThat(s.verifier().verify(false).problems()).isEmpty();
 
-            MovePreview p = s.deployments().preview("spam-filter", "production", "1.1.0");
+            MovePreview p = s.deployments().preview(MoveRequest.of("spam-filter", "production", "1.1.0"));
             assertThat(p.allowed()).isTrue();
             assertThat(p.kind()).isEqualTo(EventKind.ROLLBACK);
-            Move m = s.deployments().rollback("spam-filter", "production", "1.1.0", "2.0.0", "error rate climbing");
+            Move m = s.deployments().rollback(MoveRequest.of("spam-filter", "production", "1.1.0")
+                    .expecting(Optional.of("2.0.0")).because("error rate climbing"));
             assertThat(m.toVersion()).isEqualTo("1.1.0");
             assertThat(Files.readString(current)).startsWith("rewind learn sandbox: spam-filter 1.1.0");
         } finally {
@@ -70,10 +73,11 @@ class LearnSandboxTest {
         try {
             s.sandbox().build(SCENARIO, SandboxService.Variant.OVERWRITTEN_IN_PLACE);
             assertThat(s.deployments().targets("spam-filter")).anyMatch(t -> "2.0.0".equals(t.liveVersion()));
-            MovePreview p = s.deployments().preview("spam-filter", "production", "1.1.0");
+            MovePreview p = s.deployments().preview(MoveRequest.of("spam-filter", "production", "1.1.0"));
             assertThat(p.allowed()).isFalse();
             assertThat(p.blocker()).startsWith("Cannot switch to 1.1.0: its artifact").contains("was altered");
-            assertThatThrownBy(() -> s.deployments().rollback("spam-filter", "production", "1.1.0", "2.0.0", "try"))
+            assertThatThrownBy(() -> s.deployments().rollback(MoveRequest.of("spam-filter", "production", "1.1.0")
+                    .expecting(Optional.of("2.0.0")).because("try")))
                     .isInstanceOf(RewindException.class).hasMessageContaining("nothing changed");
             assertThat(s.deployments().targets("spam-filter")).anyMatch(t -> "2.0.0".equals(t.liveVersion()));
         } finally {

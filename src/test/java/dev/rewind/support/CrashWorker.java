@@ -4,6 +4,7 @@ import dev.rewind.catalog.Catalog;
 import dev.rewind.catalog.sqlite.SqliteCatalog;
 import dev.rewind.domain.Actor;
 import dev.rewind.domain.Move;
+import dev.rewind.domain.MoveRequest;
 import dev.rewind.domain.RewindException;
 import dev.rewind.service.Services;
 import java.nio.file.Path;
@@ -27,9 +28,10 @@ public final class CrashWorker {
             for (int i = 0; i < 1_000_000; i++) {
                 try {
                     Move m = rnd.nextInt(3) == 0
-                            ? s.deployments().rollback("m", "production", null, null, "crash loop " + i)
-                            : s.deployments().deploy("m", "production", labels[rnd.nextInt(labels.length)], null,
-                                    "crash loop " + i, false);
+                            ? s.deployments().rollback(MoveRequest.of("m", "production", null)
+                                    .because("crash loop " + i))
+                            : s.deployments().deploy(MoveRequest.of("m", "production",
+                                    labels[rnd.nextInt(labels.length)]).because("crash loop " + i));
                     System.out.println("committed " + m.eventId());
                     System.out.flush();
                 } catch (RewindException e) {

@@ -4,6 +4,7 @@ import dev.rewind.catalog.Catalog;
 import dev.rewind.catalog.sqlite.SqliteCatalog;
 import dev.rewind.domain.Actor;
 import dev.rewind.domain.MetricValue;
+import dev.rewind.domain.MoveRequest;
 import dev.rewind.service.RegisterRequest;
 import dev.rewind.service.Services;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 /** A small catalog for service tests: model m with 1.0, 1.1, 2.0; targets production (serving dir) and staging. */
 public final class Fixture implements AutoCloseable {
@@ -53,9 +55,11 @@ public final class Fixture implements AutoCloseable {
     /** A fixture where production went 1.0 → 1.1 → 2.0. */
     public static Fixture deployedThrice(Path dir) throws IOException {
         Fixture f = new Fixture(dir);
-        f.services.deployments().deploy("m", "production", "1.0", null, "launch", false);
-        f.services.deployments().deploy("m", "production", "1.1", "1.0", "better", false);
-        f.services.deployments().deploy("m", "production", "2.0", "1.1", "best offline", false);
+        f.services.deployments().deploy(MoveRequest.of("m", "production", "1.0").because("launch"));
+        f.services.deployments().deploy(MoveRequest.of("m", "production", "1.1").expecting(Optional.of("1.0"))
+                .because("better"));
+        f.services.deployments().deploy(MoveRequest.of("m", "production", "2.0").expecting(Optional.of("1.1"))
+                .because("best offline"));
         return f;
     }
 

@@ -3,6 +3,7 @@ package dev.rewind.support;
 import dev.rewind.catalog.Catalog;
 import dev.rewind.catalog.sqlite.SqliteCatalog;
 import dev.rewind.domain.Actor;
+import dev.rewind.domain.MoveRequest;
 import dev.rewind.domain.RewindException;
 import dev.rewind.service.Services;
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ public final class RollbackBenchWorker {
             long t0 = System.nanoTime();
             for (int i = 0; i < n; i++) {
                 try {
-                    s.deployments().rollback("m", args[2], i % 2 == 0 ? "1.0" : "1.1", null, "bench");
+                    s.deployments().rollback(MoveRequest.of("m", args[2], i % 2 == 0 ? "1.0" : "1.1").because("bench"));
                     ok++;
                 } catch (RewindException e) {
                     refused++;

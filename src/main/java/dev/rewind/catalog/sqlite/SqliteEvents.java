@@ -13,8 +13,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 final class SqliteEvents implements EventRepository {
+    /** {@link EventKind#MOVES} as an SQL list, e.g. {@code ('deploy','rollback','import')}. */
+    static final String MOVE_KINDS = EventKind.MOVES.stream().map(k -> "'" + k.id() + "'")
+            .collect(Collectors.joining(",", "(", ")"));
     private static final String SELECT_EVENT = "SELECT e.id, e.at, e.kind, m.name AS model, t.name AS target, "
             + "v.label AS version, f.label AS from_label, o.label AS to_label, e.tag_key, e.tag_value, e.reason, "
             + "e.actor, e.host, e.hash FROM events e LEFT JOIN models m ON m.id = e.model_id "
@@ -69,7 +73,7 @@ final class SqliteEvents implements EventRepository {
     @Override
     public List<EventRecord> moves(long targetId) {
         return jdbc.list("read target history", "SELECT * FROM events WHERE target_id = ? "
-                + "AND kind IN ('deploy','rollback','import') ORDER BY id", SqliteEvents::record, targetId);
+                + "AND kind IN " + MOVE_KINDS + " ORDER BY id", SqliteEvents::record, targetId);
     }
 
     @Override
@@ -110,7 +114,7 @@ final class SqliteEvents implements EventRepository {
     @Override
     public Optional<EventRecord> latestMove(long targetId) {
         return jdbc.one("read target history", "SELECT * FROM events WHERE target_id = ? "
-                + "AND kind IN ('deploy','rollback','import') ORDER BY id DESC LIMIT 1", SqliteEvents::record, targetId);
+                + "AND kind IN " + MOVE_KINDS + " ORDER BY id DESC LIMIT 1", SqliteEvents::record, targetId);
     }
 
     private static Event event(ResultSet rs) throws SQLException {

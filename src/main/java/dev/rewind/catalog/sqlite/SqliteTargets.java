@@ -45,7 +45,7 @@ final class SqliteTargets implements TargetRepository {
     public List<TargetState> list(String model) {
         String sql = "SELECT t.id, m.name AS model, t.name, v.label, t.serving_dir, "
                 + " (SELECT max(e.at) FROM events e WHERE e.target_id = t.id "
-                + "  AND e.kind IN ('deploy','rollback','import')) AS since "
+                + "  AND e.kind IN " + SqliteEvents.MOVE_KINDS + ") AS since "
                 + "FROM targets t JOIN models m ON m.id = t.model_id LEFT JOIN versions v ON v.id = t.version_id "
                 + (model == null ? "" : "WHERE m.name = ? ")
                 + "ORDER BY m.name, CASE t.name WHEN 'production' THEN 0 WHEN 'staging' THEN 1 ELSE 2 END, t.name";

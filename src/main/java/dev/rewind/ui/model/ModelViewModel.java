@@ -5,7 +5,9 @@ import dev.rewind.domain.Event;
 import dev.rewind.domain.EventKind;
 import dev.rewind.domain.Lane;
 import dev.rewind.domain.Move;
+import dev.rewind.domain.MoveOverride;
 import dev.rewind.domain.MovePreview;
+import dev.rewind.domain.MoveRequest;
 import dev.rewind.domain.RewindException;
 import dev.rewind.domain.TargetState;
 import dev.rewind.domain.Version;
@@ -18,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -113,15 +116,16 @@ public final class ModelViewModel {
 
     /** Asks for confirmation of moving {@code target} to {@code version}, then does it in the background. */
     public void requestMove(String target, Version version) {
-        String name = model.get();
-        tasks.run("Preview", () -> services.get().deployments().preview(name, target, version.label()), preview ->
+        MoveRequest asked = MoveRequest.of(model.get(), target, version.label());
+        tasks.run("Preview", () -> services.get().deployments().preview(asked), preview ->
                 dialogs.confirmMove(shown(preview)).ifPresent(reason -> {
                     boolean rollback = preview.kind() == EventKind.ROLLBACK;
-                    String expect = preview.current() == null ? "none" : preview.current().label();
+                    MoveRequest confirmed = asked.expecting(Optional.ofNullable(preview.current()).map(Version::label))
+                            .because(reason);
+                    MoveRequest r = version.failed() ? confirmed.overriding(MoveOverride.FAILED_VERSION) : confirmed;
                     tasks.run(rollback ? "Roll back" : "Deploy", () -> rollback
-                            ? services.get().deployments().rollback(name, target, version.label(), expect, reason)
-                            : services.get().deployments().deploy(name, target, version.label(), expect, reason,
-                            version.failed()), this::moved, this::moveFailed);
+                            ? services.get().deployments().rollback(r)
+                            : services.get().deployments().deploy(r), this::moved, this::moveFailed);
                 }), t -> error("Could not prepare the move", t));
     }
 
@@ -160,8 +164,9 @@ public final class ModelViewModel {
 
     /** Undoes a move by moving the target forward again to where it was: itself a recorded deploy. */
     public void undo(Move m) {
-        tasks.run("Undo", () -> services.get().deployments().deploy(m.model(), m.target(), m.fromVersion(),
-                m.toVersion(), "Undo of event " + m.eventId(), false), this::moved, this::moveFailed);
+        MoveRequest back = MoveRequest.of(m.model(), m.target(), m.fromVersion())
+                .expecting(Optional.of(m.toVersion())).because("Undo of event " + m.eventId());
+        tasks.run("Undo", () -> services.get().deployments().deploy(back), this::moved, this::moveFailed);
     }
 
     /** Forgets the last move: another catalog was opened, where undoing it would be wrong. */

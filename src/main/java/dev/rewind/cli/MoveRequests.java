@@ -1,0 +1,21 @@
+package dev.rewind.cli;
+
+import dev.rewind.domain.MoveRequest;
+import java.util.Optional;
+
+/** The command line's words for a move, turned into the request's types here and nowhere else. */
+final class MoveRequests {
+    /** What {@code --expect} says nothing is live. */
+    static final String NOTHING = "none";
+
+    private MoveRequests() {
+    }
+
+    /** {@code --expect V}: only if {@code V} is live ({@code none}: nothing is); absent, nothing is checked. */
+    static MoveRequest expecting(MoveRequest r, String expect) {
+        if (expect == null) {
+            return r;
+        }
+        return r.expecting(NOTHING.equals(expect) ? Optional.empty() : Optional.of(expect));
+    }
+}
