@@ -112,7 +112,7 @@ public final class DeployService {
     }
 
     /**
-     * What a deploy or rollback of {@code target} to {@code version} would do, for the confirmation dialog:
+     * What moving the request's target to its version would do, for the confirmation dialog:
      * deltas against the live version, warnings, and a blocker when the move must not be offered.
      */
     public MovePreview preview(MoveRequest r) {
