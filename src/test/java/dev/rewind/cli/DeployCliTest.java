@@ -156,6 +156,20 @@ class DeployCliTest {
     }
 
     @Test
+    void aSwitchThatCannotBeFinishedIsAWarningAndTheCommandStillRuns() throws Exception {
+        cli.run("deploy", "m", "production", "1.0");
+        CatalogDump.exec(cli.catalog(),
+                "INSERT INTO pending_switches(event_id, target_id) SELECT max(id), (SELECT id FROM targets WHERE name='production') FROM events");
+        Files.delete(serving.resolve("current"));
+        Files.writeString(serving.resolve("current"), "not Rewind's link");
+        var next = cli.run("models");
+        assertThat(next.code()).isZero();
+        assertThat(next.out()).contains("production=1.0");
+        assertThat(next.err()).startsWith("rewind: warning: the catalog says production of m moved")
+                .contains("is not a symbolic link");
+    }
+
+    @Test
     void pointInTimeQueries() throws Exception {
         Instant start = Instant.now();
         Thread.sleep(20);
