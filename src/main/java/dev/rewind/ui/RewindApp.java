@@ -9,7 +9,8 @@ import dev.rewind.service.DemoService;
 import dev.rewind.service.Environment;
 import dev.rewind.service.Services;
 import dev.rewind.ui.common.FxDialogService;
-import dev.rewind.ui.common.FxTaskRunner;
+import dev.rewind.ui.common.FxScheduler;
+import dev.rewind.ui.common.FxTaskExecutor;
 import dev.rewind.ui.common.StartupTrace;
 import dev.rewind.ui.shell.MainView;
 import dev.rewind.ui.shell.MainViewModel;
@@ -40,7 +41,8 @@ public final class RewindApp extends Application {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         Cli.GuiRequest r = request;
         Stage[] owner = {stage};
-        vm = new MainViewModel(new FxTaskRunner(), new FxDialogService(() -> owner[0]), RewindApp::open);
+        vm = new MainViewModel(new FxTaskExecutor(), new FxDialogService(() -> owner[0]), new FxScheduler(),
+                Clock.systemUTC(), RewindApp::open);
         MainView view = new MainView(vm);
         StartupTrace.mark("view built");
         stage.setScene(scene(view));
