@@ -1,6 +1,5 @@
 package dev.rewind.ui.model;
 
-import java.util.Arrays;
 import java.util.Locale;
 
 /** The tabs under the timeline, in the order shown; each tab's node id ("tab-compare") comes from its name. */
@@ -20,10 +19,5 @@ public enum ModelTab {
     /** The id of the tab's node, which tests and CSS use. */
     public String id() {
         return "tab-" + name().toLowerCase(Locale.ROOT);
-    }
-
-    /** The tab with that node id, or null. */
-    public static ModelTab ofId(String id) {
-        return Arrays.stream(values()).filter(t -> t.id().equals(id)).findFirst().orElse(null);
     }
 }

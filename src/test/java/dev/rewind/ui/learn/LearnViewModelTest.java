@@ -10,6 +10,7 @@ import dev.rewind.domain.Version;
 import dev.rewind.service.LearnScenario;
 import dev.rewind.service.LearnScenario.Check;
 import dev.rewind.service.LearnScenarioLoader;
+import dev.rewind.service.Services;
 import dev.rewind.ui.common.CurrentThreadTaskExecutor;
 import dev.rewind.ui.common.DialogService.TagRequest;
 import dev.rewind.ui.common.ManualScheduler;
@@ -25,6 +26,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import org.junit.jupiter.api.AfterEach;
@@ -125,22 +127,6 @@ class LearnViewModelTest {
     }
 
     @Test
-    void eachStepOfTheStoryPassesOnlyOnceItIsDoneInTheWindow() {
-        learn.start();
-        assertThat(learn.activeProperty().get()).isTrue();
-        assertThat(learn.busyProperty().get()).isEmpty();
-        assertThat(vm.catalogPathProperty().get()).startsWith("Learn sandbox (temporary): ");
-        assertThat(vm.models()).extracting(ModelSummary::name).containsExactly(SCENARIO.model());
-        assertThat(live("production")).isEqualTo("2.0.0");
-        assertThat(learn.canBackProperty().get()).isFalse();
-
-        playTheFirstRun();
-        assertThat(learn.canBackProperty().get()).isTrue();
-        assertThat(model.events()).filteredOn(e -> e.kind() == EventKind.ROLLBACK).hasSize(1);
-        assertThat(dialogs.errors).isEmpty();
-    }
-
-    @Test
     void theMonitorTicksOnlyWhenTimePassesAndFollowsWhatTheTargetServes() {
         learn.start();
         MonitorModel monitor = learn.monitor();
@@ -163,6 +149,15 @@ class LearnViewModelTest {
         assertThat(monitor.alerted()).as("seven samples, all under the line").isFalse();
         ticks(1);
         assertThat(monitor.alertProperty().get()).isTrue();
+
+        dialogs.moveReason = Optional.of("roll back");
+        model.requestMove("production", version("1.1.0"));
+        assertThat(monitor.servingProperty().get()).isEqualTo("1.1.0");
+        ticks(1);
+        assertThat(monitor.samples().get(monitor.samples().size() - 1)).satisfies(s -> {
+            assertThat(s.version()).isEqualTo("1.1.0");
+            assertThat(s.value()).as("its series from the start").isEqualTo(SCENARIO.monitor().series().get("1.1.0").get(0));
+        });
         ticks(SCENARIO.monitor().window() + 10);
         assertThat(monitor.samples()).hasSize(SCENARIO.monitor().window());
 
@@ -175,10 +170,20 @@ class LearnViewModelTest {
     }
 
     @Test
-    void theSecondRunRefusesTheRollbackThenTheQuizIsScoredAndLeavingRestoresMyCatalog() throws Exception {
+    void eachStepPassesOnlyOnceItIsDoneThenTheQuizIsScoredAndLeavingRestoresMyCatalog() throws Exception {
         learn.start();
+        assertThat(learn.activeProperty().get()).isTrue();
+        assertThat(learn.busyProperty().get()).isEmpty();
         String firstSandbox = vm.catalogPathProperty().get();
+        assertThat(firstSandbox).startsWith("Learn sandbox (temporary): ");
+        assertThat(vm.models()).extracting(ModelSummary::name).containsExactly(SCENARIO.model());
+        assertThat(live("production")).isEqualTo("2.0.0");
+        assertThat(learn.canBackProperty().get()).isFalse();
+
         playTheFirstRun();
+        assertThat(learn.canBackProperty().get()).isTrue();
+        assertThat(model.events()).filteredOn(e -> e.kind() == EventKind.ROLLBACK).hasSize(1);
+        assertThat(dialogs.errors).isEmpty();
         learn.next();
 
         assertThat(vm.catalogPathProperty().get()).as("a second sandbox").isNotEqualTo(firstSandbox);
@@ -228,8 +233,7 @@ class LearnViewModelTest {
         ReadOnlyBooleanWrapper sandbox = new ReadOnlyBooleanWrapper(false);
         SandboxHost host = new SandboxHost() {
             @Override
-            public void openSandbox(Path db, java.util.function.Consumer<dev.rewind.service.Services> fill,
-                                    Runnable onOpen, java.util.function.Consumer<Throwable> onFail) {
+            public void openSandbox(Path db, Consumer<Services> fill, Runnable onOpen, Consumer<Throwable> onFail) {
                 throw new AssertionError("no sandbox without a scenario");
             }
 
