@@ -250,7 +250,7 @@ class LearnWindowTest {
 
     /** Lets {@code ticks} ticks of the monitor's timer pass, on the FX thread. */
     private void tickMonitor(int ticks) {
-        WaitForAsyncUtils.asyncFx(() -> scheduler.advance(Duration.ofMillis((long) SCENARIO.monitor().tickMillis() * ticks)));
+        WaitForAsyncUtils.asyncFx(() -> scheduler.advance(Duration.ofMillis(SCENARIO.monitor().tickMillis() * ticks)));
         WaitForAsyncUtils.waitForFxEvents();
     }
 

@@ -8,7 +8,8 @@ import javafx.animation.Timeline;
 public final class FxScheduler implements Scheduler {
     @Override
     public Cancellable every(Duration period, Runnable action) {
-        Timeline timeline = new Timeline(new KeyFrame(javafx.util.Duration.millis(period.toMillis()), e -> action.run()));
+        javafx.util.Duration every = javafx.util.Duration.millis(period.toMillis());
+        Timeline timeline = new Timeline(new KeyFrame(every, e -> action.run()));
         timeline.setCycleCount(Timeline.INDEFINITE);
         timeline.play();
         return timeline::stop;

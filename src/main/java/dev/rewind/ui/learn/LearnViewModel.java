@@ -60,8 +60,8 @@ public final class LearnViewModel {
     public LearnViewModel(TaskExecutor tasks, DialogService dialogs, Scheduler scheduler, SandboxHost host,
                           ModelViewModel model, CompareViewModel compare, Callable<LearnScenario> loader) {
         this.tasks = tasks;
-        this.monitor = new MonitorModel(scheduler);
         this.dialogs = dialogs;
+        this.monitor = new MonitorModel(scheduler);
         this.loader = loader;
         this.sandboxes = new SandboxRuns(tasks, dialogs, host);
         this.model = model;

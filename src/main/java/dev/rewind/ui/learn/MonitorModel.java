@@ -14,9 +14,9 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The simulated live monitor: on every tick of a timer (the scheduler's) it appends the next value of the series of the version
- * the story's target serves, starting that series afresh whenever the target moves, and holding its last values
- * once played through. Keeps the last {@code window} samples.
+ * The simulated live monitor: on every tick of a timer (the injected scheduler's) it appends the next value of the
+ * series of the version the story's target serves, starting that series afresh whenever the target moves, and
+ * holding its last values once played through. Keeps the last {@code window} samples.
  */
 public final class MonitorModel {
     /** One point: the tick it was taken at, the error rate, and the version that produced it. */
