@@ -7,7 +7,8 @@ import dev.rewind.service.CatalogSessions;
 import dev.rewind.service.Environment;
 import dev.rewind.service.OpenMode;
 import dev.rewind.ui.common.FxDialogService;
-import dev.rewind.ui.common.FxTaskRunner;
+import dev.rewind.ui.common.FxScheduler;
+import dev.rewind.ui.common.FxTaskExecutor;
 import dev.rewind.ui.common.StartupTrace;
 import dev.rewind.ui.shell.MainView;
 import dev.rewind.ui.shell.MainViewModel;
@@ -37,7 +38,8 @@ public final class RewindApp extends Application {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         Cli.GuiRequest r = request;
         Stage[] owner = {stage};
-        vm = new MainViewModel(new FxTaskRunner(), new FxDialogService(() -> owner[0]), RewindApp::open);
+        vm = new MainViewModel(new FxTaskExecutor(), new FxDialogService(() -> owner[0]), new FxScheduler(),
+                Clock.systemUTC(), RewindApp::open);
         MainView view = new MainView(vm);
         StartupTrace.mark("view built");
         stage.setScene(scene(view));

@@ -10,7 +10,8 @@ import dev.rewind.service.Services;
 import dev.rewind.support.CliRun;
 import dev.rewind.ui.RewindApp;
 import dev.rewind.ui.common.FxDialogService;
-import dev.rewind.ui.common.FxTaskRunner;
+import dev.rewind.ui.common.FxScheduler;
+import dev.rewind.ui.common.FxTaskExecutor;
 import dev.rewind.ui.shell.MainView;
 import dev.rewind.ui.shell.MainViewModel;
 import java.nio.file.Path;
@@ -90,7 +91,8 @@ class CompareBenchmark {
         MainViewModel[] vm = new MainViewModel[1];
         WaitForAsyncUtils.asyncFx(() -> {
             MainView.applyTheme(false);
-            vm[0] = new MainViewModel(new FxTaskRunner(), new FxDialogService(() -> stage), RewindApp::open);
+            vm[0] = new MainViewModel(new FxTaskExecutor(), new FxDialogService(() -> stage), new FxScheduler(),
+                Clock.systemUTC(), RewindApp::open);
             MainView view = new MainView(vm[0]);
             stage.setScene(RewindApp.scene(view));
             stage.show();

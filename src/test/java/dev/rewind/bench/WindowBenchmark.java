@@ -8,7 +8,8 @@ import dev.rewind.service.OpenMode;
 import dev.rewind.service.Services;
 import dev.rewind.ui.RewindApp;
 import dev.rewind.ui.common.FxDialogService;
-import dev.rewind.ui.common.FxTaskRunner;
+import dev.rewind.ui.common.FxScheduler;
+import dev.rewind.ui.common.FxTaskExecutor;
 import dev.rewind.ui.shell.MainView;
 import dev.rewind.ui.shell.MainViewModel;
 import dev.rewind.ui.timeline.VersionTimeline;
@@ -47,7 +48,8 @@ class WindowBenchmark {
             new Services(c, new Actor("bench", "h"), Clock.systemUTC()).demo().create(DemoService.Scale.LARGE, 42);
         }
         MainView.applyTheme(false);
-        vm = new MainViewModel(new FxTaskRunner(), new FxDialogService(() -> stage), RewindApp::open);
+        vm = new MainViewModel(new FxTaskExecutor(), new FxDialogService(() -> stage), new FxScheduler(),
+                Clock.systemUTC(), RewindApp::open);
         view = new MainView(vm);
         stage.setScene(RewindApp.scene(view));
         stage.show();

@@ -9,9 +9,12 @@ import dev.rewind.domain.ModelSummary;
 import dev.rewind.service.LearnScenario;
 import dev.rewind.service.LearnScenarioLoader;
 import dev.rewind.support.CliRun;
+import dev.rewind.ui.common.ManualScheduler;
 import dev.rewind.ui.learn.LearnViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
@@ -38,6 +41,8 @@ class LearnWindowTest {
     @TempDir
     Path dir;
     WindowHarness w;
+    // the monitor ticks when the test says so, not every 500 ms of real time
+    final ManualScheduler scheduler = new ManualScheduler(Instant.now());
     Path mine;
     byte[] before;
 
@@ -46,7 +51,7 @@ class LearnWindowTest {
         mine = dir.resolve("mine.db");
         assertThat(new CliRun(mine).run("demo").code()).isZero();
         before = Files.readAllBytes(mine);
-        w = new WindowHarness(stage, mine);
+        w = new WindowHarness(stage, mine, scheduler);
     }
 
     @AfterEach
@@ -80,6 +85,7 @@ class LearnWindowTest {
         robot.clickOn("#learn-next");
 
         expectStep(robot, "Step 2 of 7", "Something is wrong in production");
+        tickMonitor(12);
         passed(robot, "climbing past the alert line");
         assertThat(robot.lookup("#learn-monitor-now").queryLabeled().getText()).contains("production serves 2.0.0");
         LineChart<?, ?> chart = robot.lookup("#learn-monitor-chart").queryAs(LineChart.class);
@@ -110,6 +116,7 @@ class LearnWindowTest {
         robot.clickOn("#learn-next");
 
         expectStep(robot, "Step 5 of 7", "Watch it recover");
+        tickMonitor(8);
         passed(robot, "drops back");
         assertThat(robot.lookup("#learn-monitor-now").queryLabeled().getText()).contains("production serves 1.1.0");
         w.screenshot("learn-5-recovered");
@@ -148,6 +155,7 @@ class LearnWindowTest {
         assertThat(second).isNotEqualTo(sandbox);
         expectStep(robot, "Second run · step 1 of 2", "Again: 2.0.0 is failing");
         assertThat(backButton(robot).isDisabled()).as("the first run's sandbox is closed").isTrue();
+        tickMonitor(12);
         passed(robot, "Same failure");
         robot.clickOn("#learn-next");
 
@@ -238,6 +246,12 @@ class LearnWindowTest {
     private void waitForMyCatalog() {
         waitUntil(() -> w.vm.catalogPathProperty().get().equals(mine.toString())
                 && w.vm.models().size() >= 4 && !w.vm.model().loadingProperty().get());
+    }
+
+    /** Lets {@code ticks} ticks of the monitor's timer pass, on the FX thread. */
+    private void tickMonitor(int ticks) {
+        WaitForAsyncUtils.asyncFx(() -> scheduler.advance(Duration.ofMillis(SCENARIO.monitor().tickMillis() * ticks)));
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private static void expectStep(FxRobot robot, String progress, String title) {

@@ -1,15 +1,18 @@
 package dev.rewind.ui;
 
+import dev.rewind.service.OpenMode;
 import dev.rewind.domain.ModelSummary;
 import dev.rewind.domain.TargetState;
-import dev.rewind.service.OpenMode;
-import dev.rewind.ui.common.FxTaskRunner;
+import dev.rewind.ui.common.FxScheduler;
+import dev.rewind.ui.common.FxTaskExecutor;
+import dev.rewind.ui.common.Scheduler;
 import dev.rewind.ui.shell.MainView;
 import dev.rewind.ui.shell.MainViewModel;
 import dev.rewind.ui.timeline.VersionTimeline;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
@@ -31,10 +34,15 @@ final class WindowHarness {
     final TestDialogs dialogs;
 
     WindowHarness(Stage stage, Path db) {
+        this(stage, db, new FxScheduler());
+    }
+
+    /** With the timers of {@code scheduler}: a test that must not wait on real time brings its own. */
+    WindowHarness(Stage stage, Path db, Scheduler scheduler) {
         this.db = db;
         MainView.applyTheme(false);
         dialogs = new TestDialogs(() -> stage);
-        vm = new MainViewModel(new FxTaskRunner(), dialogs, RewindApp::open);
+        vm = new MainViewModel(new FxTaskExecutor(), dialogs, scheduler, Clock.systemUTC(), RewindApp::open);
         view = new MainView(vm);
         stage.setScene(RewindApp.scene(view));
         stage.setTitle("Rewind");

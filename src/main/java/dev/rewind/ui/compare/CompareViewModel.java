@@ -8,7 +8,7 @@ import dev.rewind.domain.Version;
 import dev.rewind.service.CompareService;
 import dev.rewind.service.Services;
 import dev.rewind.ui.common.DialogService;
-import dev.rewind.ui.common.TaskRunner;
+import dev.rewind.ui.common.TaskExecutor;
 import dev.rewind.ui.model.ModelViewModel;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,7 +35,7 @@ import javafx.collections.ObservableList;
  * target's live version), a chosen baseline, the comparison filtered by metric key, and the data of the charts.
  */
 public final class CompareViewModel {
-    private final TaskRunner tasks;
+    private final TaskExecutor tasks;
     private final DialogService dialogs;
     private final ModelViewModel model;
     private final Supplier<Services> services;
@@ -51,7 +51,7 @@ public final class CompareViewModel {
             new ReadOnlyObjectWrapper<>(Map.of());
     private final ReadOnlyStringWrapper caption = new ReadOnlyStringWrapper("");
 
-    public CompareViewModel(TaskRunner tasks, DialogService dialogs, ModelViewModel model, Supplier<Services> services) {
+    public CompareViewModel(TaskExecutor tasks, DialogService dialogs, ModelViewModel model, Supplier<Services> services) {
         this.tasks = tasks;
         this.dialogs = dialogs;
         this.model = model;
@@ -248,7 +248,7 @@ public final class CompareViewModel {
         return dialogs;
     }
 
-    public TaskRunner tasks() {
+    public TaskExecutor tasks() {
         return tasks;
     }
 }

@@ -4,10 +4,12 @@ import dev.rewind.domain.RewindException;
 import dev.rewind.service.LearnScenario;
 import dev.rewind.service.SandboxService;
 import dev.rewind.ui.common.DialogService;
-import dev.rewind.ui.common.TaskRunner;
+import dev.rewind.ui.common.Scheduler;
+import dev.rewind.ui.common.TaskExecutor;
 import dev.rewind.ui.compare.CompareViewModel;
 import dev.rewind.ui.learn.Page.Kind;
 import dev.rewind.ui.learn.Page.Run;
+import dev.rewind.ui.model.ModelTab;
 import dev.rewind.ui.model.ModelViewModel;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -15,14 +17,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import javafx.beans.InvalidationListener;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
+import javafx.beans.property.SimpleObjectProperty;
 
 /**
  * Learn mode: a guided story played in the real window on a sandbox catalog ({@link Page} lists its parts).
@@ -30,14 +32,15 @@ import javafx.beans.property.StringProperty;
  * closed, unwritten, until Learn mode ends.
  */
 public final class LearnViewModel {
-    private final TaskRunner tasks;
+    private final TaskExecutor tasks;
     private final DialogService dialogs;
     private final Callable<LearnScenario> loader;
     private final SandboxRuns sandboxes;
-    private final MonitorModel monitor = new MonitorModel();
+    private final MonitorModel monitor;
     private final QuizModel quiz = new QuizModel();
     private final LearnTexts texts = new LearnTexts();
     private final StepChecks checks;
+    private final ModelViewModel model;
     private final List<Page> pages = new ArrayList<>();
     private final Set<Integer> done = new HashSet<>();
     private LearnScenario scenario;
@@ -52,14 +55,16 @@ public final class LearnViewModel {
     private final ReadOnlyBooleanWrapper passed = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper canBack = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper canNext = new ReadOnlyBooleanWrapper(false);
-    private final StringProperty tab = new SimpleStringProperty();
+    private final ObjectProperty<ModelTab> tab = new SimpleObjectProperty<>();
 
-    public LearnViewModel(TaskRunner tasks, DialogService dialogs, SandboxHost host, ModelViewModel model,
-                          CompareViewModel compare, Callable<LearnScenario> loader) {
+    public LearnViewModel(TaskExecutor tasks, DialogService dialogs, Scheduler scheduler, SandboxHost host,
+                          ModelViewModel model, CompareViewModel compare, Callable<LearnScenario> loader) {
         this.tasks = tasks;
         this.dialogs = dialogs;
+        this.monitor = new MonitorModel(scheduler);
         this.loader = loader;
         this.sandboxes = new SandboxRuns(tasks, dialogs, host);
+        this.model = model;
         this.checks = new StepChecks(model, compare, monitor);
         checks.observe(() -> ready, this::evaluate);
         model.targets().addListener((InvalidationListener) o -> {
@@ -68,11 +73,11 @@ public final class LearnViewModel {
             }
             evaluate();
         });
-        tab.addListener((o, a, id) -> {
-            checks.noteTab(id);
+        tab.addListener((o, a, open) -> {
+            checks.noteTab(open);
             evaluate();
         });
-        quiz.choiceProperty().addListener(o -> evaluate());
+        quiz.choiceProperty().addListener((o, was, now) -> evaluate()); // a change listener: no view need read it
         host.sandboxProperty().addListener((o, was, now) -> {
             if (!now && active.get()) { // another catalog was opened: Learn mode is over
                 deactivate();
@@ -172,6 +177,9 @@ public final class LearnViewModel {
             busy.set("");
             checks.reset();
             monitor.clear();
+            if (!model.loadingProperty().get()) { // the sandbox's model was shown before this ran: follow it now
+                monitor.setServing(checks.live(scenario.story().target()));
+            }
             show(to);
         }
     }
@@ -294,8 +302,8 @@ public final class LearnViewModel {
         return canNext.getReadOnlyProperty();
     }
 
-    /** The id of the tab open under the timeline; the view keeps it current. */
-    public StringProperty tabProperty() {
+    /** The tab open under the timeline; the view keeps it current. */
+    public ObjectProperty<ModelTab> tabProperty() {
         return tab;
     }
 

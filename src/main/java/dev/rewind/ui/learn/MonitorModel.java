@@ -1,23 +1,22 @@
 package dev.rewind.ui.learn;
 
 import dev.rewind.service.LearnScenario;
+import dev.rewind.ui.common.Scheduler;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.util.Duration;
 
 /**
- * The simulated live monitor: on every tick of a timer it appends the next value of the series of the version
- * the story's target serves, starting that series afresh whenever the target moves, and holding its last values
- * once played through. Keeps the last {@code window} samples.
+ * The simulated live monitor: on every tick of a timer (the injected scheduler's) it appends the next value of the
+ * series of the version the story's target serves, starting that series afresh whenever the target moves, and
+ * holding its last values once played through. Keeps the last {@code window} samples.
  */
 public final class MonitorModel {
     /** One point: the tick it was taken at, the error rate, and the version that produced it. */
@@ -29,13 +28,18 @@ public final class MonitorModel {
     private final ReadOnlyBooleanWrapper alert = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper caption = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
+    private final Scheduler scheduler;
     private LearnScenario scenario;
     private LearnScenario.Monitor spec;
-    private Timeline timer;
+    private Scheduler.Cancellable timer;
     private long tick;
     private int index;
     private int belowStreak;
     private boolean alerted;
+
+    MonitorModel(Scheduler scheduler) {
+        this.scheduler = scheduler;
+    }
 
     /** Forgets everything measured (a new sandbox opened); stays stopped. */
     void clear() {
@@ -56,15 +60,13 @@ public final class MonitorModel {
         scenario = s;
         spec = s.monitor();
         index = 0;
-        timer = new Timeline(new KeyFrame(Duration.millis(spec.tickMillis()), e -> tick()));
-        timer.setCycleCount(Timeline.INDEFINITE);
-        timer.play();
+        timer = scheduler.every(Duration.ofMillis(spec.tickMillis()), this::tick);
         running.set(true);
     }
 
     void stop() {
         if (timer != null) {
-            timer.stop();
+            timer.cancel();
             timer = null;
         }
         running.set(false);

@@ -4,7 +4,7 @@ import dev.rewind.domain.RewindException;
 import dev.rewind.service.LearnScenario;
 import dev.rewind.service.SandboxService;
 import dev.rewind.ui.common.DialogService;
-import dev.rewind.ui.common.TaskRunner;
+import dev.rewind.ui.common.TaskExecutor;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,12 +16,12 @@ import java.util.function.Consumer;
  * window in place of the person's catalog, and deleted when Learn mode ends.
  */
 final class SandboxRuns {
-    private final TaskRunner tasks;
+    private final TaskExecutor tasks;
     private final DialogService dialogs;
     private final SandboxHost host;
     private final List<Path> made = new ArrayList<>();
 
-    SandboxRuns(TaskRunner tasks, DialogService dialogs, SandboxHost host) {
+    SandboxRuns(TaskExecutor tasks, DialogService dialogs, SandboxHost host) {
         this.tasks = tasks;
         this.dialogs = dialogs;
         this.host = host;

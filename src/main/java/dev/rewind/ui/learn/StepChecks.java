@@ -7,6 +7,7 @@ import dev.rewind.domain.TargetState;
 import dev.rewind.domain.Version;
 import dev.rewind.service.LearnScenario;
 import dev.rewind.ui.compare.CompareViewModel;
+import dev.rewind.ui.model.ModelTab;
 import dev.rewind.ui.model.ModelViewModel;
 import java.util.HashSet;
 import java.util.List;
@@ -19,15 +20,12 @@ import javafx.beans.InvalidationListener;
  * the Compare tab, the monitor, the open tab, and the confirmations the learner was shown.
  */
 final class StepChecks {
-    static final String COMPARE_TAB = "tab-compare";
-    static final String HISTORY_TAB = "tab-history";
-
     private final ModelViewModel model;
     private final CompareViewModel compare;
     private final MonitorModel monitor;
     private final Set<String> visited = new HashSet<>();
     private MovePreview preview;
-    private String tab;
+    private ModelTab tab;
 
     StepChecks(ModelViewModel model, CompareViewModel compare, MonitorModel monitor) {
         this.model = model;
@@ -69,8 +67,8 @@ final class StepChecks {
         }
     }
 
-    void noteTab(String id) {
-        tab = id;
+    void noteTab(ModelTab open) {
+        tab = open;
     }
 
     boolean passed(LearnScenario s, LearnScenario.Check check) {
@@ -79,7 +77,7 @@ final class StepChecks {
         return ours && switch (check) {
             case VISIT_VERSIONS -> s.versions().stream().allMatch(v -> visited.contains(s.model() + "\0" + v.label()));
             case MONITOR_ALERT -> monitor.alerted();
-            case COMPARE -> COMPARE_TAB.equals(tab) && labels(compare.compared()).containsAll(
+            case COMPARE -> tab == ModelTab.COMPARE && labels(compare.compared()).containsAll(
                     List.of(story.lastGood(), story.failing()));
             case ROLLBACK -> story.lastGood().equals(live(story.target())) && model.events().stream()
                     .anyMatch(e -> rollbackAway(e, story));
@@ -87,7 +85,7 @@ final class StepChecks {
                     && monitor.belowStreak() >= 3;
             case TAG_FAILED -> model.timelineProperty().get().versions().stream()
                     .anyMatch(v -> v.label().equals(story.failing()) && v.failed());
-            case READ_HISTORY -> HISTORY_TAB.equals(tab);
+            case READ_HISTORY -> tab == ModelTab.HISTORY;
             case ROLLBACK_REFUSED -> preview != null && preview.model().equals(s.model())
                     && preview.target().equals(story.target()) && !preview.allowed();
         };

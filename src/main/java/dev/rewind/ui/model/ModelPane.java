@@ -11,10 +11,12 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
@@ -89,15 +91,9 @@ public final class ModelPane extends BorderPane {
         VBox.setVgrow(top.getChildren().get(1), Priority.ALWAYS);
         VBox.setMargin(hint, new Insets(0, 10, 4, 10));
 
-        Tab details = new Tab("Details", new DetailsView(vm));
-        details.setId("tab-details");
-        Tab history = new Tab("History", new HistoryView(vm));
-        history.setId("tab-history");
-        Tab compare = new Tab("Compare", new CompareView(compareVm));
-        compare.setId("tab-compare");
-        Tab learn = new Tab("Learn", placeholder("Learn mode: a guided story about versioning and rollback."));
-        learn.setId("tab-learn");
-        tabs.getTabs().setAll(details, history, compare, learn);
+        tabs.getTabs().setAll(tab(ModelTab.DETAILS, new DetailsView(vm)), tab(ModelTab.HISTORY, new HistoryView(vm)),
+                tab(ModelTab.COMPARE, new CompareView(compareVm)),
+                tab(ModelTab.LEARN, placeholder("Learn mode: a guided story about versioning and rollback.")));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("tabs");
 
@@ -105,6 +101,13 @@ public final class ModelPane extends BorderPane {
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.42);
         setCenter(split);
+    }
+
+    private static Tab tab(ModelTab which, Node content) {
+        Tab t = new Tab(which.title(), content);
+        t.setId(which.id());
+        t.setUserData(which);
+        return t;
     }
 
     private static Label placeholder(String text) {
@@ -186,8 +189,7 @@ public final class ModelPane extends BorderPane {
         compare.setId("ctx-compare");
         compare.setOnAction(e -> {
             timeline.select(v);
-            tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> "tab-compare".equals(t.getId()))
-                    .findFirst().orElseThrow());
+            select(ModelTab.COMPARE);
         });
         menu.getItems().addAll(tag, untag, new SeparatorMenuItem());
         menu.getItems().addAll(moveItems(v, "ctx-move-"));
@@ -234,5 +236,22 @@ public final class ModelPane extends BorderPane {
 
     public TabPane tabs() {
         return tabs;
+    }
+
+    public void select(ModelTab which) {
+        tabs.getSelectionModel().select(which.ordinal());
+    }
+
+    /** The tab open now. */
+    public ObservableValue<ModelTab> selectedTab() {
+        return Bindings.createObjectBinding(() -> {
+            Tab t = tabs.getSelectionModel().getSelectedItem();
+            return t == null ? null : (ModelTab) t.getUserData();
+        }, tabs.getSelectionModel().selectedItemProperty());
+    }
+
+    /** Puts {@code content} in a tab (the Learn tab's intro comes from the window, which knows Learn mode). */
+    public void setContent(ModelTab which, Node content) {
+        tabs.getTabs().get(which.ordinal()).setContent(content);
     }
 }

@@ -14,9 +14,9 @@ import dev.rewind.domain.Version;
 import dev.rewind.service.Services;
 import dev.rewind.ui.common.DialogService;
 import dev.rewind.ui.common.Formats;
-import dev.rewind.ui.common.TaskRunner;
+import dev.rewind.ui.common.TaskExecutor;
 import dev.rewind.ui.timeline.TimelineData;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,12 +37,13 @@ import javafx.collections.ObservableList;
 
 /**
  * The selected model: its timeline, targets and history, the version in focus, and what a person can do to
- * it (tag, untag, deploy, roll back, undo). Every catalog call runs through the task runner.
+ * it (tag, untag, deploy, roll back, undo). Every catalog call runs through the task executor.
  */
 public final class ModelViewModel {
-    private final TaskRunner tasks;
+    private final TaskExecutor tasks;
     private final DialogService dialogs;
     private final Supplier<Services> services;
+    private final Clock clock;
 
     private final ReadOnlyStringWrapper model = new ReadOnlyStringWrapper();
     private final ReadOnlyObjectWrapper<TimelineData> timeline = new ReadOnlyObjectWrapper<>(TimelineData.EMPTY);
@@ -64,10 +65,11 @@ public final class ModelViewModel {
                           List<String> tagKeys) {
     }
 
-    public ModelViewModel(TaskRunner tasks, DialogService dialogs, Supplier<Services> services) {
+    public ModelViewModel(TaskExecutor tasks, DialogService dialogs, Supplier<Services> services, Clock clock) {
         this.tasks = tasks;
         this.dialogs = dialogs;
         this.services = services;
+        this.clock = clock;
     }
 
     /** Loads a model (null clears); a newer request wins over one still running. */
@@ -84,7 +86,7 @@ public final class ModelViewModel {
         tasks.run("Load " + name, () -> {
             Services s = services.get();
             // sorting and indexing happen here, off the FX thread
-            TimelineData data = new TimelineData(s.registry().versions(name), s.history().lanes(name), Instant.now());
+            TimelineData data = new TimelineData(s.registry().versions(name), s.history().lanes(name), clock.instant());
             return new Loaded(name, data, s.deployments().targets(name), s.history().history(name, null), s.registry().directions(),
                     s.registry().tagKeys());
         }, l -> {

@@ -4,12 +4,13 @@ import dev.rewind.domain.RewindException;
 import dev.rewind.importer.mlflow.MlflowReader;
 import dev.rewind.service.ImportService;
 import dev.rewind.service.Services;
+import dev.rewind.ui.common.BackgroundTask;
 import dev.rewind.ui.common.DialogService;
-import dev.rewind.ui.common.TaskRunner;
+import dev.rewind.ui.common.TaskContext;
+import dev.rewind.ui.common.TaskExecutor;
+import dev.rewind.ui.common.TaskHandle;
 import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
-import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -17,18 +18,18 @@ import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
-/** File → Import from MLflow: runs the import off the FX thread with progress counts and a cancel. */
+/** File → Import from MLflow: runs the import in the background with progress counts and a cancel. */
 public final class ImportViewModel {
-    private final TaskRunner tasks;
+    private final TaskExecutor tasks;
     private final DialogService dialogs;
     private final Supplier<Services> services;
     private final Runnable afterImport;
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(-1);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    private volatile AtomicBoolean cancel = new AtomicBoolean();
+    private TaskHandle handle;
 
-    public ImportViewModel(TaskRunner tasks, DialogService dialogs, Supplier<Services> services, Runnable afterImport) {
+    public ImportViewModel(TaskExecutor tasks, DialogService dialogs, Supplier<Services> services, Runnable afterImport) {
         this.tasks = tasks;
         this.dialogs = dialogs;
         this.services = services;
@@ -43,36 +44,56 @@ public final class ImportViewModel {
     }
 
     public void importFrom(Path source) {
-        AtomicBoolean cancelled = new AtomicBoolean();
-        cancel = cancelled;
         running.set(true);
         progress.set(-1);
         message.set("Importing " + source.getFileName() + "…");
-        MlflowReader.Progress report = new MlflowReader.Progress() {
+        TaskHandle h = tasks.execute(BackgroundTask.of("Import " + source, ctx ->
+                services.get().importer().importMlflow(source, null, reporting(ctx, source)))
+                .onSuccess(r -> {
+                    finished();
+                    afterImport.run();
+                    dialogs.notifyDone(summary(r), null);
+                }).onFailure(t -> {
+                    finished();
+                    dialogs.showError("Import failed; nothing was imported",
+                            t instanceof RewindException ? t.getMessage() : String.valueOf(t));
+                }));
+        if (h.runningProperty().get()) { // else it ran already (on this thread)
+            handle = h;
+            h.progressProperty().addListener((o, was, now) -> {
+                if (handle == h) {
+                    progress.set(now.doubleValue());
+                }
+            });
+            h.messageProperty().addListener((o, was, now) -> {
+                if (handle == h) {
+                    message.set(now);
+                }
+            });
+        }
+    }
+
+    /** The importer's reports, worded for the status bar; its cancel is the task's. */
+    private static MlflowReader.Progress reporting(TaskContext ctx, Path source) {
+        return new MlflowReader.Progress() {
             @Override
             public void report(String what, long done, long total) {
-                Platform.runLater(() -> {
-                    progress.set(total <= 0 ? -1 : (double) done / total);
-                    message.set("Importing " + source.getFileName() + ": " + what + (total > 1 ? " " + done + " / " + total : ""));
-                });
+                ctx.updateProgress(done, total);
+                ctx.updateMessage("Importing " + source.getFileName() + ": " + what
+                        + (total > 1 ? " " + done + " / " + total : ""));
             }
 
             @Override
             public boolean cancelled() {
-                return cancelled.get();
+                return ctx.isCancelled();
             }
         };
-        tasks.run("Import " + source, () -> services.get().importer().importMlflow(source, null, report), r -> {
-            running.set(false);
-            message.set("");
-            afterImport.run();
-            dialogs.notifyDone(summary(r), null);
-        }, t -> {
-            running.set(false);
-            message.set("");
-            dialogs.showError("Import failed; nothing was imported",
-                    t instanceof RewindException ? t.getMessage() : String.valueOf(t));
-        });
+    }
+
+    private void finished() {
+        handle = null;
+        running.set(false);
+        message.set("");
     }
 
     static String summary(ImportService.Report r) {
@@ -82,8 +103,10 @@ public final class ImportViewModel {
     }
 
     public void cancel() {
-        cancel.set(true);
-        message.set("Cancelling…");
+        if (handle != null) {
+            handle.cancel();
+            message.set("Cancelling…");
+        }
     }
 
     public ReadOnlyBooleanProperty runningProperty() {

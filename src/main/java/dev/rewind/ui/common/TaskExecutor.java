@@ -1,0 +1,17 @@
+package dev.rewind.ui.common;
+
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+
+/**
+ * Runs catalog and file work off the UI thread and hands the result back on it. The app uses
+ * {@link FxTaskExecutor}; unit tests use {@link CurrentThreadTaskExecutor}, which runs the work inline.
+ */
+public interface TaskExecutor {
+    <T> TaskHandle execute(BackgroundTask<T> task);
+
+    /** Shorthand for work that reports no progress. */
+    default <T> TaskHandle run(String name, Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        return execute(BackgroundTask.wrap(name, work).onSuccess(onSuccess).onFailure(onFailure));
+    }
+}

@@ -1,0 +1,180 @@
+package dev.rewind.ui.shell;
+
+import dev.rewind.domain.ModelSummary;
+import dev.rewind.service.CatalogSessions;
+import dev.rewind.service.OpenMode;
+import dev.rewind.service.Services;
+import dev.rewind.ui.common.TaskExecutor;
+import dev.rewind.ui.learn.SandboxHost;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * Which catalog the window shows: opening one in the background (a newer open wins over an older one still
+ * running), closing the one it replaces, and Learn mode's swap to a sandbox catalog and back.
+ */
+final class CatalogLifecycle implements SandboxHost {
+    private static final System.Logger LOG = System.getLogger(CatalogLifecycle.class.getName());
+
+    /**
+     * A catalog just opened: its services, its models and change counter, whether the first-start demo was
+     * created now, and what opening it repaired or could not repair.
+     */
+    record Opened(Services services, List<ModelSummary> models, long counter, boolean fresh,
+                  List<CatalogSessions.Note> notes) {
+    }
+
+    private final TaskExecutor tasks;
+    private final BiFunction<Path, OpenMode, CatalogSessions.Opened> opener;
+    private final ModelListViewModel list;
+    private final LiveRefresh live;
+    private final Consumer<Opened> afterSwap;
+    private volatile Services services;
+    private final ReadOnlyBooleanWrapper sandbox = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper catalogPath = new ReadOnlyStringWrapper("");
+    private final ObservableList<String> recent = FXCollections.observableArrayList();
+    private Path userCatalog;
+    private String userModel;
+    private long openGeneration;
+
+    /** {@code afterSwap} runs on the UI thread each time a catalog is shown (in place of the one before, if any). */
+    CatalogLifecycle(TaskExecutor tasks, BiFunction<Path, OpenMode, CatalogSessions.Opened> opener, ModelListViewModel list,
+                     LiveRefresh live, Consumer<Opened> afterSwap) {
+        this.tasks = tasks;
+        this.opener = opener;
+        this.list = list;
+        this.live = live;
+        this.afterSwap = afterSwap;
+    }
+
+    void open(Path path, OpenMode mode) {
+        sandbox.set(false); // opening another catalog ends Learn mode
+        userCatalog = null;
+        load(path, mode, null, null, () -> { }, t -> { });
+    }
+
+    @Override
+    public void openSandbox(Path db, Consumer<Services> fill, Runnable onOpen, Consumer<Throwable> onFail) {
+        boolean first = !sandbox.get();
+        if (first) {
+            userCatalog = services == null ? null : services.location();
+            userModel = list.selectedName();
+            sandbox.set(true);
+        }
+        load(db, OpenMode.CREATE_EMPTY, fill, null, onOpen, t -> {
+            if (first) { // the person's catalog is still the open one
+                sandbox.set(false);
+                userCatalog = null;
+            }
+            onFail.accept(t);
+        });
+    }
+
+    @Override
+    public void leaveSandbox() {
+        if (!sandbox.get()) {
+            return;
+        }
+        sandbox.set(false);
+        Path back = userCatalog;
+        userCatalog = null;
+        if (back != null) {
+            // the person's catalog is only read: nothing here writes to it
+            load(back, OpenMode.EXISTING, null, userModel, () -> { }, t -> { });
+        }
+    }
+
+    @Override
+    public ReadOnlyBooleanProperty sandboxProperty() {
+        return sandbox.getReadOnlyProperty();
+    }
+
+    private void load(Path path, OpenMode mode, Consumer<Services> fill, String prefer, Runnable onOpen,
+                      Consumer<Throwable> onFail) {
+        long generation = ++openGeneration;
+        boolean isSandbox = sandbox.get();
+        list.opening(path);
+        tasks.run("Open catalog", () -> {
+            CatalogSessions.Opened session = opener.apply(path, mode);
+            Services s = session.services();
+            try {
+                if (fill != null) {
+                    fill.accept(s);
+                }
+                return new Opened(s, s.registry().models(), s.changeCounter(),
+                        session.created() && mode == OpenMode.DEMO_IF_MISSING, session.notes());
+            } catch (RuntimeException e) {
+                s.close();
+                throw e;
+            }
+        }, opened -> {
+            if (generation != openGeneration) {
+                closeLater(opened.services()); // a newer open won meanwhile
+                return;
+            }
+            show(opened, isSandbox, prefer);
+            onOpen.run();
+        }, t -> {
+            if (generation == openGeneration) {
+                list.fail(t);
+                onFail.accept(t);
+            }
+        });
+    }
+
+    private void show(Opened opened, boolean isSandbox, String prefer) {
+        Services old = services;
+        services = opened.services();
+        if (old != null && old != services) {
+            closeLater(old);
+        }
+        String location = services.location().toString();
+        if (isSandbox) {
+            catalogPath.set("Learn sandbox (temporary): " + location);
+        } else {
+            catalogPath.set(location);
+            recent.remove(location);
+            recent.add(0, location);
+        }
+        list.showOpened(opened.models(), prefer);
+        live.watch(services, opened.counter());
+        afterSwap.accept(opened);
+    }
+
+    private void closeLater(Services s) {
+        tasks.run("Close catalog", () -> {
+            s.close();
+            return null;
+        }, x -> { }, t -> LOG.log(System.Logger.Level.WARNING, "could not close a catalog", t));
+    }
+
+    /** Closes the open catalog at once (the window is closing). */
+    void close() {
+        Services s = services;
+        services = null;
+        if (s != null) {
+            s.close();
+        }
+    }
+
+    /** The open catalog's services; null before the first open. */
+    Services services() {
+        return services;
+    }
+
+    ReadOnlyStringProperty catalogPathProperty() {
+        return catalogPath.getReadOnlyProperty();
+    }
+
+    ObservableList<String> recent() {
+        return recent;
+    }
+}

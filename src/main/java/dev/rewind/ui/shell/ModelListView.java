@@ -1,0 +1,90 @@
+package dev.rewind.ui.shell;
+
+import dev.rewind.domain.ModelSummary;
+import java.util.stream.Collectors;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/** The sidebar: a filter field over the catalog's models, one cell each, and a spinner while they load. */
+final class ModelListView extends VBox {
+    private final TextField filter = new TextField();
+    private final ListView<ModelSummary> modelList = new ListView<>();
+
+    ModelListView(MainViewModel vm) {
+        super(8);
+        filter.setId("model-filter");
+        filter.setPromptText("Filter models  (Ctrl+F)");
+        modelList.setId("model-list");
+        modelList.setCellFactory(l -> new ModelCell());
+        Label empty = new Label("No models yet.\nRegister one with 'rewind register'.");
+        empty.setWrapText(true);
+        modelList.setPlaceholder(empty);
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setMaxSize(32, 32);
+        spinner.visibleProperty().bind(vm.loadingProperty());
+        StackPane listStack = new StackPane(modelList, spinner);
+        VBox.setVgrow(listStack, Priority.ALWAYS);
+        getChildren().setAll(filter, listStack);
+        setPadding(new Insets(8));
+        setMinWidth(200);
+        getStyleClass().add("rw-sidebar");
+        bind(vm);
+    }
+
+    private void bind(MainViewModel vm) {
+        filter.textProperty().bindBidirectional(vm.filterProperty());
+        modelList.setItems(vm.models());
+        modelList.getSelectionModel().selectedItemProperty().addListener((o, a, m) -> {
+            if (m != null) {
+                vm.selectedModelProperty().set(m);
+            }
+        });
+        vm.selectedModelProperty().addListener((o, a, m) -> {
+            if (m != null && modelList.getSelectionModel().getSelectedItem() != m) {
+                modelList.getSelectionModel().select(m);
+            }
+        });
+    }
+
+    void focusFilter() {
+        filter.requestFocus();
+    }
+
+    /** A model with its live version per target, e.g. "production 1.1.0 · staging 2.0.0". */
+    private static final class ModelCell extends ListCell<ModelSummary> {
+        private final Label name = new Label();
+        private final Label detail = new Label();
+        private final VBox box = new VBox(2, name, detail);
+
+        ModelCell() {
+            name.getStyleClass().add("rw-model-name");
+            detail.getStyleClass().add("rw-model-detail");
+            setPrefWidth(0); // follow the list's width and ellipsize instead of scrolling sideways
+            name.setMinWidth(0);
+            detail.setMinWidth(0);
+        }
+
+        @Override
+        protected void updateItem(ModelSummary m, boolean empty) {
+            super.updateItem(m, empty);
+            if (empty || m == null) {
+                setGraphic(null);
+                setText(null);
+                return;
+            }
+            name.setText(m.name());
+            String live = m.targets().stream().filter(t -> t.liveVersion() != null)
+                    .map(t -> t.name() + " " + t.liveVersion()).collect(Collectors.joining(" · "));
+            detail.setText((live.isEmpty() ? "not deployed" : live) + " · " + m.versionCount() + " versions");
+            setGraphic(box);
+            setText(null);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package dev.rewind.ui.shell;
+
+import dev.rewind.domain.ModelSummary;
+import dev.rewind.domain.RewindException;
+import dev.rewind.service.Services;
+import dev.rewind.ui.common.TaskExecutor;
+import dev.rewind.ui.model.ModelViewModel;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+/**
+ * The sidebar: the open catalog's models, the filter over them and the one selected (whose view-model it loads);
+ * and what the status bar says about loading them.
+ */
+public final class ModelListViewModel {
+    private final TaskExecutor tasks;
+    private final Supplier<Services> services;
+    private final ModelViewModel model;
+    private final ObservableList<ModelSummary> models = FXCollections.observableArrayList();
+    private final FilteredList<ModelSummary> filtered = new FilteredList<>(models);
+    private final StringProperty filter = new SimpleStringProperty("");
+    private final ObjectProperty<ModelSummary> selected = new SimpleObjectProperty<>();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Opening catalog…");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper();
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(true);
+
+    public ModelListViewModel(TaskExecutor tasks, Supplier<Services> services, ModelViewModel model) {
+        this.tasks = tasks;
+        this.services = services;
+        this.model = model;
+        filter.addListener((o, a, text) -> {
+            String needle = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+            filtered.setPredicate(m -> needle.isEmpty() || m.name().toLowerCase(Locale.ROOT).contains(needle));
+        });
+        selected.addListener((o, old, m) -> {
+            if (m == null || old == null || !m.name().equals(old.name())) {
+                model.load(m == null ? null : m.name());
+            }
+        });
+    }
+
+    void opening(Path path) {
+        loading.set(true);
+        status.set("Opening " + path + "…");
+    }
+
+    /** Shows another catalog's models, selecting {@code prefer} if it is there, else the first. */
+    void showOpened(List<ModelSummary> list, String prefer) {
+        selected.set(null);
+        show(list);
+        filtered.stream().filter(m -> m.name().equals(prefer)).findFirst()
+                .or(() -> filtered.stream().findFirst()).ifPresent(selected::set);
+    }
+
+    /** Reloads the model list and the selected model, keeping selections. */
+    public void refresh() {
+        if (services.get() == null) {
+            return;
+        }
+        tasks.run("Load models", () -> services.get().registry().models(), list -> {
+            show(list);
+            model.reload();
+        }, this::fail);
+    }
+
+    private void show(List<ModelSummary> list) {
+        String keep = selectedName();
+        models.setAll(list);
+        if (keep != null) {
+            list.stream().filter(m -> m.name().equals(keep)).findFirst().ifPresent(selected::set);
+        }
+        loading.set(false);
+        status.set(list.size() + (list.size() == 1 ? " model" : " models"));
+    }
+
+    void fail(Throwable t) {
+        loading.set(false);
+        String message = t instanceof RewindException ? t.getMessage() : "Unexpected error: " + t;
+        error.set(null); // the same message twice is still a second error to show
+        error.set(message);
+        status.set(message);
+    }
+
+    /** The selected model's name, or null. */
+    String selectedName() {
+        return selected.get() == null ? null : selected.get().name();
+    }
+
+    /** The models that pass the filter. */
+    public ObservableList<ModelSummary> models() {
+        return filtered;
+    }
+
+    public ObjectProperty<ModelSummary> selectedProperty() {
+        return selected;
+    }
+
+    public StringProperty filterProperty() {
+        return filter;
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** The last error, for the view to show in a dialog. */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+}
