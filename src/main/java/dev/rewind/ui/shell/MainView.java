@@ -46,7 +46,7 @@ public final class MainView extends BorderPane {
 
     public MainView(MainViewModel vm) {
         this.vm = vm;
-        this.modelPane = new ModelPane(vm.model(), vm.compare(), vm.darkProperty());
+        this.modelPane = new ModelPane(vm.model(), vm.compare());
         getStyleClass().add("rw-main");
         setTop(new VBox(menuBar(), new TourOffer(vm.learn())));
         setCenter(body());
