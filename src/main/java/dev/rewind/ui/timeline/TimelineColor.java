@@ -19,10 +19,15 @@ public enum TimelineColor {
     LANE_BACKGROUND("-rw-lane-background-color", "#f6f8fa"),
     SEGMENT("-rw-segment-color", "#d0d7de"),
     LIVE("-rw-live-color", "#0969da"),
+    /** The live segment, under light text: a deeper shade than the live ring where the theme has one. */
+    LIVE_SEGMENT("-rw-live-segment-color", "#0969da"),
     SELECTION("-rw-selection-color", "#8250df"),
     FAILED("-rw-failed-color", "#cf222e"),
     FAILED_SEGMENT("-rw-failed-segment-color", "#ffcecb"),
     STABLE("-rw-stable-color", "#1a7f37"),
+    /** Chips are filled, under light text, so they take the theme's emphasis shades as the app's other chips do. */
+    FAILED_CHIP("-rw-failed-chip-color", "#cf222e"),
+    STABLE_CHIP("-rw-stable-chip-color", "#2da44e"),
     TAG("-rw-tag-color", "#6e7781"),
     MARKER("-rw-marker-color", "#57606a"),
     GROUP("-rw-group-color", "#afb8c1"),

@@ -99,7 +99,7 @@ final class TimelinePainter {
         g.setTextBaseline(VPos.CENTER);
         g.fillText(lane.target(), 10, y + h / 2);
         for (SegmentBox s : lane.segments()) {
-            g.setFill(s.live() ? color(LIVE) : s.failed() ? color(FAILED_SEGMENT) : color(SEGMENT));
+            g.setFill(s.live() ? color(LIVE_SEGMENT) : s.failed() ? color(FAILED_SEGMENT) : color(SEGMENT));
             g.fillRoundRect(s.x0(), y + 3, s.x1() - s.x0(), h - 6, 4, 4);
             if (s.selected()) {
                 g.setStroke(color(SELECTION));
@@ -123,7 +123,8 @@ final class TimelinePainter {
             g.setLineWidth(3);
             g.strokeOval(x - r - 3, y - r - 3, 2 * r + 6, 2 * r + 6);
         }
-        g.setFill(m.selected() ? color(SELECTION) : tone(TimelineLayouter.tone(m.version()), MARKER));
+        Tone tone = TimelineLayouter.tone(m.version());
+        g.setFill(m.selected() ? color(SELECTION) : tone(tone, FAILED, STABLE, MARKER));
         g.fillOval(x - r, y - r, 2 * r, 2 * r);
         Caption label = m.label();
         if (label != null) {
@@ -131,7 +132,7 @@ final class TimelinePainter {
             g.setFill(m.selected() ? color(SELECTION) : color(TEXT));
             g.fillText(label.text(), label.left(), label.bottom());
         } else if (m.tagDot()) {
-            g.setFill(tone(TimelineLayouter.tone(m.version()), TAG));
+            g.setFill(tone(tone, FAILED, STABLE, TAG));
             g.fillRect(x - 2, y + r + 4, 4, 4);
         }
         if (!m.chips().isEmpty()) {
@@ -144,7 +145,7 @@ final class TimelinePainter {
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.CENTER);
         for (Chip c : m.chips()) {
-            g.setFill(tone(c.tone(), TAG));
+            g.setFill(tone(c.tone(), FAILED_CHIP, STABLE_CHIP, TAG));
             g.fillRoundRect(c.left(), c.top(), c.width(), c.height(), c.height() / 2, c.height() / 2);
             g.setFill(color(ON_EMPHASIS));
             g.fillText(c.text(), c.left() + c.width() / 2, c.top() + c.height() / 2);
@@ -172,13 +173,12 @@ final class TimelinePainter {
         g.setTextBaseline(VPos.BOTTOM);
     }
 
-    /** A tone's colour; {@code neutral} says what an untagged or plainly tagged version uses. */
-    private Color tone(Tone tone, TimelineColor neutral) {
-        return switch (tone) {
-            case FAILED -> color(FAILED);
-            case STABLE -> color(STABLE);
-            case NEUTRAL -> color(neutral);
-        };
+    private Color tone(Tone tone, TimelineColor failed, TimelineColor stable, TimelineColor neutral) {
+        return color(switch (tone) {
+            case FAILED -> failed;
+            case STABLE -> stable;
+            case NEUTRAL -> neutral;
+        });
     }
 
     private Color color(TimelineColor c) {
