@@ -10,7 +10,6 @@ import dev.rewind.ui.timeline.VersionTimeline;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -44,11 +43,10 @@ public final class ModelPane extends BorderPane {
     private final Button tagButton = new Button("Tag…");
     private final TabPane tabs = new TabPane();
 
-    public ModelPane(ModelViewModel vm, CompareViewModel compareVm, BooleanProperty dark) {
+    public ModelPane(ModelViewModel vm, CompareViewModel compareVm) {
         this.vm = vm;
         this.compareVm = compareVm;
         setId("model-pane");
-        timeline.darkProperty().bind(dark);
         createView();
         bind();
     }
@@ -137,37 +135,7 @@ public final class ModelPane extends BorderPane {
         moveButton.disableProperty().bind(vm.currentProperty().isNull());
         tagButton.setOnAction(e -> vm.requestTag(vm.currentProperty().get()));
         moveButton.setOnShowing(e -> moveButton.getItems().setAll(moveItems(vm.currentProperty().get(), "move-")));
-        // the menu opens on the secondary button's release (every platform reports that, unlike popup triggers)
-        // and on the keyboard's context-menu key
-        timeline.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> {
-            if (e.getButton() == javafx.scene.input.MouseButton.SECONDARY) {
-                showMenu(timeline.versionAt(e.getX(), e.getY()), e.getScreenX(), e.getScreenY());
-                e.consume();
-            }
-        });
-        timeline.setOnContextMenuRequested(e -> {
-            if (e.isKeyboardTrigger()) {
-                showMenu(null, e.getScreenX(), e.getScreenY());
-            }
-            e.consume();
-        });
-    }
-
-    private ContextMenu openMenu;
-
-    private void showMenu(Version at, double screenX, double screenY) {
-        Version v = at != null ? at : vm.currentProperty().get();
-        if (v == null) {
-            return;
-        }
-        if (!timeline.getSelection().contains(v)) {
-            timeline.select(v);
-        }
-        if (openMenu != null) {
-            openMenu.hide();
-        }
-        openMenu = contextMenu(v);
-        openMenu.show(timeline, screenX, screenY);
+        timeline.setContextMenuFactory(this::contextMenu);
     }
 
     private ContextMenu contextMenu(Version v) {

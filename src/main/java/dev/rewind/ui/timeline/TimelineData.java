@@ -24,10 +24,6 @@ public record TimelineData(List<Version> versions, List<Lane> lanes, Instant now
         return t;
     }
 
-    boolean isLive(Version v) {
-        return lanes.stream().anyMatch(l -> v.label().equals(l.liveVersion()));
-    }
-
     /** The metric shown in tooltips: a well-known headline metric if present, else the first one. */
     static String mainMetric(Version v) {
         for (String k : new String[] {"auc", "accuracy", "f1", "top1_accuracy", "ndcg_at_10", "rmse", "loss"}) {

@@ -1,17 +1,28 @@
 package dev.rewind.ui.timeline;
 
 import dev.rewind.domain.Version;
+import java.util.EnumMap;
 import java.util.List;
-import javafx.beans.property.BooleanProperty;
+import java.util.Map;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.css.CssMetaData;
+import javafx.css.SimpleStyleableDoubleProperty;
+import javafx.css.SimpleStyleableObjectProperty;
+import javafx.css.Styleable;
+import javafx.css.StyleableObjectProperty;
+import javafx.css.StyleableProperty;
+import javafx.geometry.Point2D;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Control;
 import javafx.scene.control.Skin;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.util.Callback;
 
 /**
  * A model's history on a time axis: versions as markers with labels and tag chips, one lane per target showing
@@ -19,7 +30,12 @@ import javafx.scene.control.Skin;
  * tens of thousands of versions: markers too dense to label are aggregated into counts.
  *
  * <p>Mouse: click selects, Ctrl/Shift-click adds to the selection, drag pans, the wheel zooms, a click on a
- * count zooms into it. Keys: Left/Right move the selection, Ctrl+Left/Right pan, +/- zoom, 0 or Home fits.
+ * count zooms into it. Keys: Left/Right move the selection, Ctrl+Left/Right pan, +/- zoom, 0 or Home fits. The
+ * context menu (right-click, Shift+F10, the menu key) is whatever {@link #contextMenuFactoryProperty()} builds.
+ *
+ * <p>Styled from CSS (class {@code rw-timeline}): every {@link TimelineColor} and {@link TimelineSize} is a property
+ * such as {@code -rw-live-color} or {@code -rw-lane-height}, and {@code -rw-font} sets the text; timeline.css
+ * maps the colours to the AtlantaFX theme's looked-up colours, so switching the theme restyles the control.
  */
 public final class VersionTimeline extends Control {
     private final ObjectProperty<TimelineData> data = new SimpleObjectProperty<>(this, "data", TimelineData.EMPTY);
@@ -28,12 +44,23 @@ public final class VersionTimeline extends Control {
     private final DoubleProperty viewEnd = new SimpleDoubleProperty(this, "viewEnd", 1);
     private final ObjectProperty<Version> current = new SimpleObjectProperty<>(this, "current");
     private final ObservableList<Version> selection = FXCollections.observableArrayList();
-    private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark", false);
+    private final Map<TimelineColor, StyleableObjectProperty<Color>> colors = new EnumMap<>(TimelineColor.class);
+    private final Map<TimelineSize, SimpleStyleableDoubleProperty> sizes = new EnumMap<>(TimelineSize.class);
+    private final StyleableObjectProperty<Font> font = new SimpleStyleableObjectProperty<>(TimelineCss.FONT, this,
+            "font", TimelineCss.FONT.getInitialValue(null));
+    private final ObjectProperty<Callback<Version, ContextMenu>> contextMenuFactory =
+            new SimpleObjectProperty<>(this, "contextMenuFactory");
 
     public VersionTimeline() {
         getStyleClass().add("rw-timeline");
         setFocusTraversable(true);
         setId("timeline");
+        for (TimelineColor c : TimelineColor.values()) {
+            colors.put(c, new SimpleStyleableObjectProperty<>(c.cssMetaData(), this, c.property(), c.initial()));
+        }
+        for (TimelineSize z : TimelineSize.values()) {
+            sizes.put(z, new SimpleStyleableDoubleProperty(z.cssMetaData(), this, z.property(), z.initial()));
+        }
         data.addListener((o, old, d) -> {
             boolean sameModel = old != null && !old.versions().isEmpty() && !d.versions().isEmpty()
                     && old.versions().get(0).model().equals(d.versions().get(0).model());
@@ -56,6 +83,15 @@ public final class VersionTimeline extends Control {
     @Override
     public String getUserAgentStylesheet() {
         return VersionTimeline.class.getResource("timeline.css").toExternalForm();
+    }
+
+    public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
+        return TimelineCss.ALL;
+    }
+
+    @Override
+    protected List<CssMetaData<? extends Styleable, ?>> getControlCssMetaData() {
+        return TimelineCss.ALL;
     }
 
     /** Shows every version, with a margin. */
@@ -168,17 +204,59 @@ public final class VersionTimeline extends Control {
         return selection;
     }
 
-    public BooleanProperty darkProperty() {
-        return dark;
+    /** One of the timeline's colours; set from CSS by its {@link TimelineColor#property() property name}. */
+    public ObjectProperty<Color> colorProperty(TimelineColor c) {
+        return colors.get(c);
+    }
+
+    StyleableProperty<Color> styleableColor(TimelineColor c) {
+        return colors.get(c);
+    }
+
+    /** One of the timeline's sizes in pixels; set from CSS by its {@link TimelineSize#property() property name}. */
+    public DoubleProperty sizeProperty(TimelineSize z) {
+        return sizes.get(z);
+    }
+
+    StyleableProperty<Number> styleableSize(TimelineSize z) {
+        return sizes.get(z);
+    }
+
+    /** The font of labels and ticks (bold where a version is live or selected); CSS {@code -rw-font}. */
+    public ObjectProperty<Font> fontProperty() {
+        return font;
+    }
+
+    StyleableProperty<Font> styleableFont() {
+        return font;
+    }
+
+    /**
+     * Builds the context menu for a version: the one under the pointer, or the current one when the menu is asked
+     * for from the keyboard. The timeline selects that version first and shows the menu; null shows none.
+     */
+    public ObjectProperty<Callback<Version, ContextMenu>> contextMenuFactoryProperty() {
+        return contextMenuFactory;
+    }
+
+    public void setContextMenuFactory(Callback<Version, ContextMenu> factory) {
+        contextMenuFactory.set(factory);
+    }
+
+    /** What was drawn last, or null before the first paint; for tests and for what is built on the timeline. */
+    public TimelineLayout lastLayout() {
+        return getSkin() instanceof VersionTimelineSkin s ? s.lastLayout() : null;
     }
 
     /** The version drawn nearest to the point (in the control's coordinates), or null. For tests and menus. */
     public Version versionAt(double x, double y) {
-        return getSkin() instanceof VersionTimelineSkin s ? s.versionAt(x, y) : null;
+        TimelineLayout l = lastLayout();
+        return l == null ? null : l.versionAt(x, y);
     }
 
     /** Where a version is drawn, in the control's coordinates, or null when it is not visible on its own. */
-    public javafx.geometry.Point2D positionOf(String label) {
-        return getSkin() instanceof VersionTimelineSkin s ? s.positionOf(label) : null;
+    public Point2D positionOf(String label) {
+        TimelineLayout l = lastLayout();
+        return l == null ? null : l.markOf(label).map(m -> new Point2D(m.x(), m.y())).orElse(null);
     }
 }

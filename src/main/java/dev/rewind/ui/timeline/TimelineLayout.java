@@ -1,0 +1,98 @@
+package dev.rewind.ui.timeline;
+
+import dev.rewind.domain.Version;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What one frame of the timeline puts where, in the control's pixels: the result of {@link TimelineLayouter}, drawn
+ * by {@link TimelinePainter} and read by hit-testing. Plain values, so it can be built and checked without a toolkit.
+ *
+ * @param content   whether there is room to draw, and anything to draw
+ * @param nowX      where "now" is, or NaN when it is left of the plot
+ * @param marks     versions and counts of versions, left to right
+ * @param selectionXs where the dashed lines under the selected versions go
+ */
+public record TimelineLayout(double width, double height, TimeScale scale, TimelineGeometry geometry,
+                             Content content, List<Tick> ticks, double nowX, List<LaneRow> lanes, List<Mark> marks,
+                             List<Double> selectionXs) {
+
+    public enum Content { TOO_NARROW, NO_VERSIONS, VERSIONS }
+
+    /** How a tag chip or tag dot is coloured. */
+    public enum Tone { FAILED, STABLE, NEUTRAL }
+
+    /** A time-axis tick, its gridline at {@code x} and its text just right of it. */
+    public record Tick(double x, String text) {
+    }
+
+    /** Text whose box spans {@code left .. left + width} horizontally and ends at {@code bottom}. */
+    public record Caption(String text, double left, double width, double bottom, boolean bold) {
+        public double right() {
+            return left + width;
+        }
+    }
+
+    public record Chip(String text, Tone tone, double left, double top, double width, double height) {
+    }
+
+    /** One target's row: which version it served when. */
+    public record LaneRow(String target, double y, double height, List<SegmentBox> segments) {
+    }
+
+    /** A stretch of time one version was served; {@code text} is null when it does not fit. */
+    public record SegmentBox(String version, double x0, double x1, boolean live, boolean failed, boolean selected,
+                             String text, boolean bold) {
+    }
+
+    /** Something drawn on the versions row, centred on {@code x}. */
+    public sealed interface Mark permits VersionMark, GroupMark {
+        double x();
+
+        double y();
+    }
+
+    /**
+     * One version's marker; {@code label} is null (and {@code chips} empty) when it would crowd its left neighbour,
+     * and then {@code tagDot} says whether a small square hints at its tags.
+     */
+    public record VersionMark(Version version, double x, double y, double radius, boolean live, boolean selected,
+                              Caption label, List<Chip> chips, boolean tagDot) implements Mark {
+    }
+
+    /** Versions too close to tell apart, drawn as their count; a click zooms to {@code fromMs .. toMs}. */
+    public record GroupMark(double x, double y, int count, String text, double width, double fromMs, double toMs,
+                            boolean selected, boolean live) implements Mark {
+    }
+
+    public TimelineLayout {
+        ticks = List.copyOf(ticks);
+        lanes = List.copyOf(lanes);
+        marks = List.copyOf(marks);
+        selectionXs = List.copyOf(selectionXs);
+    }
+
+    static TimelineLayout tooNarrow(double width, double height, TimeScale scale, TimelineGeometry geometry) {
+        return new TimelineLayout(width, height, scale, geometry, Content.TOO_NARROW, List.of(), Double.NaN,
+                List.of(), List.of(), List.of());
+    }
+
+    /** The mark nearest to {@code x}, if it is within the marker gap. */
+    public Optional<Mark> markAt(double x) {
+        return marks.stream().min(Comparator.comparingDouble(m -> Math.abs(m.x() - x)))
+                .filter(m -> Math.abs(m.x() - x) <= geometry.markerGap());
+    }
+
+    /** The version whose own marker is within a few pixels of {@code x}, or null. */
+    public Version versionAt(double x, double y) {
+        return markAt(x).filter(m -> m instanceof VersionMark && Math.abs(m.x() - x) <= 8)
+                .map(m -> ((VersionMark) m).version()).orElse(null);
+    }
+
+    /** Where the version with this label is drawn on its own, if it is. */
+    public Optional<VersionMark> markOf(String label) {
+        return marks.stream().filter(m -> m instanceof VersionMark v && v.version().label().equals(label))
+                .map(VersionMark.class::cast).findFirst();
+    }
+}

@@ -1,0 +1,202 @@
+package dev.rewind.ui.timeline;
+
+import dev.rewind.domain.EventKind;
+import dev.rewind.domain.Lane;
+import dev.rewind.domain.Version;
+import dev.rewind.ui.timeline.TimelineLayout.Caption;
+import dev.rewind.ui.timeline.TimelineLayout.Chip;
+import dev.rewind.ui.timeline.TimelineLayout.Content;
+import dev.rewind.ui.timeline.TimelineLayout.GroupMark;
+import dev.rewind.ui.timeline.TimelineLayout.LaneRow;
+import dev.rewind.ui.timeline.TimelineLayout.Mark;
+import dev.rewind.ui.timeline.TimelineLayout.SegmentBox;
+import dev.rewind.ui.timeline.TimelineLayout.Tick;
+import dev.rewind.ui.timeline.TimelineLayout.Tone;
+import dev.rewind.ui.timeline.TimelineLayout.VersionMark;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
+
+/**
+ * Decides what goes where: ticks, lane segments, version markers with their labels and chips, and counts where
+ * markers are too dense to tell apart. Text is measured by the functions given, so tests can use a fake.
+ */
+final class TimelineLayouter {
+    private final ToDoubleFunction<String> plainWidth;
+    private final ToDoubleFunction<String> boldWidth;
+    private final ZoneId zone;
+    private TimelineData timesOf;
+    private long[] times = new long[0];
+
+    /** The visible time range in epoch milliseconds, and the size it is drawn at. */
+    record Viewport(double start, double end, double width, double height) {
+    }
+
+    TimelineLayouter(ToDoubleFunction<String> plainWidth, ToDoubleFunction<String> boldWidth, ZoneId zone) {
+        this.plainWidth = plainWidth;
+        this.boldWidth = boldWidth;
+        this.zone = zone;
+    }
+
+    TimelineLayout layout(TimelineData d, Collection<Version> selection, Viewport view, TimelineGeometry g) {
+        double w = view.width();
+        TimeScale scale = new TimeScale(view.start(), view.end(), g.gutter(), w - TimelineGeometry.RIGHT_MARGIN);
+        if (w <= g.gutter() + 20) {
+            return TimelineLayout.tooNarrow(w, view.height(), scale, g);
+        }
+        if (d != timesOf) {
+            times = d.times();
+            timesOf = d;
+        }
+        List<Tick> ticks = ticks(scale, w);
+        if (d.versions().isEmpty()) {
+            return new TimelineLayout(w, view.height(), scale, g, Content.NO_VERSIONS, ticks, Double.NaN, List.of(),
+                    List.of(), List.of());
+        }
+        Set<String> selected = selection.stream().map(Version::label).collect(Collectors.toSet());
+        double nowX = scale.x(d.now().toEpochMilli());
+        List<Double> selectionXs = selection.stream().map(v -> scale.x(v.createdAt().toEpochMilli()))
+                .filter(px -> px >= g.gutter() && px <= w).toList();
+        return new TimelineLayout(w, view.height(), scale, g, Content.VERSIONS, ticks,
+                nowX >= g.gutter() ? nowX : Double.NaN, lanes(d, selected, scale, w, g),
+                marks(d, selected, scale, w, g), selectionXs);
+    }
+
+    private List<Tick> ticks(TimeScale scale, double w) {
+        double s = scale.start();
+        double e = scale.end();
+        long step = TickSteps.choose((e - s) / Math.max(1, (w - scale.left()) / 110));
+        DateTimeFormatter fmt = TickSteps.format(step);
+        List<Tick> ticks = new ArrayList<>();
+        for (long t = TickSteps.first((long) s, step, zone); t <= e; t = TickSteps.next(t, step, zone)) {
+            double px = scale.x(t);
+            if (px >= scale.left()) {
+                ticks.add(new Tick(px, fmt.format(Instant.ofEpochMilli(t).atZone(zone))));
+            }
+        }
+        return ticks;
+    }
+
+    private List<LaneRow> lanes(TimelineData d, Set<String> selected, TimeScale scale, double w, TimelineGeometry g) {
+        Map<String, Version> byLabel = new HashMap<>();
+        d.versions().forEach(v -> byLabel.put(v.label(), v));
+        List<LaneRow> rows = new ArrayList<>();
+        for (Lane lane : d.lanes()) {
+            List<SegmentBox> boxes = new ArrayList<>();
+            double lastX1 = -1;
+            for (Lane.Segment s : lane.segments()) {
+                double x0 = Math.max(scale.left(), scale.x(s.from().toEpochMilli()));
+                Instant until = s.until() == null ? d.now() : s.until();
+                double x1 = Math.min(w - 4, scale.x(until.toEpochMilli()));
+                if (x1 < scale.left() || x0 > w) {
+                    continue;
+                }
+                x1 = Math.max(x1, x0 + 1);
+                if (x1 <= lastX1 + 0.2 && x1 - x0 < 1.5) {
+                    continue; // sub-pixel segments collapse onto what is already drawn
+                }
+                lastX1 = x1;
+                Version v = byLabel.get(s.version());
+                boolean live = s.until() == null;
+                String text = s.version() + (s.how() == EventKind.ROLLBACK ? " ↶" : "");
+                double tw = (live ? boldWidth : plainWidth).applyAsDouble(text);
+                boxes.add(new SegmentBox(s.version(), x0, x1, live, v != null && v.failed(),
+                        v != null && selected.contains(v.label()), x1 - x0 > tw + 10 ? text : null, live));
+            }
+            rows.add(new LaneRow(lane.target(), g.laneY(rows.size()), g.laneHeight(), boxes));
+        }
+        return rows;
+    }
+
+    private List<Mark> marks(TimelineData d, Set<String> selected, TimeScale scale, double w, TimelineGeometry g) {
+        Set<String> live = d.lanes().stream().map(Lane::liveVersion).filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        int lo = Math.max(0, lowerBound(scale.time(scale.left() - g.markerGap())));
+        int hi = Math.min(times.length, lowerBound(scale.time(w)) + 1);
+        List<Version> vs = d.versions();
+        List<Mark> marks = new ArrayList<>();
+        double lastLabelEnd = -1;
+        int i = lo;
+        while (i < hi) {
+            double x0 = scale.x(times[i]);
+            int j = i + 1;
+            while (j < hi && scale.x(times[j]) - x0 < g.markerGap()) {
+                j++;
+            }
+            if (j - i == 1) {
+                Version v = vs.get(i);
+                VersionMark m = versionMark(v, x0, live.contains(v.label()), selected.contains(v.label()),
+                        lastLabelEnd, g);
+                lastLabelEnd = m.label() == null ? lastLabelEnd : m.label().right();
+                marks.add(m);
+            } else {
+                List<Version> group = vs.subList(i, j);
+                GroupMark m = groupMark((x0 + scale.x(times[j - 1])) / 2, j - i, times[i], times[j - 1],
+                        group.stream().anyMatch(v -> selected.contains(v.label())),
+                        group.stream().anyMatch(v -> live.contains(v.label())), g);
+                lastLabelEnd = m.x() + Math.max(14, m.width() / 2);
+                marks.add(m);
+            }
+            i = j;
+        }
+        return marks;
+    }
+
+    private VersionMark versionMark(Version v, double x, boolean live, boolean selected, double lastLabelEnd,
+                                    TimelineGeometry g) {
+        double r = g.markerRadius();
+        double y = g.markerY();
+        boolean bold = live || selected;
+        double tw = (bold ? boldWidth : plainWidth).applyAsDouble(v.label());
+        if (x - tw / 2 > lastLabelEnd + 4) {
+            Caption label = new Caption(v.label(), x - tw / 2, tw, y - r - 4, bold);
+            return new VersionMark(v, x, y, r, live, selected, label, chips(v, x, g), false);
+        }
+        return new VersionMark(v, x, y, r, live, selected, null, List.of(), !v.tags().isEmpty());
+    }
+
+    /** The version's tags stacked under its marker, as many as fit above the lanes. */
+    private List<Chip> chips(Version v, double x, TimelineGeometry g) {
+        List<Chip> chips = new ArrayList<>();
+        double top = g.markerY() + g.markerRadius() + 4;
+        for (String key : v.tags().keySet()) {
+            double cw = plainWidth.applyAsDouble(key) + 8;
+            chips.add(new Chip(key, tone(key), x - cw / 2, top, cw, 14));
+            top += 16;
+            if (top > g.lanesY() - 14) {
+                break;
+            }
+        }
+        return chips;
+    }
+
+    private GroupMark groupMark(double x, int count, long fromMs, long toMs, boolean selected, boolean live,
+                                TimelineGeometry g) {
+        String text = count > 999 ? (count / 1000) + "k" : Integer.toString(count);
+        double width = Math.max(18, plainWidth.applyAsDouble(text) + 8);
+        return new GroupMark(x, g.markerY(), count, text, width, fromMs, toMs, selected, live);
+    }
+
+    static Tone tone(String tagKey) {
+        return "failed".equals(tagKey) ? Tone.FAILED : "stable".equals(tagKey) ? Tone.STABLE : Tone.NEUTRAL;
+    }
+
+    static Tone tone(Version v) {
+        return v.failed() ? Tone.FAILED : v.stable() ? Tone.STABLE : Tone.NEUTRAL;
+    }
+
+    private int lowerBound(double ms) {
+        int i = Arrays.binarySearch(times, (long) Math.floor(ms));
+        return i >= 0 ? i : -i - 1;
+    }
+}
