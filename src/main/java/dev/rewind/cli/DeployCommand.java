@@ -4,6 +4,7 @@ import dev.rewind.catalog.Catalog;
 import dev.rewind.domain.Move;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -22,24 +23,23 @@ final class DeployCommand implements Callable<Integer> {
     @Parameters(index = "2", paramLabel = "VERSION")
     String version;
 
-    @Option(names = "--expect", paramLabel = "V",
-            description = "The version you believe is live ('none' if nothing is); refused if another process moved it.")
-    String expect;
+    @Mixin
+    SharedOptions.Expect expect;
 
-    @Option(names = "--reason", paramLabel = "T")
-    String reason;
+    @Mixin
+    SharedOptions.Reason reason;
 
     @Option(names = "--force-failed", description = "Deploy even though the version is tagged failed.")
     boolean forceFailed;
 
-    @Option(names = "--json")
-    boolean json;
+    @Mixin
+    SharedOptions.Json json;
 
     @Override
     public Integer call() {
         try (Catalog c = root.open(false)) {
-            Move m = root.services(c).deployments().deploy(model, target, version, expect, reason, forceFailed);
-            MoveOutput.print(m, json, root.out);
+            Move m = root.services(c).deployments().deploy(model, target, version, expect.live, reason.text, forceFailed);
+            MoveOutput.print(m, json.on, root.out);
         }
         return 0;
     }

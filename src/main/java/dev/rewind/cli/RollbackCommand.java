@@ -4,6 +4,7 @@ import dev.rewind.catalog.Catalog;
 import dev.rewind.domain.Move;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -24,21 +25,20 @@ final class RollbackCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "VERSION")
     String to;
 
-    @Option(names = "--expect", paramLabel = "V",
-            description = "The version you believe is live; refused if another process moved it.")
-    String expect;
+    @Mixin
+    SharedOptions.Expect expect;
 
-    @Option(names = "--reason", paramLabel = "T")
-    String reason;
+    @Mixin
+    SharedOptions.Reason reason;
 
-    @Option(names = "--json")
-    boolean json;
+    @Mixin
+    SharedOptions.Json json;
 
     @Override
     public Integer call() {
         try (Catalog c = root.open(false)) {
-            Move m = root.services(c).deployments().rollback(model, target, to, expect, reason);
-            MoveOutput.print(m, json, root.out);
+            Move m = root.services(c).deployments().rollback(model, target, to, expect.live, reason.text);
+            MoveOutput.print(m, json.on, root.out);
         }
         return 0;
     }

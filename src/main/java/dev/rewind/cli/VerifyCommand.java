@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -20,15 +21,15 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--repair", description = "First finish interrupted serving-dir switches.")
     boolean repair;
 
-    @Option(names = "--json")
-    boolean json;
+    @Mixin
+    SharedOptions.Json json;
 
     @Override
     public Integer call() {
         try (Catalog c = root.openAsIs()) {
             Services s = root.services(c);
             VerifyService.Report r = s.verifier().verify(repair);
-            if (json) {
+            if (json.on) {
                 Map<String, Object> o = new LinkedHashMap<>();
                 o.put("clean", r.clean());
                 o.put("problems", r.problems());
