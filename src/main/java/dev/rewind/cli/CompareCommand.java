@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -27,8 +28,8 @@ final class CompareCommand implements Callable<Integer> {
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "VERSION")
     List<String> versions = new ArrayList<>();
 
-    @Option(names = "--json")
-    boolean json;
+    @Mixin
+    SharedOptions.Json json;
 
     @Option(names = "--csv", paramLabel = "FILE", description = "Also write the comparison as CSV.")
     Path csv;
@@ -40,7 +41,7 @@ final class CompareCommand implements Callable<Integer> {
             if (csv != null) {
                 CompareService.writeCsv(cmp, csv);
             }
-            if (json) {
+            if (json.on) {
                 root.out.println(Json.write(json(cmp)));
             } else {
                 print(cmp);

@@ -6,6 +6,7 @@ import dev.rewind.domain.MoveRequest;
 import dev.rewind.service.Services;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -24,25 +25,24 @@ final class DeployCommand implements Callable<Integer> {
     @Parameters(index = "2", paramLabel = "VERSION")
     String version;
 
-    @Option(names = "--expect", paramLabel = "V",
-            description = "The version you believe is live ('none' if nothing is); refused if another process moved it.")
-    String expect;
+    @Mixin
+    SharedOptions.Expect expect;
 
-    @Option(names = "--reason", paramLabel = "T")
-    String reason;
+    @Mixin
+    SharedOptions.Reason reason;
 
     @Option(names = "--force-failed", description = "Deploy even though the version is tagged failed.")
     boolean forceFailed;
 
-    @Option(names = "--json")
-    boolean json;
+    @Mixin
+    SharedOptions.Json json;
 
     @Override
     public Integer call() {
         try (Services services = root.open(false)) {
-            MoveRequest r = MoveRequests.expecting(MoveRequest.of(model, target, version), expect).because(reason);
+            MoveRequest r = MoveRequests.expecting(MoveRequest.of(model, target, version), expect.live).because(reason.text);
             Move m = services.deployments().deploy(forceFailed ? r.overriding(MoveOverride.FAILED_VERSION) : r);
-            MoveOutput.print(m, json, root.out);
+            MoveOutput.print(m, json.on, root.out);
         }
         return 0;
     }

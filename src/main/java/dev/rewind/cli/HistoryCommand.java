@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -22,14 +23,14 @@ final class HistoryCommand implements Callable<Integer> {
     @Option(names = "--target", paramLabel = "T")
     String target;
 
-    @Option(names = "--json")
-    boolean json;
+    @Mixin
+    SharedOptions.Json json;
 
     @Override
     public Integer call() {
         try (Services services = root.open(false)) {
             List<Event> events = services.history().history(model, target);
-            if (json) {
+            if (json.on) {
                 root.out.println(Json.write(events.stream().map(HistoryCommand::json).toList()));
                 return 0;
             }

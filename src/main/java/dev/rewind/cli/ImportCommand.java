@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -30,8 +31,8 @@ final class ImportCommand {
                 description = "Import the runs of this experiment (name or id) as versions of a model named after it.")
         String runsAsVersions;
 
-        @Option(names = "--json")
-        boolean json;
+        @Mixin
+        SharedOptions.Json json;
 
         @Override
         public Integer call() {
@@ -39,7 +40,7 @@ final class ImportCommand {
             try (Services services = root.open(true)) {
                 ImportService.Report r = services.importer().importMlflow(path, runsAsVersions,
                         MlflowReader.Progress.NONE);
-                if (json) {
+                if (json.on) {
                     Map<String, Object> o = new LinkedHashMap<>();
                     o.put("source", r.source());
                     o.put("models", r.models());

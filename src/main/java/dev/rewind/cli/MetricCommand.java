@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -43,14 +43,14 @@ final class MetricCommand {
         @ParentCommand
         MetricCommand parent;
 
-        @Option(names = "--json")
-        boolean json;
+        @Mixin
+        SharedOptions.Json json;
 
         @Override
         public Integer call() {
             try (Services services = parent.root.open(false)) {
                 Map<String, Direction> all = services.compare().directions();
-                if (json) {
+                if (json.on) {
                     Map<String, String> m = new LinkedHashMap<>();
                     all.forEach((k, d) -> m.put(k, d.id()));
                     parent.root.out.println(Json.write(m));

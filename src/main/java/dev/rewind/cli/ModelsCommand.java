@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "models", description = "List models with their latest version and what each target serves.")
@@ -14,14 +14,14 @@ final class ModelsCommand implements Callable<Integer> {
     @ParentCommand
     RewindCommand root;
 
-    @Option(names = "--json")
-    boolean json;
+    @Mixin
+    SharedOptions.Json json;
 
     @Override
     public Integer call() {
         try (Services services = root.open(false)) {
             List<ModelSummary> models = services.registry().models();
-            if (json) {
+            if (json.on) {
                 root.out.println(Json.write(models.stream().map(Json::model).toList()));
                 return 0;
             }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -49,8 +50,8 @@ final class RegisterCommand implements Callable<Integer> {
     @Option(names = "--parent", paramLabel = "V", description = "The version this one was derived from.")
     String parent;
 
-    @Option(names = "--json", description = "Print the registered version as JSON.")
-    boolean json;
+    @Mixin
+    SharedOptions.Json json;
 
     @Override
     public Integer call() {
@@ -74,7 +75,7 @@ final class RegisterCommand implements Callable<Integer> {
         try (Services services = root.open(false)) {
             Version v = services.registry().register(new RegisterRequest(model, version, artifact, ms, ps, ts,
                     description, sourceRun, parent));
-            if (json) {
+            if (json.on) {
                 root.out.println(Json.write(Json.version(v)));
             } else {
                 root.out.printf("registered %s %s (#%d, sha256 %s, %d bytes)%n", v.model(), v.label(), v.seq(),

@@ -5,6 +5,7 @@ import dev.rewind.domain.MoveRequest;
 import dev.rewind.service.Services;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -25,22 +26,21 @@ final class RollbackCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "VERSION")
     String to;
 
-    @Option(names = "--expect", paramLabel = "V",
-            description = "The version you believe is live; refused if another process moved it.")
-    String expect;
+    @Mixin
+    SharedOptions.Expect expect;
 
-    @Option(names = "--reason", paramLabel = "T")
-    String reason;
+    @Mixin
+    SharedOptions.Reason reason;
 
-    @Option(names = "--json")
-    boolean json;
+    @Mixin
+    SharedOptions.Json json;
 
     @Override
     public Integer call() {
         try (Services services = root.open(false)) {
             Move m = services.deployments().rollback(
-                    MoveRequests.expecting(MoveRequest.of(model, target, to), expect).because(reason));
-            MoveOutput.print(m, json, root.out);
+                    MoveRequests.expecting(MoveRequest.of(model, target, to), expect.live).because(reason.text));
+            MoveOutput.print(m, json.on, root.out);
         }
         return 0;
     }

@@ -5,7 +5,7 @@ import dev.rewind.service.Services;
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -20,14 +20,14 @@ final class ShowCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "VERSION")
     String version;
 
-    @Option(names = "--json")
-    boolean json;
+    @Mixin
+    SharedOptions.Json json;
 
     @Override
     public Integer call() {
         try (Services services = root.open(false)) {
             Version v = services.registry().show(model, version);
-            if (json) {
+            if (json.on) {
                 root.out.println(Json.write(Json.version(v)));
             } else {
                 print(v, root.out);

@@ -4,7 +4,11 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A plain text table with columns padded to their widest cell. */
+/**
+ * A plain text table with columns padded to their widest cell. Not picocli's {@code TextTable}: that one reads
+ * every cell as picocli markup (a reason such as {@code @|bold x|@} would print as {@code x}), and its columns need
+ * their widths up front, so the widest-cell pass would stay anyway.
+ */
 final class Table {
     private final List<String[]> rows = new ArrayList<>();
 

@@ -5,7 +5,7 @@ import dev.rewind.service.Services;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -23,14 +23,14 @@ final class TagCommand implements Callable<Integer> {
     @Parameters(index = "2", paramLabel = "KEY[=VALUE]")
     String tag;
 
-    @Option(names = "--reason", paramLabel = "T")
-    String reason;
+    @Mixin
+    SharedOptions.Reason reason;
 
     @Override
     public Integer call() {
         Map.Entry<String, String> t = Tags.parse(tag);
         try (Services services = root.open(false)) {
-            services.registry().tag(model, version, t.getKey(), t.getValue(), reason);
+            services.registry().tag(model, version, t.getKey(), t.getValue(), reason.text);
             root.out.printf("tagged %s %s with %s%n", model, version, tag);
         }
         return 0;

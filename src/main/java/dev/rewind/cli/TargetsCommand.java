@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -24,8 +25,8 @@ final class TargetsCommand implements Callable<Integer> {
     @Option(names = "--at", paramLabel = "TIME", description = "ISO-8601 time, e.g. 2026-11-01T09:30:00Z or 2026-11-01.")
     String at;
 
-    @Option(names = "--json")
-    boolean json;
+    @Mixin
+    SharedOptions.Json json;
 
     @Override
     public Integer call() {
@@ -40,7 +41,7 @@ final class TargetsCommand implements Callable<Integer> {
                 rows = services.deployments().targets(model).stream().map(t -> new HistoryService.TargetAt(t.model(),
                         t.name(), t.liveVersion(), t.since(), null, t.servingDir())).toList();
             }
-            if (json) {
+            if (json.on) {
                 root.out.println(Json.write(rows.stream().map(TargetsCommand::json).toList()));
                 return 0;
             }

@@ -3,7 +3,7 @@ package dev.rewind.cli;
 import dev.rewind.service.Services;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -21,13 +21,13 @@ final class UntagCommand implements Callable<Integer> {
     @Parameters(index = "2", paramLabel = "KEY")
     String key;
 
-    @Option(names = "--reason", paramLabel = "T")
-    String reason;
+    @Mixin
+    SharedOptions.Reason reason;
 
     @Override
     public Integer call() {
         try (Services services = root.open(false)) {
-            services.registry().untag(model, version, key, reason);
+            services.registry().untag(model, version, key, reason.text);
             root.out.printf("removed tag %s from %s %s%n", key, model, version);
         }
         return 0;

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -19,14 +20,14 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--repair", description = "First finish interrupted serving-dir switches.")
     boolean repair;
 
-    @Option(names = "--json")
-    boolean json;
+    @Mixin
+    SharedOptions.Json json;
 
     @Override
     public Integer call() {
         try (Services services = root.openAsIs()) {
             VerifyService.Report r = services.verifier().verify(repair);
-            if (json) {
+            if (json.on) {
                 Map<String, Object> o = new LinkedHashMap<>();
                 o.put("clean", r.clean());
                 o.put("problems", r.problems());

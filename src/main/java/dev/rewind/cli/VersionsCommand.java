@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -18,14 +18,14 @@ final class VersionsCommand implements Callable<Integer> {
     @Parameters(paramLabel = "MODEL")
     String model;
 
-    @Option(names = "--json")
-    boolean json;
+    @Mixin
+    SharedOptions.Json json;
 
     @Override
     public Integer call() {
         try (Services services = root.open(false)) {
             List<Version> versions = services.registry().versions(model);
-            if (json) {
+            if (json.on) {
                 root.out.println(Json.write(Json.versions(versions)));
                 return 0;
             }

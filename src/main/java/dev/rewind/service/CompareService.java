@@ -1,5 +1,9 @@
 package dev.rewind.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.rewind.catalog.Catalog;
 import dev.rewind.domain.Comparison;
 import dev.rewind.domain.Direction;
@@ -8,6 +12,7 @@ import dev.rewind.domain.Names;
 import dev.rewind.domain.RewindException;
 import dev.rewind.domain.Version;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +24,10 @@ import java.util.Map;
 
 /** Comparing versions' metrics, metric directions, and the comparison as CSV. */
 public final class CompareService {
+    /** Quotes a cell only when it must (a separator, a quote, a line break, or a leading '#'). */
+    private static final CsvMapper CSV = CsvMapper.builder()
+            .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
+
     private final Catalog catalog;
 
     public CompareService(Catalog catalog) {
@@ -58,14 +67,14 @@ public final class CompareService {
 
     /** The comparison as CSV: metric, direction, a value per version, then delta, relative and verdict per version. */
     public static String csv(Comparison c) {
-        StringBuilder sb = new StringBuilder();
+        List<List<String>> lines = new ArrayList<>();
         List<String> header = new ArrayList<>(List.of("metric", "direction"));
         header.addAll(c.versions());
         for (int i = 1; i < c.versions().size(); i++) {
             String v = c.versions().get(i);
             header.addAll(List.of("delta " + v, "relative " + v, "verdict " + v));
         }
-        line(sb, header);
+        lines.add(header);
         for (Comparison.Row r : c.rows()) {
             List<String> cells = new ArrayList<>(List.of(r.key(), r.direction().id()));
             r.values().forEach(x -> cells.add(number(x)));
@@ -74,9 +83,13 @@ public final class CompareService {
                 cells.add(number(d.relative()));
                 cells.add(d.verdict().name().toLowerCase());
             }
-            line(sb, cells);
+            lines.add(cells);
         }
-        return sb.toString();
+        try {
+            return CSV.writer(CsvSchema.emptySchema()).writeValueAsString(lines);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Writes the CSV atomically (temp file, then rename), so a failed export leaves no half file. */
@@ -97,20 +110,5 @@ public final class CompareService {
     /** Missing values are empty cells; numbers keep full precision so they parse back exactly. */
     private static String number(double x) {
         return Double.isNaN(x) ? "" : Double.toString(x);
-    }
-
-    private static void line(StringBuilder sb, List<String> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                sb.append(',');
-            }
-            String c = cells.get(i);
-            if (c.contains(",") || c.contains("\"") || c.contains("\n")) {
-                sb.append('"').append(c.replace("\"", "\"\"")).append('"');
-            } else {
-                sb.append(c);
-            }
-        }
-        sb.append('\n');
     }
 }

@@ -3,14 +3,16 @@ package dev.rewind.service;
 import dev.rewind.domain.Names;
 import dev.rewind.domain.RewindException;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Checks that a scenario's parts fit together: every name it refers to exists, and the story can be played. */
 final class ScenarioConsistency {
-    private final ScenarioFields f;
+    private final ScenarioErrors f;
 
-    ScenarioConsistency(ScenarioFields f) {
+    ScenarioConsistency(ScenarioErrors f) {
         this.f = f;
     }
 
@@ -18,13 +20,13 @@ final class ScenarioConsistency {
         name("model", s.model(), null);
         List<String> labels = s.versions().stream().map(LearnScenario.VersionSpec::label).toList();
         labels.forEach(l -> name("version label", l, "'versions'"));
-        Set<String> twice = LearnScenarioLoader.duplicates(labels);
+        Set<String> twice = duplicates(labels);
         if (!twice.isEmpty()) {
             throw f.error("'versions'", "lists " + String.join(", ", twice) + " more than once");
         }
         List<String> targets = s.targets().stream().map(LearnScenario.TargetSpec::name).toList();
         targets.forEach(t -> name("target name", t, "'targets'"));
-        if (!LearnScenarioLoader.duplicates(targets).isEmpty()) {
+        if (!duplicates(targets).isEmpty()) {
             throw f.error("'targets'", "lists a target more than once");
         }
         for (int i = 0; i < s.history().size(); i++) {
@@ -100,5 +102,10 @@ final class ScenarioConsistency {
         } catch (RewindException e) {
             throw f.error(where, "has a bad " + what + ": " + e.getMessage());
         }
+    }
+
+    private static Set<String> duplicates(List<String> names) {
+        Set<String> seen = new HashSet<>();
+        return names.stream().filter(n -> !seen.add(n)).collect(Collectors.toSet());
     }
 }

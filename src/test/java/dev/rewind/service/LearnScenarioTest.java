@@ -73,6 +73,48 @@ class LearnScenarioTest {
                         + " but it serves 1.1.0");
     }
 
+    @Test
+    void theFileIsReadStrictlyWithNoGuessing() {
+        assertRefused(edit(s -> ((ObjectNode) s.withArray("versions").get(0)).put("colour", "red")))
+                .hasMessage("scenario.json: version 1 (1.0.0) has a field 'colour' that Rewind does not know");
+        assertRefused(edit(s -> ((ObjectNode) s.withArray("versions").get(0)).put("author", "  ")))
+                .hasMessage("scenario.json: version 1 (1.0.0) has an empty 'author'");
+        assertRefused(edit(s -> ((ObjectNode) s.withArray("versions").get(0)).put("author", 5)))
+                .hasMessage("scenario.json: version 1 (1.0.0) has 'author' that is not text");
+        assertRefused(edit(s -> ((ObjectNode) s.withArray("versions").get(0)).put("daysAgo", "12")))
+                .hasMessage("scenario.json: version 1 (1.0.0) has 'daysAgo' that is not a number");
+        assertRefused(edit(s -> ((ObjectNode) s.withArray("versions").get(0)).put("daysAgo", -1)))
+                .hasMessage("scenario.json: version 1 (1.0.0) has a negative 'daysAgo'");
+        assertRefused(edit(s -> ((ObjectNode) s.withArray("quiz").get(0)).put("answer", 1.5)))
+                .hasMessage("scenario.json: quiz question 1 has 'answer' that is not a whole number");
+        assertRefused(edit(s -> ((ObjectNode) s.withArray("steps").get(0)).put("check", 3)))
+                .hasMessageStartingWith("scenario.json: step 1 has 'check' 3, which is not one of visit-versions, ");
+        assertRefused(edit(s -> ((ObjectNode) s.withArray("steps").get(1)).putNull("hint")))
+                .hasMessage("scenario.json: step 2 has no 'hint'");
+        assertRefused(edit(s -> s.with("contrast").putArray("steps")))
+                .hasMessage("scenario.json: contrast has an empty 'steps'");
+        assertRefused(edit(s -> s.with("monitor").with("series").withArray("1.0.0").set(0, "x")))
+                .hasMessage("scenario.json: monitor has 'series' '1.0.0' entry 1 that is not a number");
+        assertRefused(edit(s -> s.put("steps", "x"))).hasMessage("scenario.json has 'steps' that is not a list [ … ]");
+    }
+
+    @Test
+    void omittableFieldsTakeTheirDefaults() throws Exception {
+        String text = edit(s -> {
+            ((ObjectNode) s.withArray("versions").get(0)).remove(java.util.List.of("host", "metrics"));
+            ((ObjectNode) s.withArray("tags").get(0)).remove("reason");
+            s.remove("labels");
+        });
+        LearnScenario s = LearnScenarioLoader.parse("scenario.json",
+                new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+        assertThat(s.versions().get(0).host()).isEqualTo("learn-sandbox");
+        assertThat(s.versions().get(0).metrics()).isEmpty();
+        assertThat(s.tags().get(0).reason()).isNull();
+        assertThat(s.tags().get(0).value()).isNull();
+        assertThat(s.label("next", "fallback")).isEqualTo("fallback");
+        assertThat(s.versions().get(1).host()).isEqualTo("ml-train-01");
+    }
+
     private static AbstractThrowableAssert<?, ? extends Throwable> assertRefused(String text) {
         InputStream in = new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
         return assertThatThrownBy(() -> LearnScenarioLoader.parse("scenario.json", in))
