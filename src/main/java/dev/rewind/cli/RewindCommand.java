@@ -1,5 +1,6 @@
 package dev.rewind.cli;
 
+import dev.rewind.CompositionRoot;
 import dev.rewind.catalog.sqlite.SqliteCatalog;
 import dev.rewind.domain.Actor;
 import dev.rewind.domain.RewindException;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
+@CompositionRoot("opens the SQLite catalog a command works on and hands it to the services")
 @Command(name = "rewind", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
         description = {"Browse model versions, compare them, and roll deployments back safely.",
                 "With no command, opens the window."},

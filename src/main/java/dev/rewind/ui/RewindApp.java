@@ -1,12 +1,13 @@
 package dev.rewind.ui;
 
+import dev.rewind.CompositionRoot;
 import atlantafx.base.theme.PrimerLight;
 import dev.rewind.catalog.sqlite.SqliteCatalog;
 import dev.rewind.cli.Cli;
 import dev.rewind.service.CatalogSessions;
 import dev.rewind.service.Environment;
 import dev.rewind.service.OpenMode;
-import dev.rewind.ui.common.FxDialogService;
+import dev.rewind.ui.actions.FxDialogService;
 import dev.rewind.ui.common.FxScheduler;
 import dev.rewind.ui.common.FxTaskExecutor;
 import dev.rewind.ui.common.StartupTrace;
@@ -21,6 +22,7 @@ import javafx.scene.image.Image;
 import javafx.stage.Stage;
 
 /** The JavaFX application: one main window over one catalog. */
+@CompositionRoot("opens the SQLite catalog the window shows and hands it to the services")
 public final class RewindApp extends Application {
     private static volatile Cli.GuiRequest request;
     private MainViewModel vm;

@@ -9,7 +9,7 @@ import dev.rewind.service.RegisterRequest;
 import dev.rewind.service.Services;
 import dev.rewind.support.CliRun;
 import dev.rewind.ui.RewindApp;
-import dev.rewind.ui.common.FxDialogService;
+import dev.rewind.ui.actions.FxDialogService;
 import dev.rewind.ui.common.FxScheduler;
 import dev.rewind.ui.common.FxTaskExecutor;
 import dev.rewind.ui.shell.MainView;

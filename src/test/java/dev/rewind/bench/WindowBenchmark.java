@@ -7,7 +7,7 @@ import dev.rewind.service.DemoService;
 import dev.rewind.service.OpenMode;
 import dev.rewind.service.Services;
 import dev.rewind.ui.RewindApp;
-import dev.rewind.ui.common.FxDialogService;
+import dev.rewind.ui.actions.FxDialogService;
 import dev.rewind.ui.common.FxScheduler;
 import dev.rewind.ui.common.FxTaskExecutor;
 import dev.rewind.ui.shell.MainView;

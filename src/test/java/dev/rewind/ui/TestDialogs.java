@@ -2,7 +2,7 @@ package dev.rewind.ui;
 
 import dev.rewind.domain.MovePreview;
 import dev.rewind.ui.common.DialogService;
-import dev.rewind.ui.common.FxDialogService;
+import dev.rewind.ui.actions.FxDialogService;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

@@ -5,7 +5,7 @@ import atlantafx.base.theme.PrimerLight;
 import dev.rewind.ui.learn.LearnIntro;
 import dev.rewind.ui.learn.LearnPanel;
 import dev.rewind.ui.learn.TourOffer;
-import dev.rewind.ui.model.ModelPane;
+import dev.rewind.ui.shell.ModelPane;
 import dev.rewind.ui.model.ModelTab;
 import javafx.application.Application;
 import javafx.scene.control.Alert;

@@ -1,8 +1,10 @@
-package dev.rewind.ui.model;
+package dev.rewind.ui.shell;
 
 import dev.rewind.domain.TargetState;
 import dev.rewind.domain.Version;
 import dev.rewind.ui.compare.CompareView;
+import dev.rewind.ui.model.ModelTab;
+import dev.rewind.ui.model.ModelViewModel;
 import dev.rewind.ui.compare.CompareViewModel;
 import dev.rewind.ui.details.DetailsView;
 import dev.rewind.ui.history.HistoryView;

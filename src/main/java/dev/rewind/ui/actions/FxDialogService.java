@@ -1,8 +1,7 @@
-package dev.rewind.ui.common;
+package dev.rewind.ui.actions;
 
 import dev.rewind.domain.MovePreview;
-import dev.rewind.ui.actions.MoveDialog;
-import dev.rewind.ui.actions.TagDialog;
+import dev.rewind.ui.common.DialogService;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
