@@ -75,6 +75,18 @@ public final class ChildJvm {
         return process.exitValue();
     }
 
+    /** Milliseconds until the child prints a line starting with {@code prefix}, or -1 after {@code timeoutMs}. */
+    public long millisUntilLine(String prefix, long timeoutMs) throws InterruptedException {
+        long start = System.nanoTime();
+        while ((System.nanoTime() - start) / 1_000_000 < timeoutMs && process.isAlive()) {
+            if (lines().stream().anyMatch(l -> l.startsWith(prefix))) {
+                return (System.nanoTime() - start) / 1_000_000;
+            }
+            Thread.sleep(2);
+        }
+        return -1;
+    }
+
     public List<String> lines() {
         synchronized (lines) {
             return new ArrayList<>(lines);
