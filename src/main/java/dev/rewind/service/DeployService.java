@@ -51,18 +51,14 @@ public final class DeployService {
     /** Adds a deployment slot to a model, optionally with a serving directory; records a {@code target} event. */
     public TargetState addTarget(String model, String target, Path servingDir) {
         Names.require("target name", target);
-        Path dir = servingDir == null ? null : servingDir.toAbsolutePath().normalize();
-        if (dir != null && Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw RewindException.badInput("serving dir " + dir + " exists and is not a directory");
-        }
-        if (dir != null && (dir.getParent() == null || !Files.isDirectory(dir.getParent()))) {
-            throw RewindException.badInput("serving dir " + dir + ": its parent folder does not exist");
-        }
         return catalog.write(tx -> {
             long modelId = Lookups.modelId(tx, model);
             if (tx.targets().find(model, target).isPresent()) {
                 throw RewindException.badInput("model " + model + " already has a target '" + target + "'");
             }
+            Path dir = servingDir == null ? null : ServingDirPolicy.admit(servingDir, catalog.location(),
+                    catalog.artifacts().root(), tx.targets().all().stream().filter(t -> t.servingDir() != null)
+                            .map(t -> Path.of(t.servingDir())).toList());
             long id = tx.targets().insert(modelId, target, dir == null ? null : dir.toString());
             tx.events().append(EventRecord.draft(clock.millis(), EventKind.TARGET, modelId, id, null, null, null,
                     null, null, dir == null ? null : "serving dir " + dir, actor.user(), actor.host()));

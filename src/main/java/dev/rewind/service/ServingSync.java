@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
@@ -54,14 +55,20 @@ final class ServingSync {
         ServingDirectory dir = new ServingDirectory(Path.of(row.servingDir()));
         synchronized (IN_PROCESS) {
             try {
+                if (Files.isSymbolicLink(dir.dir())) {
+                    throw new IOException(dir.dir() + " has become a symbolic link; Rewind does not switch through links");
+                }
                 Files.createDirectories(dir.dir());
+                // a planted link named like the lock must not make Rewind create or write the file it points to
                 try (FileChannel ch = FileChannel.open(dir.lockFile(), StandardOpenOption.CREATE,
-                        StandardOpenOption.WRITE); FileLock lock = wait ? ch.lock() : ch.tryLock()) {
+                        StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS); FileLock lock = wait ? ch.lock() : ch.tryLock()) {
                     return lock == null ? null : syncLocked(dir, model, target);
                 }
             } catch (IOException e) {
-                throw RewindException.refused("the catalog says " + target + " of " + model + " moved, but its serving dir "
-                        + dir.dir() + " could not be switched: " + e.getMessage() + "; fix that and run 'rewind verify --repair'");
+                throw RewindException.switchPending("the move is recorded: the catalog says " + target + " of " + model
+                        + " now serves " + (row.versionLabel() == null ? "nothing" : row.versionLabel())
+                        + ", but its serving dir " + dir.dir() + " could not be switched (" + e.getMessage()
+                        + "); the switch is pending — fix that and run 'rewind verify --repair'");
             }
         }
     }
@@ -112,8 +119,11 @@ final class ServingSync {
             return null;
         }
         ServingDirectory dir = new ServingDirectory(Path.of(t.servingDir()));
-        ServingDirectory.Observed seen = dir.observe();
         String where = "serving dir " + dir.dir() + " of " + t.name() + " of " + t.model();
+        if (Files.isSymbolicLink(dir.dir())) {
+            return where + " has become a symbolic link; Rewind does not switch through links";
+        }
+        ServingDirectory.Observed seen = dir.observe();
         if (seen.problem() != null) {
             return where + ": " + seen.problem();
         }

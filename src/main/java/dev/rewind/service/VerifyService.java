@@ -95,14 +95,13 @@ public final class VerifyService {
                         + label(expected));
             }
             boolean interrupted = pending.stream().anyMatch(p -> p.targetId() == t.id());
+            String d = serving.disagreement(t);
             if (interrupted) {
                 problems.add("rule 6: the switch of " + t.name() + " of " + t.model()
-                        + "'s serving dir was interrupted; run 'rewind verify --repair'");
-            } else {
-                String d = serving.disagreement(t);
-                if (d != null) {
-                    problems.add("rule 6: " + d);
-                }
+                        + "'s serving dir was interrupted" + (d == null ? "" : " (" + d + ")")
+                        + "; run 'rewind verify --repair'");
+            } else if (d != null) {
+                problems.add("rule 6: " + d);
             }
         }
     }

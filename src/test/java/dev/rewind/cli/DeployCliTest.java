@@ -165,7 +165,7 @@ class DeployCliTest {
         var next = cli.run("models");
         assertThat(next.code()).isZero();
         assertThat(next.out()).contains("production=1.0");
-        assertThat(next.err()).startsWith("rewind: warning: the catalog says production of m moved")
+        assertThat(next.err()).startsWith("rewind: warning: the move is recorded: the catalog says production of m now serves 1.0")
                 .contains("is not a symbolic link");
     }
 
