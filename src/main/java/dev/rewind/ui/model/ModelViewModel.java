@@ -158,6 +158,9 @@ public final class ModelViewModel {
     private void moveFailed(Throwable t) {
         if (t instanceof ConflictException c) {
             dialogs.showError("Someone moved the target first", c.getMessage());
+        } else if (t instanceof RewindException r && r.exitCode() == RewindException.SWITCH_PENDING) {
+            dialogs.showError("Moved, but the serving directory did not follow", r.getMessage());
+            afterChange.run(); // the move is recorded: the list and lanes must show it
         } else {
             error("The move was refused", t);
         }

@@ -136,6 +136,25 @@ class ModelViewModelTest {
     }
 
     @Test
+    void aMoveWhoseServingDirCannotFollowSaysItIsRecordedAndTheWindowShowsIt() throws Exception {
+        Path serve = dir.resolve("serve");
+        services.deployments().addTarget("m", "canary", serve);
+        java.nio.file.Files.createDirectories(serve);
+        java.nio.file.Files.writeString(serve.resolve("current"), "not a link");
+        ModelViewModel vm = vm(new CurrentThreadTaskExecutor());
+        vm.load("m");
+        dialogs.moveReason = Optional.of("try 1.1");
+        vm.requestMove("canary", version(vm, "1.1"));
+        assertThat(dialogs.errors).singleElement().satisfies(e -> {
+            assertThat(e.title()).isEqualTo("Moved, but the serving directory did not follow");
+            assertThat(e.message()).contains("the move is recorded").contains("the switch is pending");
+        });
+        assertThat(live("canary")).isEqualTo("1.1");
+        assertThat(live(vm, "canary")).as("the window shows the recorded move").isEqualTo("1.1");
+        assertThat(changes).as("the rest of the window follows").isEqualTo(1);
+    }
+
+    @Test
     void undoLastUndoesTheLastMoveOnceAndForgettingItLeavesNothingToUndo() {
         ModelViewModel vm = vm(new CurrentThreadTaskExecutor());
         vm.load("m");
