@@ -30,7 +30,7 @@ public record MoveDecision(Verdict verdict, List<Needed> needed, String refusal,
     /** Throws unless the request may be made: not refused, every override given, a reason when protected. */
     public void enforce(MoveRequest r) {
         if (verdict == Verdict.REFUSED) {
-            throw RewindException.refused(refusal);
+            throw RewindException.refused(refusal + "; nothing changed");
         }
         List<Needed> missing = needed.stream().filter(n -> !r.overrides().contains(n.override())).toList();
         if (!missing.isEmpty()) {

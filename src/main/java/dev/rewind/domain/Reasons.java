@@ -5,7 +5,7 @@ package dev.rewind.domain;
  * the history table, so it is refused rather than cleaned.
  */
 public final class Reasons {
-    public static final int MAX_LENGTH = 2000;
+    public static final int MAX_LENGTH = 10_000;
 
     private Reasons() {
     }

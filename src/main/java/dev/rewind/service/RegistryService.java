@@ -101,10 +101,6 @@ public final class RegistryService {
      */
     public Version untag(String model, String version, String typedKey, String reason) {
         Names.require("tag key", typedKey);
-        if (Tags.meaningful(typedKey)) {
-            Reasons.require("reason", reason, "removing " + Tags.normalize(typedKey)
-                    + " changes what deploy and rollback do");
-        }
         Reasons.check("reason", reason);
         String normalized = Tags.normalize(typedKey);
         return catalog.write(tx -> {
@@ -113,6 +109,9 @@ public final class RegistryService {
             String key = v.tags().containsKey(typedKey) ? typedKey : v.tags().keySet().stream()
                     .filter(k -> Tags.normalize(k).equals(normalized)).findFirst().orElse(normalized);
             String old = v.tags().get(key);
+            if (v.tags().containsKey(key) && Tags.meaningful(key)) {
+                Reasons.require("reason", reason, "removing " + normalized + " changes what deploy and rollback do");
+            }
             if (!tx.versions().removeTag(v.id(), key)) {
                 throw RewindException.badInput("version " + version + " of " + model + " has no tag " + key);
             }
