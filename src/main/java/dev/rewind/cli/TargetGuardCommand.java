@@ -41,7 +41,7 @@ final class TargetGuardCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (clear == (min.isEmpty() && max.isEmpty())) {
+        if (clear != (min.isEmpty() && max.isEmpty())) {
             throw RewindException.badInput(clear ? "--clear cannot be combined with --min or --max"
                     : "give --min KEY=VALUE, --max KEY=VALUE or --clear");
         }
