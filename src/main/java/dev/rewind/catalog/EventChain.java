@@ -29,6 +29,10 @@ public final class EventChain {
         field(sb, e.reason());
         field(sb, e.actor());
         field(sb, e.host());
+        if (e.overrides() != null) {
+            // only when present, so events written before overrides were recorded keep their hashes
+            field(sb, e.overrides());
+        }
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             return HexFormat.of().formatHex(md.digest(sb.toString().getBytes(StandardCharsets.UTF_8)));

@@ -1,6 +1,7 @@
 package dev.rewind.cli;
 
 import dev.rewind.domain.Event;
+import dev.rewind.domain.MoveOverride;
 import dev.rewind.service.Services;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,13 +52,20 @@ final class HistoryCommand implements Callable<Integer> {
                 }
                 return (e.fromVersion() == null ? "∅" : e.fromVersion()) + " → " + e.toVersion();
             case DEPLOY: case ROLLBACK:
-                return (e.fromVersion() == null ? "∅" : e.fromVersion()) + " → " + e.toVersion();
+                return (e.fromVersion() == null ? "∅" : e.fromVersion()) + " → " + e.toVersion()
+                        + MoveOverride.describe(e.overrides());
             case TAG:
                 return e.version() + " +" + e.tagKey() + (e.tagValue() == null ? "" : "=" + e.tagValue());
             case UNTAG:
                 return e.version() + " -" + e.tagKey();
             case REGISTER:
                 return e.version();
+            case PROTECT:
+                return "protected";
+            case UNPROTECT:
+                return "unprotected";
+            case GUARD:
+                return "guards: " + e.tagValue();
             default:
                 return "";
         }
@@ -76,6 +84,7 @@ final class HistoryCommand implements Callable<Integer> {
         m.put("tag", e.tagKey());
         m.put("tagValue", e.tagValue());
         m.put("reason", e.reason());
+        m.put("overrides", e.overrides().stream().sorted().map(MoveOverride::id).toList());
         m.put("actor", e.actor());
         m.put("host", e.host());
         m.put("hash", e.hash());

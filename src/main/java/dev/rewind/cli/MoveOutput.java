@@ -15,12 +15,17 @@ final class MoveOutput {
             o.put("model", m.model());
             o.put("target", m.target());
             o.put("kind", m.kind().id());
+            o.put("changed", m.changed());
             o.put("from", m.fromVersion());
             o.put("to", m.toVersion());
-            o.put("eventId", m.eventId());
+            o.put("eventId", m.changed() ? m.eventId() : null);
             o.put("at", Json.time(m.at()));
             o.put("servingDir", m.servingDir());
             out.println(Json.write(o));
+            return;
+        }
+        if (!m.changed()) {
+            out.printf("%s already serves %s; nothing changed%n", m.target(), m.toVersion());
             return;
         }
         out.printf("%s %s of %s: %s → %s (event %d)%s%n", m.kind() == dev.rewind.domain.EventKind.ROLLBACK

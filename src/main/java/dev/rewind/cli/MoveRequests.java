@@ -1,5 +1,6 @@
 package dev.rewind.cli;
 
+import dev.rewind.domain.MoveOverride;
 import dev.rewind.domain.MoveRequest;
 import java.util.Optional;
 
@@ -9,6 +10,15 @@ final class MoveRequests {
     static final String NOTHING = "none";
 
     private MoveRequests() {
+    }
+
+    /** {@code --override}: one flag sets aside every rule that can be set aside; the event records which were. */
+    static MoveRequest overridingAll(MoveRequest r) {
+        MoveRequest out = r;
+        for (MoveOverride o : MoveOverride.values()) {
+            out = out.overriding(o);
+        }
+        return out;
     }
 
     /** {@code --expect V}: only if {@code V} is live ({@code none}: nothing is); absent, nothing is checked. */

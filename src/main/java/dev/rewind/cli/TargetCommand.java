@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "target", description = "Manage deployment targets.", subcommands = TargetCommand.Add.class)
+@Command(name = "target", description = "Manage deployment targets.", subcommands = {TargetCommand.Add.class,
+        TargetProtectCommands.Protect.class, TargetProtectCommands.Unprotect.class, TargetGuardCommand.class})
 final class TargetCommand {
     @ParentCommand
     RewindCommand root;
@@ -29,13 +30,16 @@ final class TargetCommand {
                 description = "Folder a model server watches: Rewind keeps DIR/current and DIR/DEPLOYED.json.")
         Path servingDir;
 
+        @Option(names = "--protected", description = "Every move needs a reason (and in the window the name typed).")
+        boolean protectedTarget;
+
         @Override
         public Integer call() {
             RewindCommand root = parent.root;
             try (Services services = root.open(false)) {
-                TargetState t = services.deployments().addTarget(model, target, servingDir);
-                root.out.printf("added target %s to %s%s%n", t.name(), t.model(),
-                        t.servingDir() == null ? "" : " (serving dir " + t.servingDir() + ")");
+                TargetState t = services.deployments().addTarget(model, target, servingDir, protectedTarget);
+                root.out.printf("added %starget %s to %s%s%n", t.protectedTarget() ? "protected " : "", t.name(),
+                        t.model(), t.servingDir() == null ? "" : " (serving dir " + t.servingDir() + ")");
             }
             return 0;
         }

@@ -7,7 +7,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "untag", description = "Remove a tag from a version (the history keeps that it was there).")
+@Command(name = "untag", description = {"Remove a tag from a version (the history keeps that it was there).",
+        "Removing failed or stable needs --reason."})
 final class UntagCommand implements Callable<Integer> {
     @ParentCommand
     RewindCommand root;

@@ -225,8 +225,12 @@ public final class ImportService {
             TargetRow t = tx.targets().find(model, targetName).orElse(null);
             if (t == null) {
                 long id = tx.targets().insert(modelId, targetName, null);
+                boolean protect = protectedOnImport(targetName, how);
+                if (protect) {
+                    tx.targets().setProtected(id, true);
+                }
                 tx.events().append(EventRecord.draft(now, EventKind.TARGET, modelId, id, null, null, null, null, null,
-                        "created by import from " + store, actor.user(), actor.host()));
+                        "created by import from " + store + (protect ? "; protected" : ""), actor.user(), actor.host()));
                 t = tx.targets().byId(id).orElseThrow();
             }
             Version to = tx.versions().find(model, label).orElseThrow();
@@ -239,6 +243,12 @@ public final class ImportService {
             tx.targets().point(t.id(), to.id());
             moved++;
         }
+    }
+
+    /** The targets that serve users in MLflow terms: the Production stage, and aliases {@code champion} or {@code prod*}. */
+    static boolean protectedOnImport(String targetName, String how) {
+        String n = targetName.toLowerCase(java.util.Locale.ROOT);
+        return "stage".equals(how) ? n.equals("production") : n.equals("champion") || n.startsWith("prod");
     }
 
     private static String importedName(String name) {

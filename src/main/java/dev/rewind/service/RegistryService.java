@@ -10,6 +10,8 @@ import dev.rewind.domain.EventKind;
 import dev.rewind.domain.MetricValue;
 import dev.rewind.domain.ModelSummary;
 import dev.rewind.domain.Names;
+import dev.rewind.domain.Reasons;
+import dev.rewind.domain.Tags;
 import dev.rewind.domain.RewindException;
 import dev.rewind.domain.Version;
 import java.time.Clock;
@@ -64,7 +66,7 @@ public final class RegistryService {
                     actor.user(), r.description(), artifact, r.sourceRun(), parentId));
             tx.versions().addMetrics(id, r.metrics());
             tx.versions().addParams(id, r.params());
-            r.tags().forEach((k, v) -> tx.versions().putTag(id, k, v));
+            r.tags().forEach((k, v) -> tx.versions().putTag(id, Tags.normalize(k), v));
             tx.events().append(EventRecord.draft(now.toEpochMilli(), EventKind.REGISTER, modelId, null, id, null,
                     null, null, null, r.description(), actor.user(), actor.host()));
             return tx.versions().byId(id).orElseThrow();
@@ -79,10 +81,11 @@ public final class RegistryService {
     }
 
     /** Sets a tag (replacing its value if the key is there) and records a {@code tag} event. */
-    public Version tag(String model, String version, String key, String value, String reason) {
-        Names.require("tag key", key);
+    public Version tag(String model, String version, String typedKey, String value, String reason) {
+        Names.require("tag key", typedKey);
+        String key = Tags.normalize(typedKey);
         Names.text("tag value", value, Names.MAX_LENGTH);
-        Names.text("reason", reason, MAX_TEXT);
+        Reasons.check("reason", reason);
         return catalog.write(tx -> {
             Version v = Lookups.version(tx, model, version);
             tx.versions().putTag(v.id(), key, value);
@@ -92,13 +95,23 @@ public final class RegistryService {
         });
     }
 
-    /** Removes a tag and records an {@code untag} event; a tag that is not there is refused. */
-    public Version untag(String model, String version, String key, String reason) {
-        Names.require("tag key", key);
-        Names.text("reason", reason, MAX_TEXT);
+    /**
+     * Removes a tag and records an {@code untag} event; a tag that is not there is refused. Removing {@code failed}
+     * or {@code stable} changes what deploy and rollback do, so it needs a reason.
+     */
+    public Version untag(String model, String version, String typedKey, String reason) {
+        Names.require("tag key", typedKey);
+        Reasons.check("reason", reason);
+        String normalized = Tags.normalize(typedKey);
         return catalog.write(tx -> {
             Version v = Lookups.version(tx, model, version);
+            // a catalog written before keys were normalized may hold "Failed"
+            String key = v.tags().containsKey(typedKey) ? typedKey : v.tags().keySet().stream()
+                    .filter(k -> Tags.normalize(k).equals(normalized)).findFirst().orElse(normalized);
             String old = v.tags().get(key);
+            if (v.tags().containsKey(key) && Tags.meaningful(key)) {
+                Reasons.require("reason", reason, "removing " + normalized + " changes what deploy and rollback do");
+            }
             if (!tx.versions().removeTag(v.id(), key)) {
                 throw RewindException.badInput("version " + version + " of " + model + " has no tag " + key);
             }

@@ -6,6 +6,7 @@ import dev.rewind.catalog.EventRepository;
 import dev.rewind.catalog.PendingSwitch;
 import dev.rewind.domain.Event;
 import dev.rewind.domain.EventKind;
+import dev.rewind.domain.MoveOverride;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -21,7 +22,7 @@ final class SqliteEvents implements EventRepository {
             .collect(Collectors.joining(",", "(", ")"));
     private static final String SELECT_EVENT = "SELECT e.id, e.at, e.kind, m.name AS model, t.name AS target, "
             + "v.label AS version, f.label AS from_label, o.label AS to_label, e.tag_key, e.tag_value, e.reason, "
-            + "e.actor, e.host, e.hash FROM events e LEFT JOIN models m ON m.id = e.model_id "
+            + "e.actor, e.host, e.hash, e.overrides FROM events e LEFT JOIN models m ON m.id = e.model_id "
             + "LEFT JOIN targets t ON t.id = e.target_id LEFT JOIN versions v ON v.id = e.version_id "
             + "LEFT JOIN versions f ON f.id = e.from_version_id LEFT JOIN versions o ON o.id = e.to_version_id ";
 
@@ -48,10 +49,11 @@ final class SqliteEvents implements EventRepository {
         }
         EventRecord e = draft.linked(lastId + 1, lastHash);
         jdbc.update("append event", "INSERT INTO events(id, at, kind, model_id, target_id, version_id, "
-                        + "from_version_id, to_version_id, tag_key, tag_value, reason, actor, host, prev_hash, hash) "
-                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                        + "from_version_id, to_version_id, tag_key, tag_value, reason, actor, host, prev_hash, hash, "
+                        + "overrides) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 e.id(), e.at(), e.kind().id(), e.modelId(), e.targetId(), e.versionId(), e.fromVersionId(),
-                e.toVersionId(), e.tagKey(), e.tagValue(), e.reason(), e.actor(), e.host(), e.prevHash(), e.hash());
+                e.toVersionId(), e.tagKey(), e.tagValue(), e.reason(), e.actor(), e.host(), e.prevHash(), e.hash(),
+                e.overrides());
         lastId = e.id();
         lastHash = e.hash();
         return e;
@@ -121,7 +123,8 @@ final class SqliteEvents implements EventRepository {
         return new Event(rs.getLong("id"), Instant.ofEpochMilli(rs.getLong("at")), EventKind.parse(rs.getString("kind")),
                 rs.getString("model"), rs.getString("target"), rs.getString("version"), rs.getString("from_label"),
                 rs.getString("to_label"), rs.getString("tag_key"), rs.getString("tag_value"), rs.getString("reason"),
-                rs.getString("actor"), rs.getString("host"), rs.getString("hash"));
+                rs.getString("actor"), rs.getString("host"), rs.getString("hash"),
+                MoveOverride.parse(rs.getString("overrides")));
     }
 
     private static EventRecord record(ResultSet rs) throws SQLException {
@@ -130,6 +133,6 @@ final class SqliteEvents implements EventRepository {
                 Jdbc.nullableLong(rs, "version_id"), Jdbc.nullableLong(rs, "from_version_id"),
                 Jdbc.nullableLong(rs, "to_version_id"), rs.getString("tag_key"), rs.getString("tag_value"),
                 rs.getString("reason"), rs.getString("actor"), rs.getString("host"), rs.getString("prev_hash"),
-                rs.getString("hash"));
+                rs.getString("hash"), rs.getString("overrides"));
     }
 }

@@ -230,6 +230,7 @@ class ModelViewModelTest {
         vm.requestTag(version(vm, "2.0"));
         vm.reload();
         assertThat(version(vm, "2.0").failed()).isTrue();
+        dialogs.reason = Optional.of("fixed upstream");
         vm.requestUntag(version(vm, "2.0"), "failed");
         vm.reload();
         assertThat(version(vm, "2.0").failed()).isFalse();
