@@ -40,8 +40,7 @@ final class RollbackCommand implements Callable<Integer> {
         try (Services services = root.open(false)) {
             Move m = services.deployments().rollback(
                     MoveRequests.expecting(MoveRequest.of(model, target, to), expect.live).because(reason.text));
-            MoveOutput.print(m, json.on, root.out);
+            return MoveOutput.print(m, json.on, root.out, root.err);
         }
-        return 0;
     }
 }

@@ -5,26 +5,32 @@ import dev.rewind.catalog.CatalogTx;
 import dev.rewind.catalog.EventRecord;
 import dev.rewind.catalog.TargetRow;
 import dev.rewind.domain.Actor;
+import dev.rewind.domain.Artifact;
 import dev.rewind.domain.ConflictException;
 import dev.rewind.domain.Event;
 import dev.rewind.domain.EventKind;
 import dev.rewind.domain.Metrics;
 import dev.rewind.domain.Move;
 import dev.rewind.domain.MoveOverride;
+import dev.rewind.domain.MoveProof;
 import dev.rewind.domain.MovePreview;
 import dev.rewind.domain.MoveRequest;
 import dev.rewind.domain.Names;
 import dev.rewind.domain.RewindException;
 import dev.rewind.domain.Tags;
+import dev.rewind.domain.TargetCheck;
 import dev.rewind.domain.TargetState;
 import dev.rewind.domain.Version;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -40,12 +46,16 @@ public final class DeployService {
     private final Actor actor;
     private final Clock clock;
     private final ServingSync serving;
+    private final ReadBack readBack;
+    private final CheckRunner checks;
 
     public DeployService(Catalog catalog, Actor actor, Clock clock) {
         this.catalog = catalog;
         this.actor = actor;
         this.clock = clock;
         this.serving = new ServingSync(catalog);
+        this.readBack = new ReadBack(catalog);
+        this.checks = new CheckRunner();
     }
 
     /** Adds a deployment slot to a model, optionally with a serving directory; records a {@code target} event. */
@@ -143,7 +153,8 @@ public final class DeployService {
             TargetRow t = catalog.read(tx -> Lookups.target(tx, model, target));
             Version chosen = p.chosen();
             boolean needsBytes = t.servingDir() != null || (chosen.artifact() != null && chosen.artifact().stored());
-            String problem = needsBytes ? catalog.artifacts().problemWith(chosen.artifact()) : null;
+            // a preview only stats the bytes: the one full hash happens right before the switch
+            String problem = needsBytes ? catalog.artifacts().quickProblem(chosen.artifact()) : null;
             if (problem != null) {
                 return new MovePreview(p.model(), p.target(), p.current(), chosen, p.kind(), p.deltas(), p.warnings(),
                         "Cannot switch to " + chosen.label() + ": " + problem);
@@ -162,17 +173,57 @@ public final class DeployService {
         Names.require("model name", model);
         Names.require("target name", target);
         Names.text("reason", r.reason(), RegistryService.MAX_TEXT);
-        // checks that read files (the artifact checksum) happen before taking the write lock
         Planned first = catalog.read(tx -> plan(tx, kind, r, chooser));
-        boolean storedBytes = first.to().artifact() != null && first.to().artifact().stored();
-        if (first.target().servingDir() != null || storedBytes) {
-            String problem = catalog.artifacts().problemWith(first.to().artifact());
-            if (problem != null) {
-                throw RewindException.refused("cannot switch " + target + " of " + model + " to " + first.to().label()
-                        + ": " + problem + "; nothing changed");
-            }
+        Artifact a = first.to().artifact();
+        String servingDir = first.target().servingDir();
+        boolean storedBytes = a != null && a.stored();
+        if (servingDir != null || storedBytes) {
+            refuseIf(catalog.artifacts().quickProblem(a), first);
         }
-        Move move = catalog.write(tx -> {
+        Move move;
+        if (servingDir != null) {
+            move = switchServingDir(new ServingDirectory(Path.of(servingDir)), kind, r, chooser, first);
+        } else {
+            if (storedBytes) {
+                refuseIf(catalog.artifacts().problemWith(a), first);
+            }
+            Move m = commit(kind, r, chooser, first);
+            move = m.withProof(readBack.catalogOnly(m));
+        }
+        return checked(move, first.target());
+    }
+
+    /**
+     * Under the serving directory's lock: the one full hash of the artifact, the commit, the switch and the
+     * read-back, so nothing can replace the bytes or the link between the hash and the proof.
+     */
+    private Move switchServingDir(ServingDirectory dir, EventKind kind, MoveRequest r, Chooser chooser, Planned first) {
+        Move[] committed = {null};
+        try {
+            return ServingSync.locked(dir, true, () -> {
+                refuseIf(catalog.artifacts().problemWith(first.to().artifact()), first);
+                committed[0] = commit(kind, r, chooser, first);
+                serving.syncLocked(dir, r.model(), r.target());
+                return committed[0].withProof(readBack.servingDir(dir, committed[0], first.to().artifact()));
+            });
+        } catch (IOException e) {
+            if (committed[0] == null) {
+                throw RewindException.refused("cannot switch " + r.target() + " of " + r.model() + ": serving dir "
+                        + dir.dir() + ": " + e.getMessage() + "; nothing changed");
+            }
+            throw ServingSync.unfinished(dir, r.model(), r.target(), e);
+        }
+    }
+
+    private static void refuseIf(String problem, Planned p) {
+        if (problem != null) {
+            throw RewindException.refused("cannot switch " + p.target().name() + " of " + p.target().model() + " to "
+                    + p.to().label() + ": " + problem + "; nothing changed");
+        }
+    }
+
+    private Move commit(EventKind kind, MoveRequest r, Chooser chooser, Planned first) {
+        return catalog.write(tx -> {
             Planned p = plan(tx, kind, r, chooser);
             if (p.to().id() != first.to().id()) {
                 throw conflict(tx, p.target(), "so a rollback would now choose " + p.to().label() + ", not "
@@ -186,13 +237,57 @@ public final class DeployService {
             if (t.servingDir() != null) {
                 tx.events().addPendingSwitch(e.id(), t.id());
             }
-            return new Move(model, target, kind, t.versionLabel(), p.to().label(), e.id(), Instant.ofEpochMilli(at),
-                    t.servingDir());
+            return new Move(r.model(), r.target(), kind, t.versionLabel(), p.to().label(), e.id(),
+                    Instant.ofEpochMilli(at), t.servingDir(), null);
         });
-        if (move.servingDir() != null) {
-            serving.sync(model, target);
+    }
+
+    /** Runs the target's post-switch check, if it has one, and records the proof beside the move's event. */
+    private Move checked(Move m, TargetRow t) {
+        MoveProof proof = m.proof();
+        TargetCheck check = catalog.read(tx -> tx.proofs().check(t.id())).orElse(null);
+        if (check != null) {
+            Map<String, String> env = new LinkedHashMap<>();
+            env.put("REWIND_MODEL", m.model());
+            env.put("REWIND_TARGET", m.target());
+            env.put("REWIND_VERSION", m.toVersion());
+            env.put("REWIND_SERVING_PATH", m.servingDir() == null ? ""
+                    : Path.of(m.servingDir()).resolve(ServingDirectory.CURRENT).toString());
+            proof = proof.withCheck(checks.run(check, env));
         }
-        return move;
+        MoveProof recorded = proof;
+        catalog.write(tx -> {
+            tx.proofs().record(m.eventId(), clock.millis(), recorded);
+            return null;
+        });
+        return m.withProof(recorded);
+    }
+
+    /** Sets (or with null, removes) a target's post-switch check; recorded as a {@code target} event. */
+    public void setCheck(String model, String target, TargetCheck check) {
+        if (check != null) {
+            Names.text("check command", check.command(), RegistryService.MAX_TEXT);
+            if (check.command() == null || check.command().isBlank()) {
+                throw RewindException.badInput("a check needs a command");
+            }
+            if (check.timeout().isNegative() || check.timeout().isZero()) {
+                throw RewindException.badInput("a check's timeout must be positive");
+            }
+        }
+        catalog.write(tx -> {
+            TargetRow t = Lookups.target(tx, model, target);
+            tx.proofs().setCheck(t.id(), check);
+            tx.events().append(EventRecord.draft(clock.millis(), EventKind.TARGET, t.modelId(), t.id(), null, null,
+                    null, null, null, check == null ? "post-switch check removed" : "post-switch check: "
+                            + check.command() + " (timeout " + check.timeout().toSeconds() + " s)",
+                    actor.user(), actor.host()));
+            return null;
+        });
+    }
+
+    /** A target's post-switch check, if it has one. */
+    public Optional<TargetCheck> check(String model, String target) {
+        return catalog.read(tx -> tx.proofs().check(Lookups.target(tx, model, target).id()));
     }
 
     private record Planned(TargetRow target, Version to) {

@@ -52,21 +52,39 @@ final class ServingSync {
             return null;
         }
         ServingDirectory dir = new ServingDirectory(Path.of(row.servingDir()));
+        try {
+            return locked(dir, wait, () -> syncLocked(dir, model, target));
+        } catch (IOException e) {
+            throw unfinished(dir, model, target, e);
+        }
+    }
+
+    static RewindException unfinished(ServingDirectory dir, String model, String target, IOException e) {
+        return RewindException.refused("the catalog says " + target + " of " + model + " moved, but its serving dir "
+                + dir.dir() + " could not be switched: " + e.getMessage() + "; fix that and run 'rewind verify --repair'");
+    }
+
+    /** Work done while holding a serving directory's lock. */
+    interface LockedWork<T> {
+        T run() throws IOException;
+    }
+
+    /**
+     * Runs {@code work} holding the directory's lock (this process's monitor, then the file lock other processes
+     * respect); with {@code wait} false returns null at once when another process holds it.
+     */
+    static <T> T locked(ServingDirectory dir, boolean wait, LockedWork<T> work) throws IOException {
         synchronized (IN_PROCESS) {
-            try {
-                Files.createDirectories(dir.dir());
-                try (FileChannel ch = FileChannel.open(dir.lockFile(), StandardOpenOption.CREATE,
-                        StandardOpenOption.WRITE); FileLock lock = wait ? ch.lock() : ch.tryLock()) {
-                    return lock == null ? null : syncLocked(dir, model, target);
-                }
-            } catch (IOException e) {
-                throw RewindException.refused("the catalog says " + target + " of " + model + " moved, but its serving dir "
-                        + dir.dir() + " could not be switched: " + e.getMessage() + "; fix that and run 'rewind verify --repair'");
+            Files.createDirectories(dir.dir());
+            try (FileChannel ch = FileChannel.open(dir.lockFile(), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE); FileLock lock = wait ? ch.lock() : ch.tryLock()) {
+                return lock == null ? null : work.run();
             }
         }
     }
 
-    private String syncLocked(ServingDirectory dir, String model, String target) throws IOException {
+    /** Applies what the catalog says now; the caller holds the directory's lock. */
+    String syncLocked(ServingDirectory dir, String model, String target) throws IOException {
         State s = catalog.read(tx -> {
             TargetRow t = tx.targets().find(model, target).orElseThrow();
             Version v = t.versionId() == null ? null : tx.versions().byId(t.versionId()).orElseThrow();
@@ -80,7 +98,9 @@ final class ServingSync {
         });
         String done = null;
         if (s.live() != null) {
-            String problem = catalog.artifacts().problemWith(s.live().artifact());
+            // a move hashed these bytes moments ago under this same lock: their unchanged stamp proves them
+            String problem = catalog.artifacts().unchangedSinceHashed(s.live().artifact()) ? null
+                    : catalog.artifacts().problemWith(s.live().artifact());
             if (problem != null) {
                 throw new IOException("version " + s.live().label() + ": " + problem);
             }

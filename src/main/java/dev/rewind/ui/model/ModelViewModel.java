@@ -6,6 +6,7 @@ import dev.rewind.domain.EventKind;
 import dev.rewind.domain.Lane;
 import dev.rewind.domain.Move;
 import dev.rewind.domain.MoveOverride;
+import dev.rewind.domain.MoveProof;
 import dev.rewind.domain.MovePreview;
 import dev.rewind.domain.MoveRequest;
 import dev.rewind.domain.RewindException;
@@ -57,12 +58,13 @@ public final class ModelViewModel {
     private final ReadOnlyObjectWrapper<MovePreview> lastPreview = new ReadOnlyObjectWrapper<>();
     private Map<String, dev.rewind.domain.Direction> directions = Map.of();
     private List<String> tagKeys = List.of();
+    private Map<Long, MoveProof> proofs = Map.of();
     private long loadGeneration;
     private Runnable afterChange = () -> { };
 
     private record Loaded(String model, TimelineData timeline, List<TargetState> targets,
                           List<Event> events, Map<String, dev.rewind.domain.Direction> directions,
-                          List<String> tagKeys) {
+                          List<String> tagKeys, Map<Long, MoveProof> proofs) {
     }
 
     public ModelViewModel(TaskExecutor tasks, DialogService dialogs, Supplier<Services> services, Clock clock) {
@@ -88,13 +90,14 @@ public final class ModelViewModel {
             // sorting and indexing happen here, off the FX thread
             TimelineData data = new TimelineData(s.registry().versions(name), s.history().lanes(name), clock.instant());
             return new Loaded(name, data, s.deployments().targets(name), s.history().history(name, null), s.registry().directions(),
-                    s.registry().tagKeys());
+                    s.registry().tagKeys(), s.history().proofs(name));
         }, l -> {
             if (generation != loadGeneration) {
                 return;
             }
             directions = l.directions();
             tagKeys = l.tagKeys();
+            proofs = l.proofs();
             targets.setAll(l.targets());
             events.setAll(l.events());
             timeline.set(l.timeline());
@@ -146,13 +149,37 @@ public final class ModelViewModel {
         lastMove.set(m);
         afterChange.run();
         String verb = m.kind() == EventKind.ROLLBACK ? "Rolled back" : "Deployed";
+        MoveProof proof = m.proof();
         dialogs.notifyDone(verb + " " + m.target() + " of " + m.model() + ": "
-                + (m.fromVersion() == null ? "nothing" : m.fromVersion()) + " → " + m.toVersion(),
+                + (m.fromVersion() == null ? "nothing" : m.fromVersion()) + " → " + m.toVersion()
+                + (proof == null ? "" : (proof.verified() ? " — verified: " : " — NOT verified: ") + proof.detail()),
                 m.fromVersion() == null ? null : () -> {
                     if (services.get() == movedIn) { // not once another catalog (a Learn sandbox, say) is open
                         undo(m);
                     }
                 });
+        offerRollbackAfterFailedCheck(m);
+    }
+
+    /**
+     * A failed post-switch check: says so, then offers the way back through the usual move dialog (with its
+     * preview, reason and conflict check), so the person decides with the same facts as for any rollback.
+     */
+    private void offerRollbackAfterFailedCheck(Move m) {
+        if (m.proof() == null || m.proof().check() == null || m.proof().check().passed() || m.fromVersion() == null) {
+            return;
+        }
+        dialogs.showError("Post-switch check failed", m.target() + " of " + m.model() + " serves " + m.toVersion()
+                + ", but its " + m.proof().check().describe() + ". Rewind offers to move it back to "
+                + m.fromVersion() + ".");
+        timeline.get().versions().stream().filter(v -> v.label().equals(m.fromVersion())).findFirst()
+                .ifPresent(v -> requestMove(m.target(), v));
+    }
+
+    /** What reading an event's move back showed, for the History table; empty for other events. */
+    public String proof(long eventId) {
+        MoveProof p = proofs.get(eventId);
+        return p == null ? "" : p.summary();
     }
 
     private void moveFailed(Throwable t) {
