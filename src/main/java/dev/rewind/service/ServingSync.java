@@ -126,19 +126,47 @@ final class ServingSync {
         return done;
     }
 
-    /** Why a target's serving dir disagrees with the catalog, or null when it agrees. */
-    String disagreement(TargetRow t) {
-        if (t.servingDir() == null || t.versionId() == null) {
+    /**
+     * Why a target's serving dir disagrees with a snapshot of the catalog, or null when it agrees. The directory is
+     * read under its lock, so no move of this target is half-way; a directory showing a move newer than the
+     * snapshot was switched after it was taken and is not judged against it.
+     */
+    String disagreement(VerifyService.TargetFacts f) {
+        TargetRow t = f.target();
+        if (t.servingDir() == null) {
             return null;
         }
         ServingDirectory dir = new ServingDirectory(Path.of(t.servingDir()));
-        ServingDirectory.Observed seen = dir.observe();
         String where = "serving dir " + dir.dir() + " of " + t.name() + " of " + t.model();
+        ServingDirectory.Observed seen;
+        boolean stillPending;
+        try {
+            // pending in the snapshot may be a move in flight: once its lock is ours, one still pending is interrupted
+            boolean pending = !f.pendingEvents().isEmpty();
+            Look look = Files.isDirectory(dir.dir())
+                    ? locked(dir, true, () -> new Look(dir.observe(), pending && stillPending(t.id())))
+                    : new Look(dir.observe(), pending);
+            seen = look.seen();
+            stillPending = look.stillPending();
+        } catch (IOException e) {
+            return where + ": cannot be read: " + e.getMessage();
+        }
+        long onDisk = seen.deployed() == null ? -1 : seen.deployed().eventId();
+        long last = f.lastMove() == null ? -1 : f.lastMove().id();
+        if (stillPending) {
+            return "the switch of " + t.name() + " of " + t.model()
+                    + "'s serving dir was interrupted; run 'rewind verify --repair'";
+        }
+        if (!f.pendingEvents().isEmpty() || seen.problem() == null && onDisk > last) {
+            return null; // switched after the snapshot was taken: a later verify judges it
+        }
+        if (t.versionId() == null) {
+            return null;
+        }
         if (seen.problem() != null) {
             return where + ": " + seen.problem();
         }
-        Version v = catalog.read(tx -> tx.versions().byId(t.versionId())).orElseThrow();
-        EventRecord last = catalog.read(tx -> tx.events().latestMove(t.id())).orElse(null);
+        Version v = f.live();
         if (v.artifact() == null || v.artifact().sha256() == null || !v.artifact().stored()) {
             return where + ": version " + v.label() + " has no stored artifact to serve";
         }
@@ -152,11 +180,18 @@ final class ServingSync {
         if (seen.deployed() == null) {
             return where + ": DEPLOYED.json is missing";
         }
-        if (!v.label().equals(seen.deployed().version()) || last == null || seen.deployed().eventId() != last.id()) {
+        if (!v.label().equals(seen.deployed().version()) || onDisk != last) {
             return where + ": DEPLOYED.json says " + seen.deployed().version() + " (event " + seen.deployed().eventId()
-                    + "), the catalog says " + v.label() + " (event " + (last == null ? "-" : last.id()) + ")";
+                    + "), the catalog says " + v.label() + " (event " + (last < 0 ? "-" : last) + ")";
         }
         return null;
+    }
+
+    private record Look(ServingDirectory.Observed seen, boolean stillPending) {
+    }
+
+    private boolean stillPending(long targetId) {
+        return catalog.read(tx -> tx.events().pendingSwitches()).stream().anyMatch(p -> p.targetId() == targetId);
     }
 
     /**
