@@ -3,6 +3,7 @@ package dev.rewind.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rewind.catalog.sqlite.Migrations;
 import dev.rewind.catalog.sqlite.SqliteCatalog;
 import dev.rewind.domain.MetricValue;
 import dev.rewind.domain.RewindException;
@@ -44,7 +45,7 @@ class SqliteCatalogTest {
         SqliteCatalog.open(db, true).close();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement()) {
             assertThat(pragma(st, "journal_mode")).isEqualTo("wal");
-            assertThat(pragma(st, "user_version")).isEqualTo("2");
+            assertThat(pragma(st, "user_version")).isEqualTo(String.valueOf(Migrations.CURRENT));
             assertThat(pragma(st, "application_id")).isEqualTo(String.valueOf(0x52574e44));
             try (ResultSet rs = st.executeQuery("SELECT name FROM sqlite_master WHERE type='index' AND name LIKE '%by%'")) {
                 StringBuilder names = new StringBuilder();
@@ -59,8 +60,9 @@ class SqliteCatalogTest {
     @Test
     void aVersionOneCatalogIsMigratedToTheCurrentSchemaKeepingItsData() throws Exception {
         Path db = catalogWithOneVersion();
-        // make it what Rewind's first release wrote: schema 1, without the tables of migration 2
-        CatalogDump.exec(db, "DROP TABLE version_provenance", "DROP TABLE model_tags", "PRAGMA user_version = 1");
+        // make it what Rewind's first release wrote: schema 1, without the tables of later migrations
+        CatalogDump.exec(db, "DROP TABLE version_provenance", "DROP TABLE model_tags", "DROP TABLE target_checks",
+                "DROP TABLE move_proofs", "PRAGMA user_version = 1");
         String before = CatalogDump.of(db);
         try (Catalog c = SqliteCatalog.open(db, false)) {
             List<Version> listed = c.read(tx -> tx.versions().list("m"));
@@ -72,7 +74,7 @@ class SqliteCatalogTest {
             });
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement()) {
-            assertThat(pragma(st, "user_version")).isEqualTo("2");
+            assertThat(pragma(st, "user_version")).isEqualTo(String.valueOf(Migrations.CURRENT));
         }
         assertThat(CatalogDump.of(db)).contains(before.substring(before.indexOf("## events"), before.indexOf("## metric_directions")));
         assertThatThrownBy(() -> CatalogDump.exec(db, "UPDATE version_provenance SET value = 'x'"))

@@ -127,11 +127,13 @@ class ModelViewModelTest {
         assertThat(vm.lastMoveProperty().get().toVersion()).isEqualTo("1.1");
         assertThat(changes).as("the rest of the window follows").isEqualTo(1);
         RecordingDialogs.Notice notice = dialogs.notices.get(0);
-        assertThat(notice.message()).isEqualTo("Rolled back production of m: 2.0 → 1.1");
+        assertThat(notice.message()).isEqualTo("Rolled back production of m: 2.0 → 1.1 — verified: the catalog points"
+                + " production at 1.1 (event " + vm.lastMoveProperty().get().eventId() + ")");
 
         notice.undo().run();
         assertThat(live("production")).isEqualTo("2.0");
-        assertThat(dialogs.notices.get(1).message()).isEqualTo("Deployed production of m: 1.1 → 2.0");
+        assertThat(dialogs.notices.get(1).message()).isEqualTo("Deployed production of m: 1.1 → 2.0 — verified: the"
+                + " catalog points production at 2.0 (event " + vm.lastMoveProperty().get().eventId() + ")");
         assertThat(dialogs.errors).isEmpty();
     }
 
