@@ -219,4 +219,25 @@ class ModelViewModelTest {
         assertThat(changes).isEqualTo(2);
         assertThat(dialogs.errors).isEmpty();
     }
+
+    @Test
+    void aFailedPostSwitchCheckIsShownAndTheWayBackIsOfferedThroughTheUsualDialog() {
+        services.deployments().setCheck("m", "production",
+                new dev.rewind.domain.TargetCheck("test \"$REWIND_VERSION\" != 1.1", java.time.Duration.ofSeconds(30)));
+        ModelViewModel vm = vm(new CurrentThreadTaskExecutor());
+        vm.load("m");
+        dialogs.moveReason = Optional.of("2.0 misbehaves");
+        vm.requestMove("production", version(vm, "1.1"));
+
+        assertThat(dialogs.errors).singleElement().satisfies(e -> {
+            assertThat(e.title()).isEqualTo("Post-switch check failed");
+            assertThat(e.message()).contains("production of m serves 1.1", "failed with exit 1",
+                    "move it back to 2.0");
+        });
+        assertThat(dialogs.previews).hasSize(2);
+        assertThat(dialogs.previews.get(1).chosen().label()).as("the offer is the usual move dialog").isEqualTo("2.0");
+        assertThat(live("production")).as("confirmed in that dialog, so moved back").isEqualTo("2.0");
+        vm.reload();
+        assertThat(vm.proof(vm.lastMoveProperty().get().eventId())).startsWith("verified");
+    }
 }
