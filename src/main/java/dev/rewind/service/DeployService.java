@@ -12,7 +12,6 @@ import dev.rewind.domain.EventKind;
 import dev.rewind.domain.Metrics;
 import dev.rewind.domain.Move;
 import dev.rewind.domain.MoveOverride;
-import dev.rewind.domain.MoveProof;
 import dev.rewind.domain.MovePreview;
 import dev.rewind.domain.MoveRequest;
 import dev.rewind.domain.Names;
@@ -28,9 +27,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -47,7 +44,7 @@ public final class DeployService {
     private final Clock clock;
     private final ServingSync serving;
     private final ReadBack readBack;
-    private final CheckRunner checks;
+    private final PostSwitchChecks checks;
 
     public DeployService(Catalog catalog, Actor actor, Clock clock) {
         this.catalog = catalog;
@@ -55,7 +52,7 @@ public final class DeployService {
         this.clock = clock;
         this.serving = new ServingSync(catalog);
         this.readBack = new ReadBack(catalog);
-        this.checks = new CheckRunner();
+        this.checks = new PostSwitchChecks(catalog, actor, clock);
     }
 
     /** Adds a deployment slot to a model, optionally with a serving directory; records a {@code target} event. */
@@ -190,7 +187,7 @@ public final class DeployService {
             Move m = commit(kind, r, chooser, first);
             move = m.withProof(readBack.catalogOnly(m));
         }
-        return checked(move, first.target());
+        return checks.runAndRecord(move, first.target());
     }
 
     /**
@@ -242,52 +239,14 @@ public final class DeployService {
         });
     }
 
-    /** Runs the target's post-switch check, if it has one, and records the proof beside the move's event. */
-    private Move checked(Move m, TargetRow t) {
-        MoveProof proof = m.proof();
-        TargetCheck check = catalog.read(tx -> tx.proofs().check(t.id())).orElse(null);
-        if (check != null) {
-            Map<String, String> env = new LinkedHashMap<>();
-            env.put("REWIND_MODEL", m.model());
-            env.put("REWIND_TARGET", m.target());
-            env.put("REWIND_VERSION", m.toVersion());
-            env.put("REWIND_SERVING_PATH", m.servingDir() == null ? ""
-                    : Path.of(m.servingDir()).resolve(ServingDirectory.CURRENT).toString());
-            proof = proof.withCheck(checks.run(check, env));
-        }
-        MoveProof recorded = proof;
-        catalog.write(tx -> {
-            tx.proofs().record(m.eventId(), clock.millis(), recorded);
-            return null;
-        });
-        return m.withProof(recorded);
-    }
-
     /** Sets (or with null, removes) a target's post-switch check; recorded as a {@code target} event. */
     public void setCheck(String model, String target, TargetCheck check) {
-        if (check != null) {
-            Names.text("check command", check.command(), RegistryService.MAX_TEXT);
-            if (check.command() == null || check.command().isBlank()) {
-                throw RewindException.badInput("a check needs a command");
-            }
-            if (check.timeout().isNegative() || check.timeout().isZero()) {
-                throw RewindException.badInput("a check's timeout must be positive");
-            }
-        }
-        catalog.write(tx -> {
-            TargetRow t = Lookups.target(tx, model, target);
-            tx.proofs().setCheck(t.id(), check);
-            tx.events().append(EventRecord.draft(clock.millis(), EventKind.TARGET, t.modelId(), t.id(), null, null,
-                    null, null, null, check == null ? "post-switch check removed" : "post-switch check: "
-                            + check.command() + " (timeout " + check.timeout().toSeconds() + " s)",
-                    actor.user(), actor.host()));
-            return null;
-        });
+        checks.set(model, target, check);
     }
 
     /** A target's post-switch check, if it has one. */
     public Optional<TargetCheck> check(String model, String target) {
-        return catalog.read(tx -> tx.proofs().check(Lookups.target(tx, model, target).id()));
+        return checks.of(model, target);
     }
 
     private record Planned(TargetRow target, Version to) {

@@ -1,5 +1,6 @@
 package dev.rewind.bench;
 
+import dev.rewind.catalog.ArtifactStore;
 import dev.rewind.domain.MoveRequest;
 import dev.rewind.service.RegisterRequest;
 import dev.rewind.support.Fixture;
@@ -44,9 +45,13 @@ class HashOnceBenchmark {
 
             long[] rollback = new long[ROUNDS];
             long[] sum = new long[ROUNDS];
+            long[] oneHash = new long[ROUNDS];
             for (int i = 0; i < ROUNDS; i++) {
                 f.services.deployments().deploy(MoveRequest.of("m", "production", "4.0").because("bench"));
                 sum[i] = sha256sum(stored);
+                long h0 = System.nanoTime();
+                ArtifactStore.checksum(stored);
+                oneHash[i] = System.nanoTime() - h0;
                 MoveRequest r = MoveRequest.of("m", "production", "3.0").expecting(Optional.of("4.0")).because("bench");
                 long t0 = System.nanoTime();
                 f.services.deployments().preview(r);
@@ -55,10 +60,13 @@ class HashOnceBenchmark {
             }
             Arrays.sort(rollback);
             Arrays.sort(sum);
+            Arrays.sort(oneHash);
+            double jh = oneHash[ROUNDS / 2] / 1e6;
             double rb = rollback[ROUNDS / 2] / 1e6;
             double ss = sum[ROUNDS / 2] / 1e6;
             System.out.printf("hash-once artifact=%d MB rounds=%d rollback(preview+rollback, serving dir) median=%.0f ms"
-                    + " sha256sum median=%.0f ms ratio=%.2f%n", MB, ROUNDS, rb, ss, rb / ss);
+                    + " sha256sum median=%.0f ms ratio=%.2f; one in-process SHA-256 median=%.0f ms ratio=%.2f%n",
+                    MB, ROUNDS, rb, ss, rb / ss, jh, rb / jh);
         }
     }
 
