@@ -11,4 +11,7 @@ public interface CatalogTx {
     EventRepository events();
 
     DirectionRepository directions();
+
+    /** Post-switch checks of targets and the proofs recorded beside moves. */
+    ProofRepository proofs();
 }

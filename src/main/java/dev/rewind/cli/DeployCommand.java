@@ -42,8 +42,7 @@ final class DeployCommand implements Callable<Integer> {
         try (Services services = root.open(false)) {
             MoveRequest r = MoveRequests.expecting(MoveRequest.of(model, target, version), expect.live).because(reason.text);
             Move m = services.deployments().deploy(override ? MoveRequests.overridingAll(r) : r);
-            MoveOutput.print(m, json.on, root.out);
+            return MoveOutput.print(m, json.on, root.out, root.err);
         }
-        return 0;
     }
 }

@@ -44,8 +44,7 @@ final class RollbackCommand implements Callable<Integer> {
         try (Services services = root.open(false)) {
             MoveRequest r = MoveRequests.expecting(MoveRequest.of(model, target, to), expect.live).because(reason.text);
             Move m = services.deployments().rollback(override ? MoveRequests.overridingAll(r) : r);
-            MoveOutput.print(m, json.on, root.out);
+            return MoveOutput.print(m, json.on, root.out, root.err);
         }
-        return 0;
     }
 }

@@ -5,6 +5,7 @@ import dev.rewind.catalog.CatalogTx;
 import dev.rewind.catalog.EventRecord;
 import dev.rewind.catalog.TargetRow;
 import dev.rewind.domain.Actor;
+import dev.rewind.domain.Artifact;
 import dev.rewind.domain.ConflictException;
 import dev.rewind.domain.Event;
 import dev.rewind.domain.EventKind;
@@ -21,8 +22,10 @@ import dev.rewind.domain.RewindException;
 import dev.rewind.domain.RollbackSuggestion;
 import dev.rewind.domain.Tags;
 import dev.rewind.domain.TargetPolicy;
+import dev.rewind.domain.TargetCheck;
 import dev.rewind.domain.TargetState;
 import dev.rewind.domain.Version;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -43,12 +46,16 @@ public final class DeployService {
     private final Actor actor;
     private final Clock clock;
     private final ServingSync serving;
+    private final ReadBack readBack;
+    private final PostSwitchChecks checks;
 
     public DeployService(Catalog catalog, Actor actor, Clock clock) {
         this.catalog = catalog;
         this.actor = actor;
         this.clock = clock;
         this.serving = new ServingSync(catalog);
+        this.readBack = new ReadBack(catalog);
+        this.checks = new PostSwitchChecks(catalog, actor, clock);
     }
 
     /** Adds a deployment slot to a model, optionally with a serving directory; records a {@code target} event. */
@@ -161,7 +168,7 @@ public final class DeployService {
                 warnings.add(version + " is older than the live " + current.label());
             }
             boolean same = current != null && current.id() == chosen.id();
-            MoveDecision d = MovePolicy.decide(chosen, kind, p.policy(), same ? null : artifactProblem(p));
+            MoveDecision d = MovePolicy.decide(chosen, kind, p.policy(), same ? null : quickProblem(p));
             String blocker = same ? target + " already serves " + version : d.refusal();
             return new MovePreview(model, target, current, chosen, kind,
                     Metrics.deltas(current, chosen, tx.directions().all()), warnings, blocker, d);
@@ -182,10 +189,59 @@ public final class DeployService {
         if (first.unchanged()) {
             return unchanged(kind, first);
         }
-        // checks that read files (the artifact checksum) happen before taking the write lock
-        String problem = artifactProblem(first);
-        MovePolicy.decide(first.to(), kind, first.policy(), problem).enforce(r);
-        Move move = catalog.write(tx -> {
+        // a cheap look at the bytes (size, cached checksum) first; the one full hash comes right before the switch
+        String quick = quickProblem(first);
+        MovePolicy.decide(first.to(), kind, first.policy(), quick).enforce(r);
+        Move move;
+        String servingDir = first.target().servingDir();
+        if (servingDir != null) {
+            move = switchServingDir(new ServingDirectory(Path.of(servingDir)), kind, r, chooser, first, quick);
+        } else {
+            Artifact a = first.to().artifact();
+            if (a != null && a.stored()) {
+                refuseIf(catalog.artifacts().problemWith(a), first);
+            }
+            Move m = commit(kind, r, chooser, first, quick);
+            move = m.changed() ? m.withProof(readBack.catalogOnly(m)) : m;
+        }
+        return move.changed() ? checks.runAndRecord(move, first.target()) : move;
+    }
+
+    /**
+     * Under the serving directory's lock: the one full hash of the artifact, the commit, the switch and the
+     * read-back, so nothing can replace the bytes or the link between the hash and the proof.
+     */
+    private Move switchServingDir(ServingDirectory dir, EventKind kind, MoveRequest r, Chooser chooser, Planned first,
+                                  String quick) {
+        Move[] committed = {null};
+        try {
+            return ServingSync.locked(dir, true, () -> {
+                refuseIf(catalog.artifacts().problemWith(first.to().artifact()), first);
+                committed[0] = commit(kind, r, chooser, first, quick);
+                if (!committed[0].changed()) {
+                    return committed[0];
+                }
+                serving.syncLocked(dir, r.model(), r.target());
+                return committed[0].withProof(readBack.servingDir(dir, committed[0], first.to().artifact()));
+            });
+        } catch (IOException e) {
+            if (committed[0] == null) {
+                throw RewindException.refused("cannot switch " + r.target() + " of " + r.model() + ": serving dir "
+                        + dir.dir() + ": " + e.getMessage() + "; nothing changed");
+            }
+            throw ServingSync.unfinished(dir, r.model(), r.target(), e);
+        }
+    }
+
+    private static void refuseIf(String problem, Planned p) {
+        if (problem != null) {
+            throw RewindException.refused("cannot switch " + p.target().name() + " of " + p.target().model() + " to "
+                    + p.to().label() + ": " + problem + "; nothing changed");
+        }
+    }
+
+    private Move commit(EventKind kind, MoveRequest r, Chooser chooser, Planned first, String problem) {
+        return catalog.write(tx -> {
             Planned p = plan(tx, r, chooser);
             if (p.to().id() != first.to().id()) {
                 throw conflict(tx, p.target(), "so a rollback would now choose " + p.to().label() + ", not "
@@ -206,19 +262,25 @@ public final class DeployService {
             if (t.servingDir() != null) {
                 tx.events().addPendingSwitch(e.id(), t.id());
             }
-            return new Move(model, target, kind, t.versionLabel(), p.to().label(), e.id(), Instant.ofEpochMilli(at),
-                    t.servingDir(), true);
+            return new Move(r.model(), r.target(), kind, t.versionLabel(), p.to().label(), e.id(),
+                    Instant.ofEpochMilli(at), t.servingDir(), true, null);
         });
-        if (move.changed() && move.servingDir() != null) {
-            serving.sync(model, target);
-        }
-        return move;
+    }
+
+    /** Sets (or with null, removes) a target's post-switch check; recorded as a {@code target} event. */
+    public void setCheck(String model, String target, TargetCheck check) {
+        checks.set(model, target, check);
+    }
+
+    /** A target's post-switch check, if it has one. */
+    public Optional<TargetCheck> check(String model, String target) {
+        return checks.of(model, target);
     }
 
     private Move unchanged(EventKind kind, Planned p) {
         TargetRow t = p.target();
         return new Move(t.model(), t.name(), kind, t.versionLabel(), p.to().label(), 0, clock.instant(),
-                t.servingDir(), false);
+                t.servingDir(), false, null);
     }
 
     private record Planned(TargetRow target, Version to, TargetPolicy policy, boolean unchanged) {
@@ -237,11 +299,14 @@ public final class DeployService {
         return new TargetPolicy(t.protectedTarget(), tx.targets().guards(t.id()));
     }
 
-    /** What is wrong with the bytes a move would switch to, when it needs them; null when nothing is. */
-    private String artifactProblem(Planned p) {
+    /**
+     * What a cheap look (size, a checksum cached by file identity and time) finds wrong with the bytes a move would
+     * switch to, when it needs them; null when nothing is. The full hash is taken once, right before the switch.
+     */
+    private String quickProblem(Planned p) {
         Version to = p.to();
         boolean storedBytes = to.artifact() != null && to.artifact().stored();
-        return p.target().servingDir() != null || storedBytes ? catalog.artifacts().problemWith(to.artifact()) : null;
+        return p.target().servingDir() != null || storedBytes ? catalog.artifacts().quickProblem(to.artifact()) : null;
     }
 
     private ConflictException conflict(CatalogTx tx, TargetRow t, String expectation) {

@@ -166,7 +166,7 @@ class DeployCliTest {
         var next = cli.run("models");
         assertThat(next.code()).isZero();
         assertThat(next.out()).contains("production=1.0");
-        assertThat(next.err()).startsWith("rewind: warning: the move is recorded: the catalog says production of m now serves 1.0")
+        assertThat(next.err()).startsWith("rewind: warning: the move is recorded: the catalog says production of m moved")
                 .contains("is not a symbolic link");
     }
 

@@ -64,7 +64,7 @@ class ServingDirCliTest {
         CliRun.Result r = cli.run("deploy", "m", "production", "1.0", "--reason", "launch");
         assertThat(r.code()).as(r.toString()).isEqualTo(4);
         assertThat(r.err().strip()).doesNotContain("\n").contains("the move is recorded")
-                .contains("now serves 1.0").contains("the switch is pending").contains("rewind verify --repair");
+                .contains("production of m moved").contains("the switch is pending").contains("rewind verify --repair");
         assertThat(cli.run("targets", "m").out()).contains("1.0");
 
         Files.delete(serve.resolve("current"));

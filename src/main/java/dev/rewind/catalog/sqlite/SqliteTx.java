@@ -4,6 +4,7 @@ import dev.rewind.catalog.CatalogTx;
 import dev.rewind.catalog.DirectionRepository;
 import dev.rewind.catalog.EventRepository;
 import dev.rewind.catalog.ModelRepository;
+import dev.rewind.catalog.ProofRepository;
 import dev.rewind.catalog.TargetRepository;
 import dev.rewind.catalog.VersionRepository;
 import java.sql.Connection;
@@ -15,6 +16,7 @@ final class SqliteTx implements CatalogTx {
     private TargetRepository targets;
     private EventRepository events;
     private DirectionRepository directions;
+    private ProofRepository proofs;
 
     SqliteTx(Connection c) {
         this.jdbc = new Jdbc(c);
@@ -43,5 +45,10 @@ final class SqliteTx implements CatalogTx {
     @Override
     public DirectionRepository directions() {
         return directions == null ? directions = new SqliteDirections(jdbc) : directions;
+    }
+
+    @Override
+    public ProofRepository proofs() {
+        return proofs == null ? proofs = new SqliteProofs(jdbc) : proofs;
     }
 }

@@ -72,7 +72,8 @@ public final class HistoryView extends BorderPane {
                 column("Change", 150, HistoryView::change),
                 column("Actor", 80, Event::actor),
                 column("Host", 110, Event::host),
-                column("Reason", 300, e -> e.reason() == null ? "" : e.reason())));
+                column("Reason", 300, e -> e.reason() == null ? "" : e.reason()),
+                column("Proof", 200, e -> vm.proof(e.id()))));
         return t;
     }
 

@@ -6,6 +6,7 @@ import dev.rewind.domain.EventKind;
 import dev.rewind.domain.Lane;
 import dev.rewind.domain.Move;
 import dev.rewind.domain.MoveOverride;
+import dev.rewind.domain.MoveProof;
 import dev.rewind.domain.MovePreview;
 import dev.rewind.domain.MoveRequest;
 import dev.rewind.domain.RewindException;
@@ -60,6 +61,7 @@ public final class ModelViewModel {
     private final ReadOnlyObjectWrapper<MovePreview> lastPreview = new ReadOnlyObjectWrapper<>();
     private Map<String, dev.rewind.domain.Direction> directions = Map.of();
     private List<String> tagKeys = List.of();
+    private Map<Long, MoveProof> proofs = Map.of();
     private long loadGeneration;
     private Runnable afterChange = () -> { };
 
@@ -67,7 +69,8 @@ public final class ModelViewModel {
 
     private record Loaded(String model, TimelineData timeline, List<TargetState> targets,
                           List<Event> events, Map<String, dev.rewind.domain.Direction> directions,
-                          List<String> tagKeys, Map<String, RollbackSuggestion> suggestions) {
+                          List<String> tagKeys, Map<String, RollbackSuggestion> suggestions,
+                          Map<Long, MoveProof> proofs) {
     }
 
     public ModelViewModel(TaskExecutor tasks, DialogService dialogs, Supplier<Services> services, Clock clock) {
@@ -99,7 +102,7 @@ public final class ModelViewModel {
                 s.deployments().rollbackSuggestion(name, t.name()).ifPresent(r -> suggested.put(t.name(), r));
             }
             return new Loaded(name, data, targetStates, s.history().history(name, null), s.registry().directions(),
-                    s.registry().tagKeys(), suggested);
+                    s.registry().tagKeys(), suggested, s.history().proofs(name));
         }, l -> {
             if (generation != loadGeneration) {
                 return;
@@ -107,6 +110,7 @@ public final class ModelViewModel {
             directions = l.directions();
             tagKeys = l.tagKeys();
             suggestions = l.suggestions();
+            proofs = l.proofs();
             targets.setAll(l.targets());
             events.setAll(l.events());
             timeline.set(l.timeline());
@@ -179,13 +183,37 @@ public final class ModelViewModel {
         lastMove.set(m);
         afterChange.run();
         String verb = m.kind() == EventKind.ROLLBACK ? "Rolled back" : "Deployed";
+        MoveProof proof = m.proof();
         dialogs.notifyDone(verb + " " + m.target() + " of " + m.model() + ": "
-                + (m.fromVersion() == null ? "nothing" : m.fromVersion()) + " → " + m.toVersion(),
+                + (m.fromVersion() == null ? "nothing" : m.fromVersion()) + " → " + m.toVersion()
+                + (proof == null ? "" : (proof.verified() ? " — verified: " : " — NOT verified: ") + proof.detail()),
                 m.fromVersion() == null ? null : () -> {
                     if (services.get() == movedIn) { // not once another catalog (a Learn sandbox, say) is open
                         undo(m);
                     }
                 });
+        offerRollbackAfterFailedCheck(m);
+    }
+
+    /**
+     * A failed post-switch check: says so, then offers the way back through the usual move dialog (with its
+     * preview, reason and conflict check), so the person decides with the same facts as for any rollback.
+     */
+    private void offerRollbackAfterFailedCheck(Move m) {
+        if (m.proof() == null || m.proof().check() == null || m.proof().check().passed() || m.fromVersion() == null) {
+            return;
+        }
+        dialogs.showError("Post-switch check failed", m.target() + " of " + m.model() + " serves " + m.toVersion()
+                + ", but its " + m.proof().check().describe() + ". Rewind offers to move it back to "
+                + m.fromVersion() + ".");
+        timeline.get().versions().stream().filter(v -> v.label().equals(m.fromVersion())).findFirst()
+                .ifPresent(v -> requestMove(m.target(), v));
+    }
+
+    /** What reading an event's move back showed, for the History table; empty for other events. */
+    public String proof(long eventId) {
+        MoveProof p = proofs.get(eventId);
+        return p == null ? "" : p.summary();
     }
 
     private void moveFailed(Throwable t) {

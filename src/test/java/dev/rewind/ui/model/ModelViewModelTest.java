@@ -127,11 +127,13 @@ class ModelViewModelTest {
         assertThat(vm.lastMoveProperty().get().toVersion()).isEqualTo("1.1");
         assertThat(changes).as("the rest of the window follows").isEqualTo(1);
         RecordingDialogs.Notice notice = dialogs.notices.get(0);
-        assertThat(notice.message()).isEqualTo("Rolled back production of m: 2.0 → 1.1");
+        assertThat(notice.message()).isEqualTo("Rolled back production of m: 2.0 → 1.1 — verified: the catalog points"
+                + " production at 1.1 (event " + vm.lastMoveProperty().get().eventId() + ")");
 
         notice.undo().run();
         assertThat(live("production")).isEqualTo("2.0");
-        assertThat(dialogs.notices.get(1).message()).isEqualTo("Deployed production of m: 1.1 → 2.0");
+        assertThat(dialogs.notices.get(1).message()).isEqualTo("Deployed production of m: 1.1 → 2.0 — verified: the"
+                + " catalog points production at 2.0 (event " + vm.lastMoveProperty().get().eventId() + ")");
         assertThat(dialogs.errors).isEmpty();
     }
 
@@ -236,5 +238,26 @@ class ModelViewModelTest {
         assertThat(version(vm, "2.0").failed()).isFalse();
         assertThat(changes).isEqualTo(2);
         assertThat(dialogs.errors).isEmpty();
+    }
+
+    @Test
+    void aFailedPostSwitchCheckIsShownAndTheWayBackIsOfferedThroughTheUsualDialog() {
+        services.deployments().setCheck("m", "production",
+                new dev.rewind.domain.TargetCheck("test \"$REWIND_VERSION\" != 1.1", java.time.Duration.ofSeconds(30)));
+        ModelViewModel vm = vm(new CurrentThreadTaskExecutor());
+        vm.load("m");
+        dialogs.moveReason = Optional.of("2.0 misbehaves");
+        vm.requestMove("production", version(vm, "1.1"));
+
+        assertThat(dialogs.errors).singleElement().satisfies(e -> {
+            assertThat(e.title()).isEqualTo("Post-switch check failed");
+            assertThat(e.message()).contains("production of m serves 1.1", "failed with exit 1",
+                    "move it back to 2.0");
+        });
+        assertThat(dialogs.previews).hasSize(2);
+        assertThat(dialogs.previews.get(1).chosen().label()).as("the offer is the usual move dialog").isEqualTo("2.0");
+        assertThat(live("production")).as("confirmed in that dialog, so moved back").isEqualTo("2.0");
+        vm.reload();
+        assertThat(vm.proof(vm.lastMoveProperty().get().eventId())).startsWith("verified");
     }
 }
