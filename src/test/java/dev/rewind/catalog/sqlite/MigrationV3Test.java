@@ -65,7 +65,7 @@ class MigrationV3Test {
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("PRAGMA user_version")) {
-            assertThat(rs.getInt(1)).isEqualTo(3);
+            assertThat(rs.getInt(1)).isEqualTo(Migrations.CURRENT);
         }
         assertThatThrownBy(() -> CatalogDump.exec(db, "UPDATE events SET reason = 'x'"))
                 .hasMessageContaining("append-only");

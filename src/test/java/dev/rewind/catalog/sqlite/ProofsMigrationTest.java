@@ -21,7 +21,7 @@ class ProofsMigrationTest {
     Path dir;
 
     @Test
-    void aSchemaTwoCatalogGainsChecksAndAppendOnlyProofs() throws Exception {
+    void aSchemaThreeCatalogGainsChecksAndAppendOnlyProofs() throws Exception {
         Path db = dir.resolve("c.db");
         long[] ids = new long[2];
         try (SqliteCatalog c = SqliteCatalog.open(db, true)) {
@@ -33,7 +33,7 @@ class ProofsMigrationTest {
                 return null;
             });
         }
-        CatalogDump.exec(db, "DROP TABLE target_checks", "DROP TABLE move_proofs", "PRAGMA user_version = 2");
+        CatalogDump.exec(db, "DROP TABLE target_checks", "DROP TABLE move_proofs", "PRAGMA user_version = 3");
         String before = CatalogDump.of(db);
         try (SqliteCatalog c = SqliteCatalog.open(db, false)) {
             c.write(tx -> {
