@@ -16,6 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class VerifyUnderWriterTest {
     static final int ROUNDS = Integer.getInteger("verify.rounds", 60);
+    /** Rounds during which the writer must have committed; on a loaded machine the loop runs on until then. */
+    static final int OVERLAPS = 20;
 
     @TempDir
     Path dir;
@@ -28,7 +30,9 @@ class VerifyUnderWriterTest {
                 assertThat(writer.awaitReady(120)).as("writer started").isTrue();
                 long before = f.catalog.read(tx -> tx.events().count());
                 int movedDuring = 0;
-                for (int round = 0; round < ROUNDS; round++) {
+                int round = 0;
+                long deadline = System.nanoTime() + 180_000_000_000L;
+                for (; round < ROUNDS || movedDuring < OVERLAPS && System.nanoTime() < deadline; round++) {
                     long start = f.catalog.read(tx -> tx.events().count());
                     VerifyService.Report r = f.services.verifier().verify(false);
                     assertThat(r.problems()).as("round %d", round).isEmpty();
@@ -37,10 +41,10 @@ class VerifyUnderWriterTest {
                     }
                 }
                 long moves = f.catalog.read(tx -> tx.events().count()) - before;
-                System.out.printf("verify-under-writer rounds=%d moves=%d rounds-with-a-move-during=%d%n", ROUNDS,
+                System.out.printf("verify-under-writer rounds=%d moves=%d rounds-with-a-move-during=%d%n", round,
                         moves, movedDuring);
                 // the loop proves something only if the writer really moved while verify was reading
-                assertThat(movedDuring).as("rounds during which the writer committed").isGreaterThan(ROUNDS / 4);
+                assertThat(movedDuring).as("rounds during which the writer committed").isGreaterThanOrEqualTo(OVERLAPS);
             } finally {
                 writer.kill();
             }
