@@ -273,23 +273,25 @@ public final class MlrunsReader {
     private Map<String, Path> files(Path dir) {
         Map<String, Path> out = new TreeMap<>();
         if (disk.isDirectory(dir)) {
-            walk(dir, dir, out, 0);
+            walk(dir, dir, out, new java.util.HashSet<>(List.of(disk.realPath(dir))));
         }
         return out;
     }
 
-    /** Links are followed only inside the store (StoreFiles refuses the rest); depth bounds a loop of links. */
-    private void walk(Path base, Path dir, Map<String, Path> out, int depth) {
-        if (depth > 32) {
-            throw bad(dir, "is nested more than 32 folders deep (a symbolic link loop?)");
-        }
+    /** Links are followed only inside the store (StoreFiles refuses the rest); a link back up is a loop. */
+    private void walk(Path base, Path dir, Map<String, Path> out, java.util.Set<Path> above) {
         for (Path p : list(dir)) {
             BasicFileAttributes a = disk.kind(p);
             if (a == null) {
                 continue;
             }
             if (a.isDirectory()) {
-                walk(base, p, out, depth + 1);
+                Path real = disk.realPath(p);
+                if (!above.add(real)) {
+                    throw bad(p, "is a symbolic link that loops back to a folder above it");
+                }
+                walk(base, p, out, above);
+                above.remove(real);
             } else if (a.isRegularFile()) {
                 out.put(base.relativize(p).toString().replace('\\', '/'), p);
             } else {

@@ -126,7 +126,7 @@ final class StoreFiles {
         return a.isSymbolicLink() ? "a symbolic link" : "a file";
     }
 
-    private Path realPath(Path p) {
+    Path realPath(Path p) {
         try {
             return p.toRealPath();
         } catch (FileSystemLoopException e) {
