@@ -53,7 +53,9 @@ public final class SqliteCatalog implements Catalog {
             writer = Connections.open(file);
             Migrations.migrate(writer, file);
             Connection reader = Connections.open(file);
-            return new SqliteCatalog(file, writer, reader);
+            SqliteCatalog catalog = new SqliteCatalog(file, writer, reader);
+            catalog.artifacts.removeAbandonedCopies();
+            return catalog;
         } catch (SQLException e) {
             Connections.closeQuietly(writer);
             throw Errors.opening(file, e);
