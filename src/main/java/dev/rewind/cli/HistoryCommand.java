@@ -28,7 +28,7 @@ final class HistoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Services services = root.open(false)) {
+        try (Services services = root.openForReading()) {
             List<Event> events = services.history().history(model, target);
             if (json.on) {
                 root.out.println(Json.write(events.stream().map(HistoryCommand::json).toList()));

@@ -53,10 +53,19 @@ public final class VerifyService {
             }
         }
         problems.addAll(catalog.integrityCheck());
-        checkChain(problems);
-        checkTargets(problems);
-        checkArtifacts(problems);
+        guarded("history", problems, () -> checkChain(problems));
+        guarded("rule 1", problems, () -> checkTargets(problems));
+        guarded("rule 3", problems, () -> checkArtifacts(problems));
         return new Report(problems, repaired);
+    }
+
+    /** A damaged row stops only the check that met it: the others still run, and every problem is reported. */
+    private static void guarded(String area, List<String> problems, Runnable check) {
+        try {
+            check.run();
+        } catch (RewindException e) {
+            problems.add(area + ": could not be checked to the end: " + e.getMessage());
+        }
     }
 
     private void checkChain(List<String> problems) {
