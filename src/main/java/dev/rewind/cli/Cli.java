@@ -10,6 +10,7 @@ import picocli.CommandLine;
 
 /** Runs the command line in-process: parses, dispatches, maps failures to one-line messages and exit codes. */
 public final class Cli {
+    private static final System.Logger LOG = System.getLogger(Cli.class.getName());
     private Cli() {
     }
 
@@ -39,6 +40,7 @@ public final class Cli {
                 err.println("rewind: " + firstLine(re.getMessage()));
                 return re.exitCode();
             }
+            LOG.log(System.Logger.Level.ERROR, "unexpected error", ex);
             err.println("rewind: unexpected error: " + firstLine(String.valueOf(ex)));
             if (env.containsKey("REWIND_DEBUG")) {
                 ex.printStackTrace(err);

@@ -36,7 +36,7 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Services services = root.open(false)) {
+        try (Services services = root.openForReading()) {
             Comparison cmp = services.compare().compare(model, versions);
             if (csv != null) {
                 CompareService.writeCsv(cmp, csv);

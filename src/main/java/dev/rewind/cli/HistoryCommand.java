@@ -30,7 +30,7 @@ final class HistoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Services services = root.open(false)) {
+        try (Services services = root.openForReading()) {
             List<Event> events = services.history().history(model, target);
             Map<Long, MoveProof> proofs = services.history().proofs(model);
             if (json.on) {

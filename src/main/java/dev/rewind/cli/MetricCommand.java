@@ -48,7 +48,7 @@ final class MetricCommand {
 
         @Override
         public Integer call() {
-            try (Services services = parent.root.open(false)) {
+            try (Services services = parent.root.openForReading()) {
                 Map<String, Direction> all = services.compare().directions();
                 if (json.on) {
                     Map<String, String> m = new LinkedHashMap<>();

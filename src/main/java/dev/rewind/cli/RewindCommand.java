@@ -82,13 +82,23 @@ public final class RewindCommand implements Callable<Integer> {
         return open(create ? OpenMode.CREATE_EMPTY : OpenMode.EXISTING);
     }
 
+    /** Opens the catalog only to read it (read commands): no side files, works for a read-only user. */
+    Services openForReading() {
+        return open(OpenMode.READ_ONLY);
+    }
+
+    /** Opens the catalog only to read it, repairing nothing (verify without --repair). */
+    Services openForInspection() {
+        return open(OpenMode.INSPECT);
+    }
+
     /** Opens the catalog as it is, repairing nothing (for verify). */
     Services openAsIs() {
         return open(OpenMode.AS_IS);
     }
 
     private Services open(OpenMode mode) {
-        CatalogSessions.Opened opened = new CatalogSessions(SqliteCatalog::open, actor(), Clock.systemUTC())
+        CatalogSessions.Opened opened = new CatalogSessions(SqliteCatalog.opener(), actor(), Clock.systemUTC())
                 .open(catalogPath(), mode);
         for (CatalogSessions.Note n : opened.notes()) {
             err.println(switch (n.kind()) {

@@ -25,7 +25,7 @@ final class ShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Services services = root.open(false)) {
+        try (Services services = root.openForReading()) {
             Version v = services.registry().show(model, version);
             if (json.on) {
                 root.out.println(Json.write(Json.version(v)));

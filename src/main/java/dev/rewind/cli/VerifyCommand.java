@@ -25,7 +25,7 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Services services = root.openAsIs()) {
+        try (Services services = repair ? root.openAsIs() : root.openForInspection()) {
             VerifyService.Report r = services.verifier().verify(repair);
             if (json.on) {
                 Map<String, Object> o = new LinkedHashMap<>();

@@ -36,6 +36,7 @@ import java.util.TreeMap;
  * imports nothing. Importing the same source again adds only what is new.
  */
 public final class ImportService {
+    private static final System.Logger LOG = System.getLogger(ImportService.class.getName());
     public record Report(String source, int models, int versionsAdded, int versionsAlreadyThere, int targetsMoved,
                          long metricValues) {
     }
@@ -53,7 +54,7 @@ public final class ImportService {
     /** Reads the store at {@code path} (an mlflow.db file or an mlruns/ folder) and imports it. */
     public Report importMlflow(Path path, String runsAsVersions, Progress progress) {
         Path source = path.toAbsolutePath().normalize();
-        if (!Files.exists(source)) {
+        if (!Files.exists(source) && !Files.isSymbolicLink(source)) {
             throw RewindException.badInput("cannot import " + path + ": it does not exist");
         }
         progress.report("reading " + source.getFileName(), 0, 1);
@@ -66,24 +67,31 @@ public final class ImportService {
         return catalog.write(tx -> new Writer(tx, data, source, artifacts).write());
     }
 
-    /** Artifacts are referenced by URI; their checksum is computed when the bytes are reachable on this machine. */
+    /**
+     * Artifacts are referenced by URI; their checksum is computed only when the bytes are a regular file or folder
+     * inside the store being imported. Anything else (outside the store, a device, a FIFO, unreadable) keeps its URI
+     * without a checksum: recorded, unverified, never read.
+     */
     private static Map<String, Artifact> artifacts(MlflowData data, Path source, Progress progress) {
         Map<String, Artifact> out = new HashMap<>();
+        Path storeRoot = Files.isDirectory(source) ? source : source.getParent();
         for (MlflowData.RegisteredModel m : data.models()) {
             for (MlflowData.ModelVersion v : m.versions()) {
                 String uri = v.storageLocation() != null ? v.storageLocation() : v.source();
                 if (uri == null) {
                     continue;
                 }
-                Path local = localPath(uri, source);
+                Path local = insideStore(localPath(uri, source), storeRoot);
                 String sha = null;
                 Long size = null;
-                if (local != null && Files.exists(local)) {
+                if (local != null) {
                     try {
                         sha = ArtifactStore.checksum(local);
                         size = Files.isDirectory(local) ? dirSize(local) : Files.size(local);
                     } catch (IOException | RuntimeException e) {
-                        sha = null; // unreadable bytes: keep the reference without a checksum
+                        LOG.log(System.Logger.Level.DEBUG, "artifact " + uri + " kept unverified", e);
+                        sha = null;
+                        size = null;
                     }
                 }
                 out.put(m.name() + "\0" + v.label(), new Artifact(uri, sha, size));
@@ -93,6 +101,23 @@ public final class ImportService {
             }
         }
         return out;
+    }
+
+    /** The real path of a regular file or folder under {@code root}, or null (outside, special, missing). */
+    private static Path insideStore(Path local, Path root) {
+        if (local == null || root == null) {
+            return null;
+        }
+        try {
+            Path real = local.toRealPath();
+            if (!real.startsWith(root.toRealPath())) {
+                return null;
+            }
+            var a = Files.readAttributes(real, java.nio.file.attribute.BasicFileAttributes.class);
+            return a.isRegularFile() || a.isDirectory() ? real : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     private static Path localPath(String uri, Path source) {
@@ -112,7 +137,8 @@ public final class ImportService {
 
     private static long dirSize(Path dir) throws IOException {
         try (var s = Files.walk(dir)) {
-            return s.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+            return s.filter(p -> Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                    .mapToLong(p -> p.toFile().length()).sum();
         }
     }
 
@@ -195,7 +221,7 @@ public final class ImportService {
             tx.versions().addMetrics(id, metrics);
             values += metrics.size();
             v.tags().forEach((k, x) -> tx.versions().putTag(id, k, x));
-            tx.versions().addProvenance(id, provenance(v, run));
+            tx.versions().addProvenance(id, provenance(v, run, artifacts.get(model + "\0" + label)));
             tx.events().append(EventRecord.draft(now, EventKind.IMPORT, modelId, null, id, null, null, null, null,
                     "imported from " + store + " (MLflow " + v.model() + " version " + v.version() + ")",
                     actor.user(), actor.host()));
@@ -203,7 +229,7 @@ public final class ImportService {
             return id;
         }
 
-        private Map<String, String> provenance(MlflowData.ModelVersion v, MlflowData.Run run) {
+        private Map<String, String> provenance(MlflowData.ModelVersion v, MlflowData.Run run, Artifact artifact) {
             Map<String, String> p = new LinkedHashMap<>();
             p.put("mlflow.store", store);
             p.put("mlflow.model", v.model());
@@ -212,6 +238,10 @@ public final class ImportService {
             put(p, "mlflow.source", v.source());
             put(p, "mlflow.storage_location", v.storageLocation());
             put(p, "mlflow.stage", v.stage());
+            if (artifact != null && artifact.sha256() == null) {
+                p.put("mlflow.artifact", "unverified: recorded by URI only, its bytes were not read (not a regular"
+                        + " file or folder inside the store)");
+            }
             if (run != null) {
                 put(p, "mlflow.run_name", run.name());
                 put(p, "mlflow.experiment", run.experiment());

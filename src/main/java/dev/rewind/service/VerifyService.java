@@ -55,29 +55,56 @@ public final class VerifyService {
             }
         }
         problems.addAll(catalog.integrityCheck());
-        // every catalog fact comes from one read transaction, so a concurrent move cannot tear them apart
+        // every catalog fact comes from one read transaction, so a concurrent move cannot tear them apart;
+        // a damaged row stops only the part that met it, so every problem is still reported
+        List<String> found = new ArrayList<>();
         Snapshot snap = catalog.read(tx -> {
             List<TargetFacts> targets = new ArrayList<>();
             Map<Long, Version> versions = new HashMap<>();
-            List<PendingSwitch> pending = tx.events().pendingSwitches();
-            for (TargetRow t : tx.targets().all()) {
-                EventRecord last = tx.events().latestMove(t.id()).orElse(null);
-                for (Long id : new Long[] {t.versionId(), last == null ? null : last.toVersionId()}) {
-                    if (id != null) {
-                        versions.computeIfAbsent(id, k -> tx.versions().byId(k).orElse(null));
+            String chain = guardedValue("history", found, () -> chainProblem(tx));
+            guarded("rule 1", found, () -> {
+                List<PendingSwitch> pending = tx.events().pendingSwitches();
+                for (TargetRow t : tx.targets().all()) {
+                    EventRecord last = tx.events().latestMove(t.id()).orElse(null);
+                    for (Long id : new Long[] {t.versionId(), last == null ? null : last.toVersionId()}) {
+                        if (id != null) {
+                            versions.computeIfAbsent(id, k -> tx.versions().byId(k).orElse(null));
+                        }
                     }
+                    List<Long> mine = pending.stream().filter(p -> p.targetId() == t.id()).map(PendingSwitch::eventId)
+                            .toList();
+                    targets.add(new TargetFacts(t, last, t.versionId() == null ? null : versions.get(t.versionId()),
+                            mine));
                 }
-                List<Long> mine = pending.stream().filter(p -> p.targetId() == t.id()).map(PendingSwitch::eventId).toList();
-                targets.add(new TargetFacts(t, last, t.versionId() == null ? null : versions.get(t.versionId()), mine));
-            }
-            return new Snapshot(chainProblem(tx), targets, versions, tx.versions().storedArtifacts());
+            });
+            List<VersionRepository.StoredArtifact> artifacts =
+                    guardedValue("rule 3", found, () -> tx.versions().storedArtifacts());
+            return new Snapshot(chain, targets, versions, artifacts == null ? List.of() : artifacts);
         });
+        problems.addAll(found);
         if (snap.chainProblem() != null) {
             problems.add(snap.chainProblem());
         }
-        checkTargets(snap, problems);
-        checkArtifacts(snap, problems);
+        guarded("rule 1", problems, () -> checkTargets(snap, problems));
+        guarded("rule 3", problems, () -> checkArtifacts(snap, problems));
         return new Report(problems, repaired);
+    }
+
+    /** A damaged row stops only the check that met it: the others still run, and every problem is reported. */
+    private static void guarded(String area, List<String> problems, Runnable check) {
+        guardedValue(area, problems, () -> {
+            check.run();
+            return null;
+        });
+    }
+
+    private static <T> T guardedValue(String area, List<String> problems, java.util.function.Supplier<T> check) {
+        try {
+            return check.get();
+        } catch (RewindException e) {
+            problems.add(area + ": could not be checked to the end: " + e.getMessage());
+            return null;
+        }
     }
 
     /** One target as the snapshot saw it: its row, newest move, live version and unconfirmed switches. */

@@ -61,6 +61,22 @@ public final class Migrations {
         }
     }
 
+    /** The tables the scripts up to {@code version} create, so a catalog missing one is known to be damaged. */
+    static List<String> tablesUpTo(int version) {
+        List<String> out = new ArrayList<>();
+        java.util.regex.Pattern create = java.util.regex.Pattern.compile(
+                "(?is)^\\s*CREATE\\s+TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?\"?(\\w+)\"?");
+        for (int v = 0; v < Math.min(version, SCRIPTS.size()); v++) {
+            for (String sql : statements(SCRIPTS.get(v))) {
+                java.util.regex.Matcher m = create.matcher(sql);
+                if (m.find()) {
+                    out.add(m.group(1));
+                }
+            }
+        }
+        return out;
+    }
+
     /** Splits a script into statements; a trigger body ends only at its END. */
     static List<String> statements(String resource) {
         String text;

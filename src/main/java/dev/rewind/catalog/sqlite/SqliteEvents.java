@@ -7,6 +7,7 @@ import dev.rewind.catalog.PendingSwitch;
 import dev.rewind.domain.Event;
 import dev.rewind.domain.EventKind;
 import dev.rewind.domain.MoveOverride;
+import dev.rewind.domain.RewindException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -120,15 +121,26 @@ final class SqliteEvents implements EventRepository {
     }
 
     private static Event event(ResultSet rs) throws SQLException {
-        return new Event(rs.getLong("id"), Instant.ofEpochMilli(rs.getLong("at")), EventKind.parse(rs.getString("kind")),
+        return new Event(rs.getLong("id"), Instant.ofEpochMilli(rs.getLong("at")), kind(rs),
                 rs.getString("model"), rs.getString("target"), rs.getString("version"), rs.getString("from_label"),
                 rs.getString("to_label"), rs.getString("tag_key"), rs.getString("tag_value"), rs.getString("reason"),
                 rs.getString("actor"), rs.getString("host"), rs.getString("hash"),
                 MoveOverride.parse(rs.getString("overrides")));
     }
 
+    /** A kind no Rewind writes means the row was altered: the catalog is damaged, not the user's input. */
+    private static EventKind kind(ResultSet rs) throws SQLException {
+        String kind = rs.getString("kind");
+        try {
+            return EventKind.parse(kind);
+        } catch (RewindException e) {
+            throw RewindException.unreadable("event " + rs.getLong("id") + " has the unknown kind '" + kind
+                    + "': the history was altered");
+        }
+    }
+
     private static EventRecord record(ResultSet rs) throws SQLException {
-        return new EventRecord(rs.getLong("id"), rs.getLong("at"), EventKind.parse(rs.getString("kind")),
+        return new EventRecord(rs.getLong("id"), rs.getLong("at"), kind(rs),
                 Jdbc.nullableLong(rs, "model_id"), Jdbc.nullableLong(rs, "target_id"),
                 Jdbc.nullableLong(rs, "version_id"), Jdbc.nullableLong(rs, "from_version_id"),
                 Jdbc.nullableLong(rs, "to_version_id"), rs.getString("tag_key"), rs.getString("tag_value"),
