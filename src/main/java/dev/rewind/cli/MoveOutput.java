@@ -23,9 +23,9 @@ final class MoveOutput {
             out.println(Json.write(o));
             return;
         }
-        out.printf("%s %s of %s: %s → %s (event %d)%s%n", m.kind() == dev.rewind.domain.EventKind.ROLLBACK
+        out.printf("%s %s of %s: %s → %s (event %d)%s%n", Show.escaped(m.kind() == dev.rewind.domain.EventKind.ROLLBACK
                         ? "rolled back" : "deployed", m.target(), m.model(),
                 m.fromVersion() == null ? "nothing" : m.fromVersion(), m.toVersion(), m.eventId(),
-                m.servingDir() == null ? "" : "; " + m.servingDir() + "/current switched");
+                m.servingDir() == null ? "" : "; " + m.servingDir() + "/current switched"));
     }
 }

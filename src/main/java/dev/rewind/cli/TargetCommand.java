@@ -34,8 +34,8 @@ final class TargetCommand {
             RewindCommand root = parent.root;
             try (Services services = root.open(false)) {
                 TargetState t = services.deployments().addTarget(model, target, servingDir);
-                root.out.printf("added target %s to %s%s%n", t.name(), t.model(),
-                        t.servingDir() == null ? "" : " (serving dir " + t.servingDir() + ")");
+                root.out.printf("added target %s to %s%s%n", Show.escaped(t.name(), t.model(),
+                        t.servingDir() == null ? "" : " (serving dir " + t.servingDir() + ")"));
             }
             return 0;
         }

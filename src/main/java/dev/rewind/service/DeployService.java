@@ -49,8 +49,8 @@ public final class DeployService {
     }
 
     /** Adds a deployment slot to a model, optionally with a serving directory; records a {@code target} event. */
-    public TargetState addTarget(String model, String target, Path servingDir) {
-        Names.require("target name", target);
+    public TargetState addTarget(String model, String rawTarget, Path servingDir) {
+        String target = Names.require("target name", rawTarget);
         Path dir = servingDir == null ? null : servingDir.toAbsolutePath().normalize();
         if (dir != null && Files.exists(dir) && !Files.isDirectory(dir)) {
             throw RewindException.badInput("serving dir " + dir + " exists and is not a directory");
@@ -63,6 +63,7 @@ public final class DeployService {
             if (tx.targets().find(model, target).isPresent()) {
                 throw RewindException.badInput("model " + model + " already has a target '" + target + "'");
             }
+            LookAlikes.target(tx, model, target);
             long id = tx.targets().insert(modelId, target, dir == null ? null : dir.toString());
             tx.events().append(EventRecord.draft(clock.millis(), EventKind.TARGET, modelId, id, null, null, null,
                     null, null, dir == null ? null : "serving dir " + dir, actor.user(), actor.host()));
