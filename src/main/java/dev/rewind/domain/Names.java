@@ -70,6 +70,50 @@ public final class Names {
         return null;
     }
 
+    /**
+     * A reversible replacement for a name that breaks the policy: every forbidden code point, a leading '-', leading
+     * and trailing blanks, and every '%' are percent-escaped as UTF-8 ({@code a\u001bb} → {@code a%1Bb}); the
+     * {@code none} label becomes {@code %6Eone}. Null when no replacement can obey the policy (empty, too long).
+     */
+    public static String escapeInvalid(String raw, boolean isLabel) {
+        if (raw == null || raw.isEmpty()) {
+            return null;
+        }
+        String name = normalize(raw);
+        int[] cps = name.codePoints().toArray();
+        int first = 0;
+        while (first < cps.length && isBlank(cps[first])) {
+            first++;
+        }
+        int last = cps.length - 1;
+        while (last >= first && isBlank(cps[last])) {
+            last--;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < cps.length; i++) {
+            int cp = cps[i];
+            boolean bad = forbidden(cp) != null || cp == '%' || i < first || i > last || (i == 0 && cp == '-');
+            if (bad) {
+                percent(sb, cp);
+            } else {
+                sb.appendCodePoint(cp);
+            }
+        }
+        String out = sb.toString();
+        if (isLabel && Confusables.skeleton(out).equals(Confusables.skeleton(NOTHING_LIVE))) {
+            int cp = out.codePointAt(0);
+            out = percent(new StringBuilder(), cp).append(out.substring(Character.charCount(cp))).toString();
+        }
+        return problem(out) == null ? out : null;
+    }
+
+    private static StringBuilder percent(StringBuilder sb, int cp) {
+        for (byte b : new String(Character.toChars(cp)).getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            sb.append('%').append(String.format("%02X", b & 0xFF));
+        }
+        return sb;
+    }
+
     /** What kind of code point {@code cp} is when a name may not hold it, else null. */
     static String forbidden(int cp) {
         switch (Character.getType(cp)) {
