@@ -32,9 +32,10 @@ public final class Cli {
         // '@file' arguments would read any file into a reason or a name: every argument is taken literally
         cl.setExpandAtFiles(false);
         cl.setParameterExceptionHandler((ex, a) -> {
-            err.println("rewind: " + Text.escape(firstLine(ex.getMessage())));
-            err.println("Try 'rewind " + ex.getCommandLine().getCommandName().replace("rewind", "").trim()
-                    + (ex.getCommandLine().getParent() == null ? "" : " ") + "--help' for usage.");
+            // one line, like every other error, so a script or a log sees exactly one
+            err.println("rewind: " + Text.escape(firstLine(ex.getMessage())) + " (try 'rewind "
+                    + ex.getCommandLine().getCommandName().replace("rewind", "").trim()
+                    + (ex.getCommandLine().getParent() == null ? "" : " ") + "--help')");
             return RewindException.BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {

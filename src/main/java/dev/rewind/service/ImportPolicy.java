@@ -55,7 +55,8 @@ final class ImportPolicy {
         String name = distinct("model name", entry, name("model name", entry, m.name(), false), models);
         models.add(name);
         Map<String, Integer> aliases = new LinkedHashMap<>();
-        List<String> targets = new ArrayList<>();
+        // stages become these targets: an alias must not look like them either
+        List<String> targets = new ArrayList<>(List.of("production", "staging"));
         m.aliases().forEach((a, n) -> {
             String t = distinct("target name", entry + " alias", name("target name", entry + " alias", a, false), targets);
             targets.add(t);
