@@ -51,14 +51,15 @@ final class ImportPolicy {
     }
 
     private MlflowData.RegisteredModel model(MlflowData.RegisteredModel m) {
-        String entry = "model '" + Text.escape(m.name()) + "'";
+        String entry = "model '" + shown(m.name()) + "'";
         String name = distinct("model name", entry, name("model name", entry, m.name(), false), models);
         models.add(name);
         Map<String, Integer> aliases = new LinkedHashMap<>();
         // stages become these targets: an alias must not look like them either
         List<String> targets = new ArrayList<>(List.of("production", "staging"));
         m.aliases().forEach((a, n) -> {
-            String t = distinct("target name", entry + " alias", name("target name", entry + " alias", a, false), targets);
+            String ae = entry + " alias '" + shown(a) + "'";
+            String t = distinct("target name", ae, name("target name", ae, a, false), targets);
             targets.add(t);
             aliases.put(t, n);
         });
@@ -81,29 +82,37 @@ final class ImportPolicy {
         String entry = "run " + Text.escape(r.runId());
         Map<String, Double> latest = new LinkedHashMap<>();
         Map<String, String> keys = new HashMap<>();
-        r.latest().forEach((k, x) -> latest.put(keys.computeIfAbsent(k, x2 -> name("metric key", entry, k, false)), x));
+        r.latest().forEach((k, x) -> latest.put(keys.computeIfAbsent(k, x2 -> metricKey(entry, k)), x));
         List<MlflowData.Point> history = new ArrayList<>();
         for (MlflowData.Point p : r.history()) {
-            String k = keys.computeIfAbsent(p.key(), x -> name("metric key", entry, p.key(), false));
+            String k = keys.computeIfAbsent(p.key(), x -> metricKey(entry, p.key()));
             history.add(new MlflowData.Point(k, p.value(), p.step(), p.timestamp()));
         }
         Map<String, String> params = new LinkedHashMap<>();
-        r.params().forEach((k, x) -> params.put(name("param key", entry, k, false), text(entry + " param", x)));
+        r.params().forEach((k, x) -> {
+            String pe = entry + " param '" + shown(k) + "'";
+            params.put(name("param key", pe, k, false), text(pe, x));
+        });
         Map<String, String> tags = new LinkedHashMap<>();
         r.tags().forEach((k, x) -> tags.put(text(entry + " tag key", k), text(entry + " tag", x)));
         return new MlflowData.Run(r.runId(), text(entry + " name", r.name()), text(entry + " experiment", r.experiment()),
                 text(entry + " user", r.user()), r.startTime(), latest, history, params, tags);
     }
 
+    private String metricKey(String entry, String key) {
+        return name("metric key", entry + " metric '" + shown(key) + "'", key, false);
+    }
+
     private Map<String, String> tags(String entry, Map<String, String> tags) {
         Map<String, String> out = new LinkedHashMap<>();
         tags.forEach((k, v) -> {
-            String key = name("tag key", entry + " tag", k, false);
+            String te = entry + " tag '" + shown(k) + "'";
+            String key = name("tag key", te, k, false);
             if (!tagKeys.contains(key)) {
-                key = distinct("tag key", entry + " tag", key, tagKeys);
+                key = distinct("tag key", te, key, tagKeys);
                 tagKeys.add(key);
             }
-            out.put(key, text(entry + " tag " + Text.escape(key), v));
+            out.put(key, text(te + " value", v));
         });
         return out;
     }
@@ -160,6 +169,12 @@ final class ImportPolicy {
     private RewindException refuse(String entry, String why, String replacement) {
         return RewindException.badInput("cannot import " + store + ": " + entry + ": " + why + "; nothing was imported"
                 + (replacement == null ? "" : " (with --rename-invalid it is imported as '" + replacement + "')"));
+    }
+
+    /** A name as a message shows it: escaped, and a very long one abbreviated (the name itself is never cut). */
+    private static String shown(String name) {
+        String e = Text.escape(name);
+        return e.codePointCount(0, e.length()) <= 80 ? e : e.substring(0, e.offsetByCodePoints(0, 77)) + "…";
     }
 
     private static String escape(int cp) {
