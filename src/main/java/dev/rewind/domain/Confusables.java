@@ -57,6 +57,27 @@ public final class Confusables {
         return existing.stream().filter(e -> !e.equals(candidate) && skeleton(e).equals(s)).findFirst();
     }
 
+    /** Names by skeleton, so checking many new names against many existing ones stays linear. */
+    public static final class Index {
+        private final Map<String, String> bySkeleton = new HashMap<>();
+        private final java.util.Set<String> names = new java.util.HashSet<>();
+
+        public Index(Collection<String> names) {
+            names.forEach(this::add);
+        }
+
+        public void add(String name) {
+            names.add(name);
+            bySkeleton.putIfAbsent(skeleton(name), name);
+        }
+
+        /** An indexed name that {@code candidate} looks like without being it, if any. */
+        public Optional<String> lookAlike(String candidate) {
+            String e = names.contains(candidate) ? null : bySkeleton.get(skeleton(candidate));
+            return Optional.ofNullable(e);
+        }
+    }
+
     /** Refuses {@code candidate} when it looks like one of {@code existing}, naming both. */
     public static void requireDistinct(String what, String candidate, Collection<String> existing) {
         lookAlike(candidate, existing).ifPresent(e -> {

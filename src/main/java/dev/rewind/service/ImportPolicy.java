@@ -26,14 +26,16 @@ final class ImportPolicy {
     private final String store;
     private final boolean rename;
     private final List<String> renamed = new ArrayList<>();
-    private final List<String> models;
-    private final List<String> tagKeys;
+    private final Confusables.Index models;
+    private final Confusables.Index tagKeys;
+    private final Set<String> tagKeyNames;
 
     ImportPolicy(String store, boolean rename, Existing existing) {
         this.store = store;
         this.rename = rename;
-        this.models = new ArrayList<>(existing.models());
-        this.tagKeys = new ArrayList<>(existing.tagKeys());
+        this.models = new Confusables.Index(existing.models());
+        this.tagKeys = new Confusables.Index(existing.tagKeys());
+        this.tagKeyNames = new java.util.HashSet<>(existing.tagKeys());
     }
 
     List<String> renamed() {
@@ -56,14 +58,14 @@ final class ImportPolicy {
         models.add(name);
         Map<String, Integer> aliases = new LinkedHashMap<>();
         // stages become these targets: an alias must not look like them either
-        List<String> targets = new ArrayList<>(List.of("production", "staging"));
+        Confusables.Index targets = new Confusables.Index(List.of("production", "staging"));
         m.aliases().forEach((a, n) -> {
             String ae = entry + " alias '" + shown(a) + "'";
             String t = distinct("target name", ae, name("target name", ae, a, false), targets);
             targets.add(t);
             aliases.put(t, n);
         });
-        List<String> labels = new ArrayList<>();
+        Confusables.Index labels = new Confusables.Index(List.of());
         List<MlflowData.ModelVersion> versions = new ArrayList<>();
         for (MlflowData.ModelVersion v : m.versions()) {
             String ve = entry + " version " + v.version();
@@ -108,9 +110,10 @@ final class ImportPolicy {
         tags.forEach((k, v) -> {
             String te = entry + " tag '" + shown(k) + "'";
             String key = name("tag key", te, k, false);
-            if (!tagKeys.contains(key)) {
+            if (!tagKeyNames.contains(key)) {
                 key = distinct("tag key", te, key, tagKeys);
                 tagKeys.add(key);
+                tagKeyNames.add(key);
             }
             out.put(key, text(te + " value", v));
         });
@@ -132,15 +135,15 @@ final class ImportPolicy {
         return replacement;
     }
 
-    private String distinct(String what, String entry, String name, List<String> seen) {
-        var like = Confusables.lookAlike(name, seen);
+    private String distinct(String what, String entry, String name, Confusables.Index seen) {
+        var like = seen.lookAlike(name);
         if (like.isEmpty()) {
             return name;
         }
         StringBuilder sb = new StringBuilder();
         name.codePoints().forEach(cp -> sb.append(cp < 0x80 || cp == '%' ? Character.toString(cp) : escape(cp)));
         String replacement = sb.toString();
-        boolean usable = !replacement.equals(name) && Confusables.lookAlike(replacement, seen).isEmpty()
+        boolean usable = !replacement.equals(name) && seen.lookAlike(replacement).isEmpty()
                 && Names.problem(replacement) == null;
         String why = what + " '" + Text.escape(name) + "' looks like '" + Text.escape(like.get()) + "'";
         if (!rename || !usable) {
