@@ -33,7 +33,7 @@ final class ImportCommand {
         String runsAsVersions;
 
         @Option(names = "--rename-invalid", description = {"Import names that break the name policy under a reversible"
-                + " replacement (bad characters percent-escaped, e.g. 'a%1Bb'); each one is printed old → new.",
+                + " replacement (bad characters percent-escaped, e.g. 'a%%1Bb'); each one is printed old → new.",
                 "Without it such a store is refused, naming the entry."})
         boolean renameInvalid;
 

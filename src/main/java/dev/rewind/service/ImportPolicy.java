@@ -96,7 +96,8 @@ final class ImportPolicy {
             params.put(name("param key", pe, k, false), text(pe, x));
         });
         Map<String, String> tags = new LinkedHashMap<>();
-        r.tags().forEach((k, x) -> tags.put(text(entry + " tag key", k), text(entry + " tag", x)));
+        // run tags are provenance that MLflow itself writes (notes in markdown, JSON histories): kept, made visible
+        r.tags().forEach((k, x) -> tags.put(Text.escape(k), Text.escape(x)));
         return new MlflowData.Run(r.runId(), text(entry + " name", r.name()), text(entry + " experiment", r.experiment()),
                 text(entry + " user", r.user()), r.startTime(), latest, history, params, tags);
     }
@@ -129,7 +130,7 @@ final class ImportPolicy {
         }
         String replacement = Names.escapeInvalid(raw, label);
         if (!rename || replacement == null) {
-            throw refuse(entry, why, replacement);
+            throw refuse(entry, why, replacement == null ? null : "it is imported as '" + replacement + "'");
         }
         renamed.add(entry + " " + what + ": '" + Text.escape(raw) + "' → '" + replacement + "'");
         return replacement;
@@ -147,7 +148,7 @@ final class ImportPolicy {
                 && Names.problem(replacement) == null;
         String why = what + " '" + Text.escape(name) + "' looks like '" + Text.escape(like.get()) + "'";
         if (!rename || !usable) {
-            throw refuse(entry, why, usable ? replacement : null);
+            throw refuse(entry, why, usable ? "it is imported as '" + replacement + "'" : null);
         }
         renamed.add(entry + " " + what + ": '" + Text.escape(name) + "' → '" + replacement + "'");
         return replacement;
@@ -161,17 +162,19 @@ final class ImportPolicy {
             return Text.line(entry, value, RegistryService.MAX_TEXT);
         } catch (RewindException e) {
             String replacement = Text.escape(value);
-            if (!rename || replacement.codePointCount(0, replacement.length()) > RegistryService.MAX_TEXT) {
-                throw refuse(entry, e.getMessage().substring(entry.length()).strip(), null);
+            boolean fits = replacement.codePointCount(0, replacement.length()) <= RegistryService.MAX_TEXT;
+            if (!rename || !fits) {
+                throw refuse(entry, e.getMessage().substring(entry.length()).strip(),
+                        fits ? "its control characters are imported as \\uXXXX escapes" : null);
             }
             renamed.add(entry + ": control characters escaped as \\uXXXX");
             return replacement;
         }
     }
 
-    private RewindException refuse(String entry, String why, String replacement) {
+    private RewindException refuse(String entry, String why, String hint) {
         return RewindException.badInput("cannot import " + store + ": " + entry + ": " + why + "; nothing was imported"
-                + (replacement == null ? "" : " (with --rename-invalid it is imported as '" + replacement + "')"));
+                + (hint == null ? "" : " (with --rename-invalid " + hint + ")"));
     }
 
     /** A name as a message shows it: escaped, and a very long one abbreviated (the name itself is never cut). */
