@@ -32,7 +32,7 @@ final class MetricCommand {
             Direction d = Direction.parse(direction);
             try (Services services = parent.root.open(false)) {
                 services.compare().setDirection(key, d);
-                parent.root.out.printf("%s: %s is better%n", key, d.id());
+                parent.root.out.printf("%s: %s is better%n", Show.escaped(key, d.id()));
             }
             return 0;
         }

@@ -43,13 +43,13 @@ final class MoveOutput {
             }
             out.println(Json.write(o));
         } else if (!m.changed()) {
-            out.printf("%s already serves %s; nothing changed%n", m.target(), m.toVersion());
+            out.printf("%s already serves %s; nothing changed%n", Show.escaped(m.target(), m.toVersion()));
         } else {
-            out.printf("%s %s of %s: %s → %s (event %d)%s%s%n", m.kind() == EventKind.ROLLBACK
+            out.printf("%s %s of %s: %s → %s (event %d)%s%s%n", Show.escaped(m.kind() == EventKind.ROLLBACK
                             ? "rolled back" : "deployed", m.target(), m.model(),
                     m.fromVersion() == null ? "nothing" : m.fromVersion(), m.toVersion(), m.eventId(),
                     m.servingDir() == null ? "" : "; " + m.servingDir() + "/current switched",
-                    proof == null ? "" : (proof.verified() ? "; verified: " : "; NOT verified: ") + proof.detail());
+                    proof == null ? "" : (proof.verified() ? "; verified: " : "; NOT verified: ") + proof.detail()));
             if (check != null && check.passed()) {
                 out.println(check.describe());
             }

@@ -1,5 +1,6 @@
 package dev.rewind.cli;
 
+import dev.rewind.domain.Text;
 import dev.rewind.CompositionRoot;
 import dev.rewind.catalog.sqlite.SqliteCatalog;
 import dev.rewind.domain.Actor;
@@ -102,8 +103,8 @@ public final class RewindCommand implements Callable<Integer> {
                 .open(catalogPath(), mode);
         for (CatalogSessions.Note n : opened.notes()) {
             err.println(switch (n.kind()) {
-                case REPAIRED -> "rewind: note: finished an interrupted switch: " + n.text();
-                case WARNING -> "rewind: warning: " + n.text();
+                case REPAIRED -> "rewind: note: finished an interrupted switch: " + Text.escape(n.text());
+                case WARNING -> "rewind: warning: " + Text.escape(n.text());
             });
         }
         return opened.services();

@@ -51,10 +51,10 @@ final class TargetCommand {
                 if (check != null) {
                     services.deployments().setCheck(model, target, new TargetCheck(check, timeout.duration()));
                 }
-                root.out.printf("added %starget %s to %s%s%n", t.protectedTarget() ? "protected " : "", t.name(),
-                        t.model(), t.servingDir() == null ? "" : " (serving dir " + t.servingDir() + ")");
+                root.out.printf("added %starget %s to %s%s%n", Show.escaped(t.protectedTarget() ? "protected " : "",
+                        t.name(), t.model(), t.servingDir() == null ? "" : " (serving dir " + t.servingDir() + ")"));
                 if (check != null) {
-                    root.out.printf("post-switch check: %s (timeout %d s)%n", check, timeout.duration().toSeconds());
+                    root.out.printf("post-switch check: %s (timeout %d s)%n", Show.escaped(check, timeout.duration().toSeconds()));
                 }
             }
             return 0;

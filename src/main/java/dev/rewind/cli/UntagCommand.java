@@ -29,7 +29,7 @@ final class UntagCommand implements Callable<Integer> {
     public Integer call() {
         try (Services services = root.open(false)) {
             services.registry().untag(model, version, key, reason.text);
-            root.out.printf("removed tag %s from %s %s%n", key, model, version);
+            root.out.printf("removed tag %s from %s %s%n", Show.escaped(key, model, version));
         }
         return 0;
     }

@@ -1,5 +1,6 @@
 package dev.rewind.cli;
 
+import dev.rewind.domain.Text;
 import dev.rewind.service.Services;
 import dev.rewind.service.VerifyService;
 import java.util.LinkedHashMap;
@@ -34,8 +35,8 @@ final class VerifyCommand implements Callable<Integer> {
                 o.put("repaired", r.repaired());
                 root.out.println(Json.write(o));
             } else {
-                r.repaired().forEach(line -> root.out.println("repaired: " + line));
-                r.problems().forEach(root.out::println);
+                r.repaired().forEach(line -> root.out.println("repaired: " + Text.escape(line)));
+                r.problems().forEach(line -> root.out.println(Text.escape(line)));
                 if (r.clean()) {
                     root.out.println("ok: " + services.location() + " holds to rules 1-6");
                 }

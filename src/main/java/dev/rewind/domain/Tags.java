@@ -54,9 +54,9 @@ public final class Tags {
         int eq = spec.indexOf('=');
         String key = eq < 0 ? spec : spec.substring(0, eq);
         String value = eq < 0 ? null : spec.substring(eq + 1);
-        Names.require("tag key", key);
+        key = Names.require("tag key", key);
         if (value != null) {
-            Names.text("tag value", value, Names.MAX_LENGTH);
+            Text.line("tag value", value, Names.MAX_LENGTH);
         }
         return new java.util.AbstractMap.SimpleImmutableEntry<>(normalize(key), value);
     }

@@ -64,8 +64,8 @@ public final class DeployService {
     }
 
     /** Like {@link #addTarget(String, String, Path)}; a protected target needs a reason for every move. */
-    public TargetState addTarget(String model, String target, Path servingDir, boolean protectedTarget) {
-        Names.require("target name", target);
+    public TargetState addTarget(String model, String rawTarget, Path servingDir, boolean protectedTarget) {
+        String target = Names.require("target name", rawTarget);
         return catalog.write(tx -> {
             long modelId = Lookups.modelId(tx, model);
             if (tx.targets().find(model, target).isPresent()) {
@@ -74,6 +74,7 @@ public final class DeployService {
             Path dir = servingDir == null ? null : ServingDirPolicy.admit(servingDir, catalog.location(),
                     catalog.artifacts().root(), tx.targets().all().stream().filter(t -> t.servingDir() != null)
                             .map(t -> Path.of(t.servingDir())).toList());
+            LookAlikes.target(tx, model, target);
             long id = tx.targets().insert(modelId, target, dir == null ? null : dir.toString());
             if (protectedTarget) {
                 tx.targets().setProtected(id, true);

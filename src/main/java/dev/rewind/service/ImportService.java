@@ -22,10 +22,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -37,8 +39,9 @@ import java.util.TreeMap;
  */
 public final class ImportService {
     private static final System.Logger LOG = System.getLogger(ImportService.class.getName());
+    /** {@code renamed}: each name or text imported under a replacement, as "entry: 'old' → 'new'". */
     public record Report(String source, int models, int versionsAdded, int versionsAlreadyThere, int targetsMoved,
-                         long metricValues) {
+                         long metricValues, List<String> renamed) {
     }
 
     private final Catalog catalog;
@@ -53,18 +56,35 @@ public final class ImportService {
 
     /** Reads the store at {@code path} (an mlflow.db file or an mlruns/ folder) and imports it. */
     public Report importMlflow(Path path, String runsAsVersions, Progress progress) {
+        return importMlflow(path, runsAsVersions, false, progress);
+    }
+
+    /**
+     * Reads the store at {@code path} and imports it. A name or text breaking the name policy refuses the store
+     * (naming the entry), or, with {@code renameInvalid}, is imported under the reversible replacement listed in the
+     * report.
+     */
+    public Report importMlflow(Path path, String runsAsVersions, boolean renameInvalid, Progress progress) {
         Path source = path.toAbsolutePath().normalize();
         if (!Files.exists(source) && !Files.isSymbolicLink(source)) {
             throw RewindException.badInput("cannot import " + path + ": it does not exist");
         }
         progress.report("reading " + source.getFileName(), 0, 1);
-        MlflowData data = MlflowReader.read(source, runsAsVersions, progress);
+        ImportPolicy policy = new ImportPolicy(source.toString(), renameInvalid, catalog.read(tx ->
+                new ImportPolicy.Existing(new HashSet<>(tx.models().names()), tagKeys(tx))));
+        MlflowData data = policy.apply(MlflowReader.read(source, runsAsVersions, progress));
         Map<String, Artifact> artifacts = artifacts(data, source, progress);
         if (progress.cancelled()) {
             throw RewindException.refused("import cancelled; nothing was imported");
         }
         progress.report("writing", 0, 1);
-        return catalog.write(tx -> new Writer(tx, data, source, artifacts).write());
+        return catalog.write(tx -> new Writer(tx, data, source, artifacts, policy.renamed()).write());
+    }
+
+    private static Set<String> tagKeys(CatalogTx tx) {
+        Set<String> keys = new HashSet<>(tx.versions().tagKeys());
+        keys.addAll(tx.models().tagKeys());
+        return keys;
     }
 
     /**
@@ -147,13 +167,15 @@ public final class ImportService {
         private final MlflowData data;
         private final String store;
         private final Map<String, Artifact> artifacts;
+        private final List<String> renamed;
         private final long now = clock.millis();
         private int added;
         private int already;
         private int moved;
         private long values;
 
-        Writer(CatalogTx tx, MlflowData data, Path source, Map<String, Artifact> artifacts) {
+        Writer(CatalogTx tx, MlflowData data, Path source, Map<String, Artifact> artifacts, List<String> renamed) {
+            this.renamed = List.copyOf(renamed);
             this.tx = tx;
             this.data = data;
             this.store = source.toString();
@@ -164,11 +186,11 @@ public final class ImportService {
             for (MlflowData.RegisteredModel m : data.models()) {
                 writeModel(m);
             }
-            return new Report(store, data.models().size(), added, already, moved, values);
+            return new Report(store, data.models().size(), added, already, moved, values, renamed);
         }
 
         private void writeModel(MlflowData.RegisteredModel m) {
-            String name = importedName(m.name());
+            String name = m.name();
             long created = m.versions().stream().mapToLong(MlflowData.ModelVersion::createdAt).filter(t -> t > 0).min().orElse(now);
             long modelId = tx.models().id(name).orElseGet(() -> tx.models().insert(name, java.time.Instant.ofEpochMilli(created)));
             m.tags().forEach((k, v) -> tx.models().putTag(modelId, k, v));
@@ -279,10 +301,6 @@ public final class ImportService {
     static boolean protectedOnImport(String targetName, String how) {
         String n = targetName.toLowerCase(java.util.Locale.ROOT);
         return "stage".equals(how) ? n.equals("production") : n.equals("champion") || n.startsWith("prod");
-    }
-
-    private static String importedName(String name) {
-        return name.length() > 200 ? name.substring(0, 200) : name;
     }
 
     private static void put(Map<String, String> m, String k, String v) {

@@ -259,13 +259,12 @@ public final class MlrunsReader {
         }
     }
 
-    /** Python's str(float): nan, inf, -inf besides ordinary numbers. */
+    /** Python's str(float) (nan, inf, -inf besides ordinary numbers), read by the one metric grammar. */
     static double number(String s) {
-        switch (s.toLowerCase()) {
-            case "nan": return Double.NaN;
-            case "inf": case "+inf": case "infinity": return Double.POSITIVE_INFINITY;
-            case "-inf": case "-infinity": return Double.NEGATIVE_INFINITY;
-            default: return Double.parseDouble(s);
+        try {
+            return dev.rewind.domain.Numbers.parseMetric("metric", s);
+        } catch (dev.rewind.domain.RewindException e) {
+            throw new NumberFormatException(e.getMessage());
         }
     }
 
