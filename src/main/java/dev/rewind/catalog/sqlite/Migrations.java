@@ -61,20 +61,34 @@ public final class Migrations {
         }
     }
 
-    /** The tables the scripts up to {@code version} create, so a catalog missing one is known to be damaged. */
+    /**
+     * The tables the scripts up to {@code version} leave behind, so a catalog missing one is known to be damaged.
+     * A script may build a table under a working name and rename it, or keep rows aside in a table it drops.
+     */
     static List<String> tablesUpTo(int version) {
-        List<String> out = new ArrayList<>();
+        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
         java.util.regex.Pattern create = java.util.regex.Pattern.compile(
                 "(?is)^\\s*CREATE\\s+TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?\"?(\\w+)\"?");
+        java.util.regex.Pattern drop = java.util.regex.Pattern.compile(
+                "(?is)^\\s*DROP\\s+TABLE\\s+(?:IF\\s+EXISTS\\s+)?\"?(\\w+)\"?");
+        java.util.regex.Pattern rename = java.util.regex.Pattern.compile(
+                "(?is)^\\s*ALTER\\s+TABLE\\s+\"?(\\w+)\"?\\s+RENAME\\s+TO\\s+\"?(\\w+)\"?");
         for (int v = 0; v < Math.min(version, SCRIPTS.size()); v++) {
             for (String sql : statements(SCRIPTS.get(v))) {
                 java.util.regex.Matcher m = create.matcher(sql);
+                java.util.regex.Matcher d = drop.matcher(sql);
+                java.util.regex.Matcher r = rename.matcher(sql);
                 if (m.find()) {
                     out.add(m.group(1));
+                } else if (d.find()) {
+                    out.remove(d.group(1));
+                } else if (r.find()) {
+                    out.remove(r.group(1));
+                    out.add(r.group(2));
                 }
             }
         }
-        return out;
+        return new ArrayList<>(out);
     }
 
     /** Splits a script into statements; a trigger body ends only at its END. */
