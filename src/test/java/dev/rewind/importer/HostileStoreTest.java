@@ -180,7 +180,7 @@ class HostileStoreTest {
                         + "', 2, 'None', '" + MlflowFixtures.RUN2 + "')");
         assertThatThrownBy(() -> importInto(db)).hasMessageContaining("version 'abc'")
                 .hasMessageContaining("version 2 of '" + MlflowFixtures.MODEL + "' twice")
-                .hasMessageContaining("2 broken entries").hasMessageContaining("nothing was imported");
+                .hasMessageContaining("2 broken entries");
     }
 
     @Test

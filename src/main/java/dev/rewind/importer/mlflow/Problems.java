@@ -46,11 +46,11 @@ final class Problems {
             return;
         }
         if (found.size() == 1) {
-            throw RewindException.badInput("cannot import " + store + ": " + found.get(0) + "; nothing was imported");
+            throw RewindException.badInput("cannot import " + store + ": " + found.get(0));
         }
         String shown = String.join("; ", found.subList(0, Math.min(SHOWN, found.size())));
         String more = found.size() > SHOWN ? "; and " + (found.size() - SHOWN) + " more" : "";
         throw RewindException.badInput("cannot import " + store + ": " + found.size() + " broken entries: " + shown
-                + more + "; nothing was imported");
+                + more);
     }
 }
