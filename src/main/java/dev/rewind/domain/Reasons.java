@@ -1,8 +1,8 @@
 package dev.rewind.domain;
 
 /**
- * Reasons kept in the history are one line: a line break or other control character could forge rows in
- * the history table, so it is refused rather than cleaned.
+ * Reasons kept in the history are one line: a line break, a line separator or another control or format
+ * character could forge rows in the history table, so it is refused rather than cleaned ({@link Text#line}).
  */
 public final class Reasons {
     public static final int MAX_LENGTH = 10_000;
@@ -15,17 +15,7 @@ public final class Reasons {
         if (reason == null) {
             return null;
         }
-        if (reason.length() > MAX_LENGTH) {
-            throw RewindException.badInput(what + " is " + reason.length() + " characters long; at most "
-                    + MAX_LENGTH + " are allowed");
-        }
-        for (int i = 0; i < reason.length(); i++) {
-            char c = reason.charAt(i);
-            if (Character.isISOControl(c)) {
-                throw RewindException.badInput(what + " must be one line: it contains a control character (U+"
-                        + String.format("%04X", (int) c) + ") at position " + (i + 1));
-            }
-        }
+        Text.line(what, reason, MAX_LENGTH); // the one rule for one-line text: controls, format chars, separators
         return reason;
     }
 

@@ -51,6 +51,7 @@ class HostileStringsCliTest {
                     Files.copy(base, catDir.resolve("catalog.db"));
                 }
                 Path cat = catDir.resolve("catalog.db");
+                Path runDir = catDir.getParent();
                 CliRun.Result r = new CliRun(cat).run(args(f, h.value(), artifact));
                 String at = f + " <- " + h.what() + ": " + r;
                 soft.assertThat(HostileStrings.hasRawControl(r.out() + r.err())).as("raw control in " + at).isFalse();
@@ -70,7 +71,7 @@ class HostileStringsCliTest {
                     accepted++;
                     soft.assertThat(r.code()).as("accepted " + at).isZero();
                 }
-                try (Stream<Path> s = Files.list(catDir.getParent())) {
+                try (Stream<Path> s = Files.list(runDir)) {
                     soft.assertThat(s.map(p -> p.getFileName().toString()).toList()).as("files beside " + at)
                             .containsExactly("cat");
                 }
