@@ -7,7 +7,7 @@ import java.util.Optional;
 /** The command line's words for a move, turned into the request's types here and nowhere else. */
 final class MoveRequests {
     /** What {@code --expect} says nothing is live. */
-    static final String NOTHING = "none";
+    static final String NOTHING = dev.rewind.domain.Names.NOTHING_LIVE; // the label no version may have
 
     private MoveRequests() {
     }
