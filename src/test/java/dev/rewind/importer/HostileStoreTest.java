@@ -184,6 +184,30 @@ class HostileStoreTest {
     }
 
     @Test
+    void rowsWithoutAModelNameAreRefusedNotACrash() throws Exception {
+        Path db = MlflowFixtures.db(Files.createDirectories(dir.resolve("src")), MlflowFixtures.Generation.ALIASES);
+        // MLflow declares the names NOT NULL; a copy of the tables without their constraints takes a NULL
+        for (String table : new String[] {"registered_models", "model_versions"}) {
+            sql(db, "CREATE TABLE loose AS SELECT * FROM " + table, "DROP TABLE " + table,
+                    "ALTER TABLE loose RENAME TO " + table);
+        }
+        sql(db, "UPDATE registered_models SET name = NULL", "UPDATE model_versions SET name = NULL WHERE version = 1");
+        assertThatThrownBy(() -> importInto(db)).isInstanceOf(RewindException.class)
+                .hasMessageContaining("registered_models has a row without a model name")
+                .hasMessageContaining("model_versions has a row without a model name")
+                .hasMessageNotContaining("Exception");
+    }
+
+    @Test
+    void aMetricValueThatIsNotANumberIsRefusedNotReadAsZero() throws Exception {
+        Path db = MlflowFixtures.db(Files.createDirectories(dir.resolve("src")), MlflowFixtures.Generation.ALIASES);
+        sql(db, "UPDATE metrics SET value = 'x' WHERE run_uuid = '" + MlflowFixtures.RUN1 + "' AND key = 'auc'"
+                + " AND step = 2");
+        assertThatThrownBy(() -> importInto(db)).isInstanceOf(RewindException.class)
+                .hasMessageContaining("metrics of run " + MlflowFixtures.RUN1 + " holds 'x' for 'auc', not a number");
+    }
+
+    @Test
     void everyBrokenFolderIsNamedAndTheStoreRefusedWhole() throws IOException {
         Path root = mlruns();
         Path model = root.resolve("models/churn");

@@ -125,11 +125,26 @@ final class SqliteMlflowDbReader {
             return null;
         }
 
-        /** A model's name in Rewind: MLflow's, prefixed by its workspace unless that is the default one. */
-        private String name(ResultSet rs) throws SQLException {
+        /**
+         * A model's name in Rewind: MLflow's, prefixed by its workspace unless that is the default one; null, with
+         * the row reported as broken, when it has no name.
+         */
+        private String name(ResultSet rs, String table) throws SQLException {
             String ws = rs.getString("ws");
             String n = rs.getString("name");
+            if (n == null) {
+                problems.add(table + " has a row without a model name");
+                return null;
+            }
             return ws == null || ws.equals("default") ? n : ws + "/" + n;
+        }
+
+        /** A key column's value; null, with the row reported as broken, when it is missing. */
+        private String key(String value, String table, String owner) {
+            if (value == null) {
+                problems.add(table + " has a row of " + owner + " without a key");
+            }
+            return value;
         }
 
         MlflowData read(String runsAsVersions) throws SQLException {
@@ -163,6 +178,7 @@ final class SqliteMlflowDbReader {
                     }
                 }
             }
+            problems.throwIfAny();
             return new MlflowData(db.toString(), models, runs);
         }
 
@@ -172,7 +188,10 @@ final class SqliteMlflowDbReader {
             try (PreparedStatement ps = c.prepareStatement("SELECT name, " + ws + " AS ws, description FROM registered_models ORDER BY name");
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    described.put(name(rs), new String[] {rs.getString("description")});
+                    String n = name(rs, "registered_models");
+                    if (n != null) {
+                        described.put(n, new String[] {rs.getString("description")});
+                    }
                 }
             }
             Map<String, Map<String, String>> modelTags = pairs("registered_model_tags", "name", null);
@@ -181,12 +200,14 @@ final class SqliteMlflowDbReader {
                 try (PreparedStatement ps = c.prepareStatement("SELECT name, " + s.col("registered_model_aliases", "workspace")
                         + " AS ws, alias, version FROM registered_model_aliases"); ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
+                        String model = name(rs, "registered_model_aliases");
+                        String alias = key(rs.getString("alias"), "registered_model_aliases", "'" + model + "'");
                         Integer v = number(rs.getObject("version"));
                         if (v == null) {
-                            problems.add("alias '" + rs.getString("alias") + "' of '" + name(rs) + "' points at '"
+                            problems.add("alias '" + alias + "' of '" + model + "' points at '"
                                     + rs.getString("version") + "', not a version number");
-                        } else {
-                            aliases.computeIfAbsent(name(rs), k -> new TreeMap<>()).put(rs.getString("alias"), v);
+                        } else if (model != null && alias != null) {
+                            aliases.computeIfAbsent(model, k -> new TreeMap<>()).put(alias, v);
                         }
                     }
                 }
@@ -206,7 +227,10 @@ final class SqliteMlflowDbReader {
                     if ("Deleted_Internal".equals(stage)) {
                         continue;
                     }
-                    String model = name(rs);
+                    String model = name(rs, "model_versions");
+                    if (model == null) {
+                        continue;
+                    }
                     Integer version = number(rs.getObject("version"));
                     if (version == null) {
                         problems.add("model_versions row of '" + model + "' has version '" + rs.getString("version")
@@ -248,8 +272,17 @@ final class SqliteMlflowDbReader {
                     + (versionCol == null ? "NULL" : versionCol) + " AS v, key, value FROM " + table;
             try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    String k = name(rs) + (versionCol == null ? "" : "\0" + rs.getInt("v"));
-                    out.computeIfAbsent(k, x -> new TreeMap<>()).put(rs.getString("key"), rs.getString("value"));
+                    String model = name(rs, table);
+                    Integer version = versionCol == null ? Integer.valueOf(0) : number(rs.getObject("v"));
+                    if (version == null) {
+                        problems.add(table + " has a tag of '" + model + "' for version '" + rs.getString("v")
+                                + "', not a version number");
+                    }
+                    String key = key(rs.getString("key"), table, "'" + model + "'");
+                    if (model != null && version != null && key != null) {
+                        String k = model + (versionCol == null ? "" : "\0" + version);
+                        out.computeIfAbsent(k, x -> new TreeMap<>()).put(key, rs.getString("value"));
+                    }
                 }
             }
             return out;
@@ -356,8 +389,11 @@ final class SqliteMlflowDbReader {
                 ps.setString(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        history.add(new MlflowData.Point(rs.getString(1), value(rs.getDouble(2), rs.getInt(5)), rs.getLong(3),
-                                rs.getLong(4)));
+                        String key = key(rs.getString(1), "metrics", "run " + id);
+                        double v = metric(rs, "metrics", id, rs.getInt(5));
+                        if (key != null) {
+                            history.add(new MlflowData.Point(key, v, rs.getLong(3), rs.getLong(4)));
+                        }
                     }
                 }
             }
@@ -369,7 +405,11 @@ final class SqliteMlflowDbReader {
                     ps.setString(1, id);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
-                            latest.put(rs.getString(1), value(rs.getDouble(2), rs.getInt(3)));
+                            String key = key(rs.getString(1), "latest_metrics", "run " + id);
+                            double v = metric(rs, "latest_metrics", id, rs.getInt(3));
+                            if (key != null) {
+                                latest.put(key, v);
+                            }
                         }
                     }
                 }
@@ -396,11 +436,31 @@ final class SqliteMlflowDbReader {
                 ps.setString(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.put(rs.getString(1), rs.getString(2));
+                        String key = key(rs.getString(1), table, "run " + id);
+                        if (key != null) {
+                            out.put(key, rs.getString(2));
+                        }
                     }
                 }
             }
             return out;
+        }
+
+        /**
+         * Column 2 of a metrics row. SQLite gives 0 for a text such as 'x' in a FLOAT column, so anything but a
+         * number (or a NULL flagged is_nan) is reported instead of read as 0.
+         */
+        private double metric(ResultSet rs, String table, String run, int isNan) throws SQLException {
+            Object o = rs.getObject(2);
+            if (o instanceof Number n) {
+                return value(n.doubleValue(), isNan);
+            }
+            if (o == null && isNan != 0) {
+                return Double.NaN;
+            }
+            String shown = o == null ? "NULL" : "'" + o + "'";
+            problems.add(table + " of run " + run + " holds " + shown + " for '" + rs.getString(1) + "', not a number");
+            return Double.NaN;
         }
 
         private static double value(double v, int isNan) {
