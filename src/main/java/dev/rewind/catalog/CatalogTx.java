@@ -11,4 +11,6 @@ public interface CatalogTx {
     EventRepository events();
 
     DirectionRepository directions();
+
+    ChainRepository chain();
 }

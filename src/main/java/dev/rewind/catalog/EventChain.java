@@ -29,6 +29,10 @@ public final class EventChain {
         field(sb, e.reason());
         field(sb, e.actor());
         field(sb, e.host());
+        if (e.factsDigest() != null) {
+            // absent before schema 5, so the hashes of events written earlier stay what they were
+            field(sb, e.factsDigest());
+        }
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             return HexFormat.of().formatHex(md.digest(sb.toString().getBytes(StandardCharsets.UTF_8)));

@@ -3,24 +3,36 @@ package dev.rewind.catalog;
 import dev.rewind.domain.EventKind;
 
 /**
- * An event as stored, with ids. When appending, {@code id}, {@code prevHash} and {@code hash} are ignored:
- * the repository assigns the next id and links the hash chain.
+ * An event as stored, with ids. When appending, {@code id}, {@code prevHash}, {@code hash}, {@code factsDigest},
+ * {@code keyId} and {@code signature} are ignored: the repository assigns the next id, digests the facts the
+ * event commits to, links the hash chain and signs the hash.
  */
 public record EventRecord(long id, long at, EventKind kind, Long modelId, Long targetId, Long versionId,
                           Long fromVersionId, Long toVersionId, String tagKey, String tagValue, String reason,
-                          String actor, String host, String prevHash, String hash) {
+                          String actor, String host, String prevHash, String hash, String factsDigest,
+                          String keyId, String signature) {
 
     public static EventRecord draft(long at, EventKind kind, Long modelId, Long targetId, Long versionId,
                                     Long fromVersionId, Long toVersionId, String tagKey, String tagValue,
                                     String reason, String actor, String host) {
         return new EventRecord(0, at, kind, modelId, targetId, versionId, fromVersionId, toVersionId, tagKey,
-                tagValue, reason, actor, host, null, null);
+                tagValue, reason, actor, host, null, null, null, null, null);
+    }
+
+    /** This event with its id, its predecessor's hash, the digest of the facts it covers, and its own hash. */
+    public EventRecord linked(long newId, String previous, String digest) {
+        EventRecord withId = new EventRecord(newId, at, kind, modelId, targetId, versionId, fromVersionId,
+                toVersionId, tagKey, tagValue, reason, actor, host, previous, null, digest, null, null);
+        return new EventRecord(newId, at, kind, modelId, targetId, versionId, fromVersionId, toVersionId, tagKey,
+                tagValue, reason, actor, host, previous, EventChain.hash(withId), digest, null, null);
     }
 
     public EventRecord linked(long newId, String previous) {
-        EventRecord withId = new EventRecord(newId, at, kind, modelId, targetId, versionId, fromVersionId,
-                toVersionId, tagKey, tagValue, reason, actor, host, previous, null);
-        return new EventRecord(newId, at, kind, modelId, targetId, versionId, fromVersionId, toVersionId, tagKey,
-                tagValue, reason, actor, host, previous, EventChain.hash(withId));
+        return linked(newId, previous, null);
+    }
+
+    public EventRecord sealed(String key, String sig) {
+        return new EventRecord(id, at, kind, modelId, targetId, versionId, fromVersionId, toVersionId, tagKey,
+                tagValue, reason, actor, host, prevHash, hash, factsDigest, key, sig);
     }
 }

@@ -32,10 +32,12 @@ final class VerifyCommand implements Callable<Integer> {
                 o.put("clean", r.clean());
                 o.put("problems", r.problems());
                 o.put("repaired", r.repaired());
+                o.put("notes", r.notes());
                 root.out.println(Json.write(o));
             } else {
                 r.repaired().forEach(line -> root.out.println("repaired: " + line));
                 r.problems().forEach(root.out::println);
+                r.notes().forEach(line -> root.out.println("note: " + line));
                 if (r.clean()) {
                     root.out.println("ok: " + services.location() + " holds to rules 1-6");
                 }

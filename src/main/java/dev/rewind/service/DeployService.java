@@ -172,6 +172,7 @@ public final class DeployService {
                         + ": " + problem + "; nothing changed");
             }
         }
+        new MoveGuard(catalog).requireSound(first.target(), first.to());
         Move move = catalog.write(tx -> {
             Planned p = plan(tx, kind, r, chooser);
             if (p.to().id() != first.to().id()) {

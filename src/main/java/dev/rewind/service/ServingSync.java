@@ -86,7 +86,8 @@ final class ServingSync {
             }
             Path artifact = catalog.artifacts().pathOf(s.live().artifact().sha256());
             ServingDirectory.Deployed want = new ServingDirectory.Deployed(model, target, s.live().label(),
-                    s.live().artifact().sha256(), s.lastMove().id(), Instant.ofEpochMilli(s.lastMove().at()).toString());
+                    s.live().artifact().sha256(), s.lastMove().id(), Instant.ofEpochMilli(s.lastMove().at()).toString(),
+                    s.lastMove().id() + ":" + s.lastMove().hash());
             ServingDirectory.Observed seen = dir.observe();
             if (!artifact.equals(seen.link()) || !Objects.equals(want, seen.deployed())) {
                 dir.switchTo(artifact, want);

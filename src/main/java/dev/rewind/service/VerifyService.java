@@ -20,7 +20,12 @@ import java.util.Objects;
  * directories against the catalog. With repair, it first finishes interrupted serving-dir switches.
  */
 public final class VerifyService {
-    public record Report(List<String> problems, List<String> repaired) {
+    /** {@code notes} are facts worth knowing that are not problems (history from before signing). */
+    public record Report(List<String> problems, List<String> repaired, List<String> notes) {
+        public Report(List<String> problems, List<String> repaired) {
+            this(problems, repaired, List.of());
+        }
+
         public boolean clean() {
             return problems.isEmpty();
         }
@@ -56,7 +61,11 @@ public final class VerifyService {
         checkChain(problems);
         checkTargets(problems);
         checkArtifacts(problems);
-        return new Report(problems, repaired);
+        ChainVerifier chain = new ChainVerifier(catalog);
+        ChainVerifier.Findings sealed = chain.verify();
+        problems.addAll(sealed.problems());
+        chain.record(problems);
+        return new Report(problems, repaired, sealed.notes());
     }
 
     private void checkChain(List<String> problems) {

@@ -3,6 +3,7 @@ package dev.rewind.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rewind.catalog.sqlite.Migrations;
 import dev.rewind.catalog.sqlite.SqliteCatalog;
 import dev.rewind.domain.MetricValue;
 import dev.rewind.domain.RewindException;
@@ -44,7 +45,7 @@ class SqliteCatalogTest {
         SqliteCatalog.open(db, true).close();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement()) {
             assertThat(pragma(st, "journal_mode")).isEqualTo("wal");
-            assertThat(pragma(st, "user_version")).isEqualTo("2");
+            assertThat(pragma(st, "user_version")).isEqualTo(String.valueOf(Migrations.CURRENT));
             assertThat(pragma(st, "application_id")).isEqualTo(String.valueOf(0x52574e44));
             try (ResultSet rs = st.executeQuery("SELECT name FROM sqlite_master WHERE type='index' AND name LIKE '%by%'")) {
                 StringBuilder names = new StringBuilder();
@@ -59,8 +60,12 @@ class SqliteCatalogTest {
     @Test
     void aVersionOneCatalogIsMigratedToTheCurrentSchemaKeepingItsData() throws Exception {
         Path db = catalogWithOneVersion();
-        // make it what Rewind's first release wrote: schema 1, without the tables of migration 2
-        CatalogDump.exec(db, "DROP TABLE version_provenance", "DROP TABLE model_tags", "PRAGMA user_version = 1");
+        // make it what Rewind's first release wrote: schema 1, without the tables of migration 2 and the
+        // signatures of migration 5
+        CatalogDump.exec(db, "DROP TABLE version_provenance", "DROP TABLE model_tags", "DROP TABLE keys",
+                "DROP TABLE version_initial_tags", "DROP TABLE chain_info", "ALTER TABLE events DROP COLUMN facts_digest",
+                "ALTER TABLE events DROP COLUMN key_id", "ALTER TABLE events DROP COLUMN signature",
+                "PRAGMA user_version = 1");
         String before = CatalogDump.of(db);
         try (Catalog c = SqliteCatalog.open(db, false)) {
             List<Version> listed = c.read(tx -> tx.versions().list("m"));
@@ -72,11 +77,22 @@ class SqliteCatalogTest {
             });
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement()) {
-            assertThat(pragma(st, "user_version")).isEqualTo("2");
+            assertThat(pragma(st, "user_version")).isEqualTo(String.valueOf(Migrations.CURRENT));
         }
-        assertThat(CatalogDump.of(db)).contains(before.substring(before.indexOf("## events"), before.indexOf("## metric_directions")));
+        // the old events keep every column they had; migration 5 only adds empty columns after them
+        List<String> oldEvents = section(before, "events");
+        List<String> newEvents = section(CatalogDump.of(db), "events");
+        assertThat(newEvents).hasSameSizeAs(oldEvents).isNotEmpty();
+        for (int i = 0; i < oldEvents.size(); i++) {
+            assertThat(newEvents.get(i)).startsWith(oldEvents.get(i));
+        }
         assertThatThrownBy(() -> CatalogDump.exec(db, "UPDATE version_provenance SET value = 'x'"))
                 .hasMessageContaining("provenance cannot change");
+    }
+
+    private static List<String> section(String dump, String table) {
+        String rest = dump.substring(dump.indexOf("## " + table + "\n") + table.length() + 4);
+        return List.of(rest.substring(0, rest.indexOf("## ")).split("\n"));
     }
 
     @Test

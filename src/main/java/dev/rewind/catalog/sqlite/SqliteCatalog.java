@@ -2,6 +2,9 @@ package dev.rewind.catalog.sqlite;
 
 import dev.rewind.catalog.ArtifactStore;
 import dev.rewind.catalog.Catalog;
+import dev.rewind.catalog.EventSigner;
+import dev.rewind.catalog.HeadFile;
+import dev.rewind.catalog.Keyring;
 import dev.rewind.domain.RewindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,25 +19,34 @@ import java.util.List;
 public final class SqliteCatalog implements Catalog {
     /** The triggers that enforce rules 2 and 3 inside the database. */
     private static final List<String> REQUIRED_TRIGGERS = List.of("events_no_update", "events_no_delete",
-            "versions_identity_frozen", "versions_no_delete");
+            "versions_identity_frozen", "versions_no_delete", "keys_no_update", "keys_no_delete");
 
     private final Path file;
     private final ArtifactStore artifacts;
     private final Connection writer;
     private final Connection reader;
+    private final EventSigner signer;
+    private final HeadFile head;
 
-    private SqliteCatalog(Path file, Connection writer, Connection reader) {
+    private SqliteCatalog(Path file, Connection writer, Connection reader, EventSigner signer) {
         this.file = file;
         this.artifacts = new ArtifactStore(file.resolveSibling("artifacts"));
         this.writer = writer;
         this.reader = reader;
+        this.signer = signer;
+        this.head = new HeadFile(file);
+    }
+
+    /** As {@link #open(Path, boolean, EventSigner)}, signing with the keys in {@link Keyring#defaultDir()}. */
+    public static SqliteCatalog open(Path path, boolean create) {
+        return open(path, create, new Keyring(Keyring.defaultDir()));
     }
 
     /**
      * Opens a catalog file, creating it when {@code create} is set and it does not exist. A file that is not
      * a Rewind catalog, is damaged, or was written by a newer Rewind is refused before anything is written.
      */
-    public static SqliteCatalog open(Path path, boolean create) {
+    public static SqliteCatalog open(Path path, boolean create, EventSigner signer) {
         Path file = path.toAbsolutePath().normalize();
         Path dir = file.getParent();
         if (dir == null || !Files.isDirectory(dir)) {
@@ -53,7 +65,7 @@ public final class SqliteCatalog implements Catalog {
             writer = Connections.open(file);
             Migrations.migrate(writer, file);
             Connection reader = Connections.open(file);
-            return new SqliteCatalog(file, writer, reader);
+            return new SqliteCatalog(file, writer, reader, signer);
         } catch (SQLException e) {
             Connections.closeQuietly(writer);
             throw Errors.opening(file, e);
@@ -83,7 +95,12 @@ public final class SqliteCatalog implements Catalog {
     @Override
     public <T> T write(Work<T> work) {
         synchronized (writer) {
-            return Transactions.run(writer, Transactions.BEGIN_WRITE, work, "write to the catalog", file);
+            SqliteTx tx = new SqliteTx(writer, signer);
+            T result = Transactions.run(writer, Transactions.BEGIN_WRITE, tx, work, "write to the catalog", file);
+            if (tx.lastAppended() != null) {
+                head.advance(read(r -> r.chain().info()).catalogId(), tx.lastAppended());
+            }
+            return result;
         }
     }
 

@@ -1,8 +1,11 @@
 package dev.rewind.catalog.sqlite;
 
+import dev.rewind.catalog.ChainFacts;
+import dev.rewind.catalog.ChainRepository;
 import dev.rewind.catalog.EventChain;
 import dev.rewind.catalog.EventRecord;
 import dev.rewind.catalog.EventRepository;
+import dev.rewind.catalog.EventSigner;
 import dev.rewind.catalog.PendingSwitch;
 import dev.rewind.domain.Event;
 import dev.rewind.domain.EventKind;
@@ -26,11 +29,17 @@ final class SqliteEvents implements EventRepository {
             + "LEFT JOIN versions f ON f.id = e.from_version_id LEFT JOIN versions o ON o.id = e.to_version_id ";
 
     private final Jdbc jdbc;
+    private final EventSigner signer;
+    private final ChainRepository chain;
+    private final Consumer<EventRecord> appended;
     private long lastId = -1;
     private String lastHash;
 
-    SqliteEvents(Jdbc jdbc) {
+    SqliteEvents(Jdbc jdbc, EventSigner signer, ChainRepository chain, Consumer<EventRecord> appended) {
         this.jdbc = jdbc;
+        this.signer = signer;
+        this.chain = chain;
+        this.appended = appended;
     }
 
     @Override
@@ -46,15 +55,29 @@ final class SqliteEvents implements EventRepository {
                 lastHash = EventChain.GENESIS;
             }
         }
-        EventRecord e = draft.linked(lastId + 1, lastHash);
+        EventRecord linked = draft.linked(lastId + 1, lastHash, factsDigest(draft));
+        EventSigner.Seal seal = signer.seal(linked.actor(), linked.hash());
+        chain.addKey(seal.keyId(), linked.actor(), seal.publicKey(), linked.at());
+        EventRecord e = linked.sealed(seal.keyId(), seal.signature());
         jdbc.update("append event", "INSERT INTO events(id, at, kind, model_id, target_id, version_id, "
-                        + "from_version_id, to_version_id, tag_key, tag_value, reason, actor, host, prev_hash, hash) "
-                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                        + "from_version_id, to_version_id, tag_key, tag_value, reason, actor, host, prev_hash, hash, "
+                        + "facts_digest, key_id, signature) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 e.id(), e.at(), e.kind().id(), e.modelId(), e.targetId(), e.versionId(), e.fromVersionId(),
-                e.toVersionId(), e.tagKey(), e.tagValue(), e.reason(), e.actor(), e.host(), e.prevHash(), e.hash());
+                e.toVersionId(), e.tagKey(), e.tagValue(), e.reason(), e.actor(), e.host(), e.prevHash(), e.hash(),
+                e.factsDigest(), e.keyId(), e.signature());
         lastId = e.id();
         lastHash = e.hash();
+        appended.accept(e);
         return e;
+    }
+
+    /** The facts an event commits to, read back as stored in this transaction (see {@link ChainFacts}). */
+    private String factsDigest(EventRecord draft) {
+        if (ChainFacts.coversVersion(draft)) {
+            chain.keepInitialTags(draft.versionId());
+            return chain.versionDigest(draft.versionId());
+        }
+        return ChainFacts.coversTarget(draft) ? chain.targetDigest(draft.targetId()) : null;
     }
 
     @Override
@@ -124,12 +147,12 @@ final class SqliteEvents implements EventRepository {
                 rs.getString("actor"), rs.getString("host"), rs.getString("hash"));
     }
 
-    private static EventRecord record(ResultSet rs) throws SQLException {
+    static EventRecord record(ResultSet rs) throws SQLException {
         return new EventRecord(rs.getLong("id"), rs.getLong("at"), EventKind.parse(rs.getString("kind")),
                 Jdbc.nullableLong(rs, "model_id"), Jdbc.nullableLong(rs, "target_id"),
                 Jdbc.nullableLong(rs, "version_id"), Jdbc.nullableLong(rs, "from_version_id"),
                 Jdbc.nullableLong(rs, "to_version_id"), rs.getString("tag_key"), rs.getString("tag_value"),
                 rs.getString("reason"), rs.getString("actor"), rs.getString("host"), rs.getString("prev_hash"),
-                rs.getString("hash"));
+                rs.getString("hash"), rs.getString("facts_digest"), rs.getString("key_id"), rs.getString("signature"));
     }
 }

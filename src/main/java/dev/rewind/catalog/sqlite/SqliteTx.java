@@ -1,8 +1,11 @@
 package dev.rewind.catalog.sqlite;
 
 import dev.rewind.catalog.CatalogTx;
+import dev.rewind.catalog.ChainRepository;
 import dev.rewind.catalog.DirectionRepository;
+import dev.rewind.catalog.EventRecord;
 import dev.rewind.catalog.EventRepository;
+import dev.rewind.catalog.EventSigner;
 import dev.rewind.catalog.ModelRepository;
 import dev.rewind.catalog.TargetRepository;
 import dev.rewind.catalog.VersionRepository;
@@ -15,9 +18,18 @@ final class SqliteTx implements CatalogTx {
     private TargetRepository targets;
     private EventRepository events;
     private DirectionRepository directions;
+    private ChainRepository chain;
+    private final EventSigner signer;
+    private EventRecord lastAppended;
 
-    SqliteTx(Connection c) {
+    SqliteTx(Connection c, EventSigner signer) {
         this.jdbc = new Jdbc(c);
+        this.signer = signer;
+    }
+
+    /** The newest event this transaction appended, or null: what the head file records after commit. */
+    EventRecord lastAppended() {
+        return lastAppended;
     }
 
     @Override
@@ -37,11 +49,16 @@ final class SqliteTx implements CatalogTx {
 
     @Override
     public EventRepository events() {
-        return events == null ? events = new SqliteEvents(jdbc) : events;
+        return events == null ? events = new SqliteEvents(jdbc, signer, chain(), e -> lastAppended = e) : events;
     }
 
     @Override
     public DirectionRepository directions() {
         return directions == null ? directions = new SqliteDirections(jdbc) : directions;
+    }
+
+    @Override
+    public ChainRepository chain() {
+        return chain == null ? chain = new SqliteChain(jdbc) : chain;
     }
 }
