@@ -38,8 +38,8 @@ public interface ChainRepository {
     /** Events of a target, oldest first. */
     List<EventRecord> eventsOfTarget(long targetId);
 
-    /** Events after {@code id}, oldest first. */
-    List<EventRecord> eventsAfter(long id);
+    /** At most {@code limit} events after {@code id} (all when negative), oldest first. */
+    List<EventRecord> eventsAfter(long id, int limit);
 
     /** The stored hash of one event. */
     java.util.Optional<String> hashOf(long eventId);

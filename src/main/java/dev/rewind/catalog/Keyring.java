@@ -21,6 +21,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -65,9 +66,21 @@ public final class Keyring implements EventSigner {
 
     /** Whether {@code signature} is {@code publicKey}'s signature of {@code hash}; false for malformed input. */
     public static boolean valid(String publicKey, String hash, String signature) {
+        return publicKey(publicKey).map(k -> valid(k, hash, signature)).orElse(false);
+    }
+
+    /** A stored public key decoded, or empty when it is not an Ed25519 key. */
+    public static Optional<PublicKey> publicKey(String base64) {
         try {
-            PublicKey key = KeyFactory.getInstance(ALGORITHM)
-                    .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(publicKey)));
+            return Optional.of(KeyFactory.getInstance(ALGORITHM)
+                    .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64))));
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    public static boolean valid(PublicKey key, String hash, String signature) {
+        try {
             Signature s = Signature.getInstance(ALGORITHM);
             s.initVerify(key);
             s.update(hash.getBytes(StandardCharsets.UTF_8));

@@ -77,15 +77,18 @@ public final class ChainVerifier {
         Map<Long, List<EventRecord>> byVersion = new HashMap<>();
         int unsigned = 0;
         int uncovered = 0;
-        boolean signedSeen = false;
+        EventRecord open = null;
         for (EventRecord e : s.events()) {
-            String p = EventSeals.linkProblem(e, null) != null ? null : seals.signatureProblem(e);
-            if (p == null && e.signature() == null && signedSeen) {
-                p = "history: " + EventSeals.describe(e) + " is not signed, but events before it are";
+            // an event that does not match its hash is named by VerifyService's link check
+            if (e.signature() != null) {
+                add(problems, EventSeals.linkProblem(e, null) != null ? null
+                        : seals.signatureProblem(e, open == null ? e.id() : open.id()));
+                open = null;
+            } else if (seals.needsSeal(e)) {
+                open = open == null ? e : open;
+            } else {
+                unsigned++;
             }
-            signedSeen |= e.signature() != null;
-            unsigned += e.signature() == null && p == null ? 1 : 0;
-            add(problems, p);
             if (ChainFacts.coversVersion(e)) {
                 registered.add(e.versionId());
                 if (e.factsDigest() == null) {
@@ -107,6 +110,9 @@ public final class ChainVerifier {
             if (e.versionId() != null) {
                 byVersion.computeIfAbsent(e.versionId(), k -> new ArrayList<>()).add(e);
             }
+        }
+        if (open != null) {
+            problems.add(EventSeals.unsealed(open, s.events().get(s.events().size() - 1).id()));
         }
         s.versions().forEach((id, name) -> {
             if (!registered.contains(id)) {
@@ -152,7 +158,7 @@ public final class ChainVerifier {
                 .findFirst().orElse(null);
         catalog.read(tx -> {
             String id = tx.chain().info().catalogId();
-            List<EventRecord> last = tx.chain().eventsAfter(Math.max(0, tx.events().count() - 1));
+            List<EventRecord> last = tx.chain().eventsAfter(Math.max(0, tx.events().count() - 1), -1);
             ChainHead h = headFile.read().filter(x -> x.catalogId().equals(id)).orElse(null);
             if (h == null && !last.isEmpty()) {
                 EventRecord e = last.get(last.size() - 1);

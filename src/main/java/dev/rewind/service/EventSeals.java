@@ -5,12 +5,19 @@ import dev.rewind.catalog.EventChain;
 import dev.rewind.catalog.EventRecord;
 import dev.rewind.catalog.Keyring;
 import java.time.Instant;
+import java.security.PublicKey;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Whether one event is intact: linked to the one before, matching its hash, signed by a known key of its actor. */
 final class EventSeals {
     private final Map<String, KeyRow> keys;
     private final long firstSealed;
+    /** Decoding a key costs more than checking a signature with it; each is decoded once. */
+    private final Map<String, Optional<PublicKey>> decoded = new HashMap<>();
 
     EventSeals(Map<String, KeyRow> keys, long firstSealed) {
         this.keys = keys;
@@ -34,33 +41,72 @@ final class EventSeals {
         return null;
     }
 
-    /** Why the signature of {@code e} does not hold, or null (also for unsigned events from before schema 5). */
-    String signatureProblem(EventRecord e) {
+    /**
+     * Why the signature of a signed event does not hold, or null (also for an unsigned event: whether a later
+     * signature seals it is for the caller to see). A signature seals its own event and every unsigned one
+     * before it back to {@code sealsFrom}.
+     */
+    String signatureProblem(EventRecord e, long sealsFrom) {
         if (e.keyId() == null || e.signature() == null) {
-            return e.id() < firstSealed ? null : "history: " + describe(e) + " is not signed: Rewind did not write it";
+            return null;
         }
+        String what = sealsFrom < e.id() ? describe(e) + ", which seals events " + sealsFrom + "-" + e.id() + ","
+                : describe(e);
         KeyRow k = keys.get(e.keyId());
         if (k == null) {
-            return "history: " + describe(e) + " is signed by an unknown key " + shortId(e.keyId());
+            return "history: " + what + " is signed by an unknown key " + shortId(e.keyId());
         }
         if (!Keyring.fingerprint(k.publicKey()).equals(k.id())) {
             return "history: the key " + shortId(k.id()) + " of " + k.actor() + " was replaced in the catalog, so "
-                    + describe(e) + " cannot be trusted";
+                    + what + " cannot be trusted";
         }
         if (!k.actor().equals(e.actor())) {
-            return "history: " + describe(e) + " is signed with " + k.actor() + "'s key, not " + e.actor() + "'s";
+            return "history: " + what + " is signed with " + k.actor() + "'s key, not " + e.actor() + "'s";
         }
-        if (!Keyring.valid(k.publicKey(), e.hash(), e.signature())) {
-            return "history: " + describe(e) + " has a forged signature: it was altered or written without "
-                    + k.actor() + "'s key";
+        Optional<PublicKey> key = decoded.computeIfAbsent(k.id(), id -> Keyring.publicKey(k.publicKey()));
+        if (key.isEmpty() || !Keyring.valid(key.get(), e.hash(), e.signature())) {
+            return "history: " + what + " has a forged signature: " + (sealsFrom < e.id() ? "one of them" : "it")
+                    + " was altered or written without " + k.actor() + "'s key";
         }
         return null;
     }
 
-    /** Link, hash and signature, in that order; the first problem or null. */
-    String problem(EventRecord e, String previousHash) {
-        String link = linkProblem(e, previousHash);
-        return link != null ? link : signatureProblem(e);
+    /** Whether an event written under schema 5 needs a later signature to seal it. */
+    boolean needsSeal(EventRecord e) {
+        return e.signature() == null && e.id() >= firstSealed;
+    }
+
+    static String unsealed(EventRecord first, long last) {
+        return "history: " + describe(first) + (last > first.id() ? " and the events after it up to " + last
+                + " are" : " is") + " not signed: Rewind did not write " + (last > first.id() ? "them" : "it");
+    }
+
+    /**
+     * Checks a run of consecutive events: links, hashes and that every one written under schema 5 is sealed by
+     * a valid signature within the run; {@code more} supplies the events after the run until a signature is found.
+     */
+    String runProblem(List<EventRecord> run, java.util.function.LongFunction<List<EventRecord>> more) {
+        String previous = null;
+        EventRecord open = null;
+        List<EventRecord> events = new ArrayList<>(run);
+        for (int i = 0; i < events.size(); i++) {
+            EventRecord e = events.get(i);
+            String p = linkProblem(e, previous);
+            if (p == null && e.signature() != null) {
+                p = signatureProblem(e, open == null ? e.id() : open.id());
+                open = null;
+            } else if (p == null && needsSeal(e) && open == null) {
+                open = e;
+            }
+            if (p != null) {
+                return p;
+            }
+            previous = e.hash();
+            if (i == events.size() - 1 && open != null) {
+                events.addAll(more.apply(e.id()));
+            }
+        }
+        return open == null ? null : unsealed(open, events.get(events.size() - 1).id());
     }
 
     static String shortId(String keyId) {

@@ -21,6 +21,9 @@ import java.util.Optional;
  * cannot slip through). A clean check moves the head file's "checked up to" mark forward.
  */
 final class MoveGuard {
+    /** Events read at a time while looking for the signature that seals an event. */
+    private static final int PAGE = 256;
+
     private final Catalog catalog;
     private final HeadFile headFile;
 
@@ -43,12 +46,13 @@ final class MoveGuard {
             }
             EventSeals seals = new EventSeals(c.keys(), info.firstSealedEvent());
             long from = head.map(ChainHead::verifiedTo).orElse(0L);
-            List<EventRecord> recent = c.eventsAfter(Math.max(0, from - 1));
+            List<EventRecord> recent = c.eventsAfter(Math.max(0, from - 1), -1);
             List<EventRecord> about = new ArrayList<>(c.eventsOfVersion(to.id()));
-            about.addAll(c.eventsOfTarget(target.id()));
-            String problem = firstProblem(recent, seals);
+            // the event that added the target covers its serving dir; its moves are rule 1's (checked by verify)
+            c.eventsOfTarget(target.id()).stream().filter(ChainFacts::coversTarget).forEach(about::add);
+            String problem = seals.runProblem(recent, id -> List.of());
             for (EventRecord e : about) {
-                problem = problem != null ? problem : seals.problem(e, null);
+                problem = problem != null ? problem : seals.runProblem(List.of(e), id -> c.eventsAfter(id, PAGE));
                 if (problem == null && ChainFacts.coversVersion(e) && e.factsDigest() != null
                         && !e.factsDigest().equals(c.versionDigest(e.versionId()))) {
                     problem = "facts: version " + to.label() + " differs from what " + EventSeals.describe(e) + " signed";
@@ -79,17 +83,5 @@ final class MoveGuard {
         }
         headFile.read().filter(h -> h.catalogId().equals(r.catalogId()) && h.verifiedTo() < r.checkedTo())
                 .ifPresent(h -> headFile.write(h.checked(r.checkedTo(), null)));
-    }
-
-    private static String firstProblem(List<EventRecord> recent, EventSeals seals) {
-        String previous = null;
-        for (EventRecord e : recent) {
-            String p = seals.problem(e, previous);
-            if (p != null) {
-                return p;
-            }
-            previous = e.hash();
-        }
-        return null;
     }
 }

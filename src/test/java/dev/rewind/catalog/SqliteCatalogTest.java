@@ -63,8 +63,10 @@ class SqliteCatalogTest {
         // make it what Rewind's first release wrote: schema 1, without the tables of migration 2 and the
         // signatures of migration 5
         CatalogDump.exec(db, "DROP TABLE version_provenance", "DROP TABLE model_tags", "DROP TABLE keys",
-                "DROP TABLE version_initial_tags", "DROP TABLE chain_info", "ALTER TABLE events DROP COLUMN facts_digest",
-                "ALTER TABLE events DROP COLUMN key_id", "ALTER TABLE events DROP COLUMN signature",
+                "DROP TABLE version_initial_tags", "DROP TABLE chain_info", "DROP TRIGGER events_no_update",
+                "ALTER TABLE events DROP COLUMN facts_digest", "ALTER TABLE events DROP COLUMN key_id",
+                "ALTER TABLE events DROP COLUMN signature", "CREATE TRIGGER events_no_update BEFORE UPDATE ON events"
+                        + " BEGIN SELECT RAISE(ABORT, 'rewind: events are append-only and cannot be updated'); END",
                 "PRAGMA user_version = 1");
         String before = CatalogDump.of(db);
         try (Catalog c = SqliteCatalog.open(db, false)) {

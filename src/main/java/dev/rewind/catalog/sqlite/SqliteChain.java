@@ -108,9 +108,9 @@ final class SqliteChain implements ChainRepository {
     }
 
     @Override
-    public List<EventRecord> eventsAfter(long id) {
-        return jdbc.list("read the newest history", "SELECT * FROM events WHERE id > ? ORDER BY id",
-                SqliteEvents::record, id);
+    public List<EventRecord> eventsAfter(long id, int limit) {
+        return jdbc.list("read the newest history", "SELECT * FROM events WHERE id > ? ORDER BY id LIMIT ?",
+                SqliteEvents::record, id, limit);
     }
 
     @Override

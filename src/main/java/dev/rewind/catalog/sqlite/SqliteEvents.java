@@ -9,6 +9,7 @@ import dev.rewind.catalog.EventSigner;
 import dev.rewind.catalog.PendingSwitch;
 import dev.rewind.domain.Event;
 import dev.rewind.domain.EventKind;
+import dev.rewind.domain.RewindException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -45,9 +46,14 @@ final class SqliteEvents implements EventRepository {
     @Override
     public EventRecord append(EventRecord draft) {
         if (lastId < 0) {
-            jdbc.one("append event", "SELECT id, hash FROM events ORDER BY id DESC LIMIT 1", rs -> {
+            jdbc.one("append event", "SELECT id, hash, signature FROM events ORDER BY id DESC LIMIT 1", rs -> {
                 lastId = rs.getLong(1);
                 lastHash = rs.getString(2);
+                if (rs.getString(3) == null && lastId >= chain.info().firstSealedEvent()) {
+                    // signing it now would vouch for an event Rewind did not write
+                    throw RewindException.refused("the newest event " + lastId + " of the history is not signed:"
+                            + " Rewind did not write it, so nothing more is written; run 'rewind verify'");
+                }
                 return null;
             });
             if (lastId < 0) {
@@ -55,20 +61,29 @@ final class SqliteEvents implements EventRepository {
                 lastHash = EventChain.GENESIS;
             }
         }
-        EventRecord linked = draft.linked(lastId + 1, lastHash, factsDigest(draft));
-        EventSigner.Seal seal = signer.seal(linked.actor(), linked.hash());
-        chain.addKey(seal.keyId(), linked.actor(), seal.publicKey(), linked.at());
-        EventRecord e = linked.sealed(seal.keyId(), seal.signature());
+        EventRecord e = draft.linked(lastId + 1, lastHash, factsDigest(draft));
         jdbc.update("append event", "INSERT INTO events(id, at, kind, model_id, target_id, version_id, "
                         + "from_version_id, to_version_id, tag_key, tag_value, reason, actor, host, prev_hash, hash, "
-                        + "facts_digest, key_id, signature) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                        + "facts_digest) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 e.id(), e.at(), e.kind().id(), e.modelId(), e.targetId(), e.versionId(), e.fromVersionId(),
                 e.toVersionId(), e.tagKey(), e.tagValue(), e.reason(), e.actor(), e.host(), e.prevHash(), e.hash(),
-                e.factsDigest(), e.keyId(), e.signature());
+                e.factsDigest());
         lastId = e.id();
         lastHash = e.hash();
         appended.accept(e);
         return e;
+    }
+
+    /**
+     * Signs the newest event of a transaction just before it commits. Its hash covers every event before it,
+     * so one signature per transaction seals them all and a large import costs one signature, not thousands.
+     */
+    EventRecord seal(EventRecord last) {
+        EventSigner.Seal seal = signer.seal(last.actor(), last.hash());
+        chain.addKey(seal.keyId(), last.actor(), seal.publicKey(), last.at());
+        jdbc.update("sign the history", "UPDATE events SET key_id = ?, signature = ? WHERE id = ?", seal.keyId(),
+                seal.signature(), last.id());
+        return last.sealed(seal.keyId(), seal.signature());
     }
 
     /** The facts an event commits to, read back as stored in this transaction (see {@link ChainFacts}). */

@@ -32,6 +32,13 @@ final class SqliteTx implements CatalogTx {
         return lastAppended;
     }
 
+    /** Called just before commit: signs the newest event appended, which seals the transaction's events. */
+    void beforeCommit() {
+        if (lastAppended != null) {
+            lastAppended = ((SqliteEvents) events()).seal(lastAppended);
+        }
+    }
+
     @Override
     public ModelRepository models() {
         return models == null ? models = new SqliteModels(jdbc) : models;

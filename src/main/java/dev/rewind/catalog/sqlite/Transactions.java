@@ -29,6 +29,7 @@ final class Transactions {
         }
         try {
             T result = work.run(tx);
+            tx.beforeCommit();
             exec(c, "COMMIT");
             return result;
         } catch (SqlFailure e) {
