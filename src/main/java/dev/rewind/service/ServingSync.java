@@ -118,7 +118,10 @@ final class ServingSync {
         if (seen.problem() != null) {
             return where + ": " + seen.problem();
         }
-        Version v = catalog.read(tx -> tx.versions().byId(t.versionId())).orElseThrow();
+        Version v = catalog.read(tx -> tx.versions().byId(t.versionId())).orElse(null);
+        if (v == null) {
+            return where + ": the catalog points it at version #" + t.versionId() + ", which does not exist";
+        }
         EventRecord last = catalog.read(tx -> tx.events().latestMove(t.id())).orElse(null);
         if (v.artifact() == null || v.artifact().sha256() == null || !v.artifact().stored()) {
             return where + ": version " + v.label() + " has no stored artifact to serve";
