@@ -1,6 +1,7 @@
 package dev.rewind.cli;
 
 import dev.rewind.CompositionRoot;
+import dev.rewind.catalog.Keyring;
 import dev.rewind.catalog.sqlite.SqliteCatalog;
 import dev.rewind.domain.Actor;
 import dev.rewind.domain.RewindException;
@@ -88,8 +89,10 @@ public final class RewindCommand implements Callable<Integer> {
     }
 
     private Services open(OpenMode mode) {
-        CatalogSessions.Opened opened = new CatalogSessions(SqliteCatalog::open, actor(), Clock.systemUTC())
-                .open(catalogPath(), mode);
+        Keyring keys = new Keyring(env.containsKey(Keyring.DIR_SETTING) ? Path.of(env.get(Keyring.DIR_SETTING))
+                : Keyring.defaultDir());
+        CatalogSessions.Opened opened = new CatalogSessions((p, c) -> SqliteCatalog.open(p, c, keys), actor(),
+                Clock.systemUTC()).open(catalogPath(), mode);
         for (CatalogSessions.Note n : opened.notes()) {
             err.println(switch (n.kind()) {
                 case REPAIRED -> "rewind: note: finished an interrupted switch: " + n.text();
