@@ -4,6 +4,7 @@ import dev.rewind.catalog.Catalog;
 import dev.rewind.catalog.ChainFacts;
 import dev.rewind.catalog.ChainHead;
 import dev.rewind.catalog.ChainRepository;
+import dev.rewind.catalog.EventChain;
 import dev.rewind.catalog.EventRecord;
 import dev.rewind.catalog.HeadFile;
 import dev.rewind.catalog.TargetRow;
@@ -39,6 +40,24 @@ public final class ChainVerifier {
                             List<EventRecord> events, Map<Long, String> versions, List<TargetRow> targets,
                             Map<Long, Map<String, String>> tags, Map<Long, Map<String, String>> registeredTags,
                             Map<Long, String> versionDigests, Map<Long, String> targetDigests) {
+    }
+
+    /** As {@link #verify()}, also naming the first event whose link or hash is broken (VerifyService does that itself). */
+    public Findings verifyWithLinks() {
+        List<String> links = new ArrayList<>();
+        String[] previous = {null};
+        catalog.read(tx -> {
+            tx.events().forEach(e -> {
+                if (links.isEmpty()) {
+                    add(links, EventSeals.linkProblem(e, previous[0] == null ? EventChain.GENESIS : previous[0]));
+                }
+                previous[0] = e.hash();
+            });
+            return null;
+        });
+        Findings rest = verify();
+        links.addAll(rest.problems());
+        return new Findings(links, rest.notes());
     }
 
     public Findings verify() {
