@@ -61,6 +61,9 @@ public final class ChainVerifier {
     }
 
     public Findings verify() {
+        ChainRepository.Info before = catalog.read(tx -> tx.chain().info());
+        List<ChainWitness.Mark> marks = ChainWitness.capture(headFile, before.catalogId(),
+                catalog.read(tx -> tx.targets().all()));
         Snapshot s = catalog.read(tx -> {
             ChainRepository c = tx.chain();
             List<EventRecord> events = new ArrayList<>();
@@ -83,8 +86,7 @@ public final class ChainVerifier {
         Map<Long, String> hashes = new HashMap<>();
         s.events().forEach(e -> hashes.put(e.id(), e.hash()));
         long newest = s.events().isEmpty() ? 0 : s.events().get(s.events().size() - 1).id();
-        problems.addAll(new ChainWitness(headFile, s.info().catalogId()).problems(hashes::get, newest, s.keys(),
-                s.targets()));
+        problems.addAll(ChainWitness.problems(marks, hashes::get, newest, s.keys()));
         return new Findings(problems, notes);
     }
 

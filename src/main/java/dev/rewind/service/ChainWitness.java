@@ -13,77 +13,73 @@ import java.util.Optional;
 import java.util.function.LongFunction;
 
 /**
- * Compares the history with its witnesses outside the catalog's rows: the head file beside the catalog and the
+ * The history's witnesses outside the catalog's rows: the head file beside the catalog and the
  * {@code chain_head} of each serving directory's DEPLOYED.json. Each names an event that must still be there,
- * with the same hash, so deleting the newest events is noticed.
+ * with the same hash, so deleting the newest events is noticed. Witnesses are written after their commit, so
+ * they are read <em>before</em> the snapshot they are compared with: then every event they name is in it.
  */
 final class ChainWitness {
-    private final HeadFile headFile;
-    private final String catalogId;
-
-    ChainWitness(HeadFile headFile, String catalogId) {
-        this.headFile = headFile;
-        this.catalogId = catalogId;
+    /** One witness: where it is, the event it names (-1 when unreadable), and the head file's signature. */
+    record Mark(String where, long eventId, String hash, String keyId, String signature) {
     }
 
-    /** The head file's record when it belongs to this catalog. */
-    Optional<ChainHead> head() {
+    private ChainWitness() {
+    }
+
+    /** The head file's record when it belongs to the catalog {@code catalogId}. */
+    static Optional<ChainHead> head(HeadFile headFile, String catalogId) {
         return headFile.read().filter(h -> h.catalogId().equals(catalogId));
     }
 
-    /**
-     * @param hashOf the stored hash of an event by id, or null when there is no such event
-     * @param newest the newest event's id (0 when there is none)
-     */
-    List<String> problems(LongFunction<String> hashOf, long newest, Map<String, KeyRow> keys, List<TargetRow> targets) {
-        List<String> out = new ArrayList<>();
-        head().ifPresent(h -> {
-            String p = compare(headFile.path().toString(), h.eventId(), h.hash(), hashOf, newest);
-            KeyRow k = h.keyId() == null ? null : keys.get(h.keyId());
-            if (p == null && h.keyId() != null && !h.keyId().isEmpty()
-                    && (k == null || !Keyring.valid(k.publicKey(), h.hash(), h.signature()))) {
-                p = "witness: " + headFile.path() + " is not signed by a key of this catalog: it was forged";
-            }
-            if (p != null) {
-                out.add(p);
-            }
-        });
+    static List<Mark> capture(HeadFile headFile, String catalogId, List<TargetRow> targets) {
+        List<Mark> out = new ArrayList<>();
+        head(headFile, catalogId).ifPresent(h -> out.add(new Mark(headFile.path().toString(), h.eventId(), h.hash(),
+                h.keyId(), h.signature())));
         for (TargetRow t : targets) {
             if (t.servingDir() == null) {
                 continue;
             }
             ServingDirectory.Observed seen = new ServingDirectory(Path.of(t.servingDir())).observe();
             String recorded = seen.deployed() == null ? null : seen.deployed().chainHead();
-            if (recorded == null || recorded.indexOf(':') < 0) {
+            if (recorded == null) {
                 continue;
             }
+            String where = Path.of(t.servingDir(), ServingDirectory.DEPLOYED).toString();
+            int colon = recorded.indexOf(':');
             long id;
             try {
-                id = Long.parseLong(recorded.substring(0, recorded.indexOf(':')));
+                id = colon < 0 ? -1 : Long.parseLong(recorded.substring(0, colon));
             } catch (NumberFormatException e) {
-                out.add("witness: the chain_head in " + Path.of(t.servingDir(), ServingDirectory.DEPLOYED)
-                        + " is not an event id and hash");
-                continue;
+                id = -1;
             }
-            String p = compare(Path.of(t.servingDir(), ServingDirectory.DEPLOYED).toString(), id,
-                    recorded.substring(recorded.indexOf(':') + 1), hashOf, newest);
-            if (p != null) {
-                out.add(p);
-            }
+            out.add(new Mark(where, id, colon < 0 ? "" : recorded.substring(colon + 1), null, null));
         }
         return out;
     }
 
-    private static String compare(String where, long id, String hash, LongFunction<String> hashOf, long newest) {
-        String stored = hashOf.apply(id);
-        if (stored == null) {
-            return "witness: " + where + " records event " + id + ", but the history ends at event " + newest
-                    + ": the newest events were deleted";
+    /**
+     * @param hashOf the stored hash of an event by id, or null when there is no such event
+     * @param newest the newest event's id (0 when there is none)
+     */
+    static List<String> problems(List<Mark> marks, LongFunction<String> hashOf, long newest, Map<String, KeyRow> keys) {
+        List<String> out = new ArrayList<>();
+        for (Mark m : marks) {
+            String stored = m.eventId() < 0 ? null : hashOf.apply(m.eventId());
+            if (m.eventId() < 0) {
+                out.add("witness: the chain_head in " + m.where() + " is not an event id and hash");
+            } else if (stored == null) {
+                out.add("witness: " + m.where() + " records event " + m.eventId() + ", but the history ends at event "
+                        + newest + ": the newest events were deleted");
+            } else if (!stored.equals(m.hash())) {
+                out.add("witness: " + m.where() + " records event " + m.eventId() + " with another hash than the"
+                        + " catalog's: the history was rewritten");
+            } else if (m.keyId() != null && !m.keyId().isEmpty()) {
+                KeyRow k = keys.get(m.keyId());
+                if (k == null || !Keyring.valid(k.publicKey(), m.hash(), m.signature())) {
+                    out.add("witness: " + m.where() + " is not signed by a key of this catalog: it was forged");
+                }
+            }
         }
-        if (!stored.equals(hash)) {
-            return "witness: " + where + " records event " + id + " with another hash than the catalog's:"
-                    + " the history was rewritten";
-        }
-        return null;
+        return out;
     }
 }

@@ -36,11 +36,11 @@ final class MoveGuard {
     }
 
     void requireSound(TargetRow target, Version to) {
+        ChainRepository.Info info = catalog.read(tx -> tx.chain().info());
+        Optional<ChainHead> head = ChainWitness.head(headFile, info.catalogId());
+        List<ChainWitness.Mark> marks = ChainWitness.capture(headFile, info.catalogId(), List.of());
         Result r = catalog.read(tx -> {
             ChainRepository c = tx.chain();
-            ChainRepository.Info info = c.info();
-            ChainWitness witness = new ChainWitness(headFile, info.catalogId());
-            Optional<ChainHead> head = witness.head();
             if (head.isPresent() && head.get().failed() != null) {
                 return new Result("the last 'rewind verify' found: " + head.get().failed(), info.catalogId(), 0);
             }
@@ -69,9 +69,9 @@ final class MoveGuard {
                         tx.versions().byId(to.id()).map(Version::tags).orElse(Map.of()));
                 problem = tags.isEmpty() ? null : tags.get(0);
             }
-            if (problem == null && head.isPresent()) {
-                List<String> w = witness.problems(id -> c.hashOf(id).orElse(null), recent.isEmpty() ? from
-                        : recent.get(recent.size() - 1).id(), c.keys(), List.of());
+            if (problem == null) {
+                List<String> w = ChainWitness.problems(marks, id -> c.hashOf(id).orElse(null), recent.isEmpty() ? from
+                        : recent.get(recent.size() - 1).id(), c.keys());
                 problem = w.isEmpty() ? null : w.get(0);
             }
             long checked = recent.isEmpty() ? from : recent.get(recent.size() - 1).id();

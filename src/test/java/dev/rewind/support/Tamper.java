@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -72,8 +73,8 @@ public final class Tamper {
                         longOrNull(rs, "model_id"), longOrNull(rs, "target_id"), longOrNull(rs, "version_id"),
                         longOrNull(rs, "from_version_id"), longOrNull(rs, "to_version_id"), rs.getString("tag_key"),
                         rs.getString("tag_value"), rs.getString("reason"), rs.getString("actor"), rs.getString("host"),
-                        rs.getString("prev_hash"), rs.getString("hash"), rs.getString("facts_digest"),
-                        rs.getString("key_id"), rs.getString("signature")));
+                        rs.getString("prev_hash"), rs.getString("hash"), optional(rs, "facts_digest"),
+                        optional(rs, "key_id"), optional(rs, "signature")));
             }
         }
         return out;
@@ -84,6 +85,17 @@ public final class Tamper {
              ResultSet rs = st.executeQuery(sql)) {
             return rs.next() ? rs.getString(1) : null;
         }
+    }
+
+    /** Columns of schema 5, absent from a catalog made to look older. */
+    private static String optional(ResultSet rs, String column) throws SQLException {
+        ResultSetMetaData md = rs.getMetaData();
+        for (int i = 1; i <= md.getColumnCount(); i++) {
+            if (md.getColumnName(i).equals(column)) {
+                return rs.getString(i);
+            }
+        }
+        return null;
     }
 
     private static Long longOrNull(ResultSet rs, String column) throws SQLException {
