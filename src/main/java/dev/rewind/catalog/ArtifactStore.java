@@ -5,6 +5,7 @@ import dev.rewind.domain.RewindException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -14,25 +15,39 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
  * Content-addressed, write-once storage of artifacts beside the catalog: {@code artifacts/<sha256>}.
  * A file is stored as it is; a directory is stored as a tree, and its checksum is the SHA-256 of a manifest
- * listing each regular file's relative path, size and SHA-256 in path order. Symbolic links are refused,
- * so nothing stored can point outside the store. Stored copies are made read-only and never deleted.
+ * that starts with its format ({@link TreeManifest}) and lists each regular file's relative path, size and SHA-256
+ * in path order. Only regular files and folders are accepted (symbolic links, FIFOs, devices and sockets are
+ * refused before a byte is read), up to a size limit and the free space of the store. Stored copies are
+ * read-only for everyone and readable by everyone (0444 files, 0555 folders), so a model server under another
+ * user can read them, and are never deleted. A copy that a killed process left is deleted on the next open.
  */
 public final class ArtifactStore {
     private final Path root;
+    /** Checksums this process verified, with the stamp of the bytes they were computed from. */
+    private final Map<String, FileStamp> hashed = new ConcurrentHashMap<>();
+    private final long maxBytes;
 
     public ArtifactStore(Path root) {
+        this(root, ArtifactLimits.maxBytes());
+    }
+
+    public ArtifactStore(Path root, long maxBytes) {
         this.root = root;
+        this.maxBytes = maxBytes;
     }
 
     public Path root() {
@@ -49,42 +64,40 @@ public final class ArtifactStore {
 
     /** Copies a file or directory into the store (once per content) and returns its artifact. */
     public Artifact store(Path source) {
-        if (Files.isSymbolicLink(source)) {
-            throw RewindException.badInput("artifact " + source + " is a symbolic link; give the file it points to");
-        }
-        if (!Files.exists(source)) {
-            throw RewindException.badInput("artifact file " + source + " does not exist");
-        }
+        BasicFileAttributes a = ArtifactLimits.kind(source);
         if (!Files.isReadable(source)) {
             throw RewindException.badInput("artifact file " + source + " cannot be read");
         }
         try {
             Files.createDirectories(root);
-            return Files.isDirectory(source) ? storeTree(source) : storeFile(source);
+            return a.isDirectory() ? storeTree(source) : storeFile(source, a.size());
         } catch (IOException e) {
             throw RewindException.badInput("cannot store artifact " + source + ": " + e.getMessage());
         }
     }
 
-    private Artifact storeFile(Path source) throws IOException {
-        Path tmp = Files.createTempFile(root, ".incoming-", ".tmp");
-        try {
+    /** Deletes copies that a killed process left behind; a copy still held by a live process is kept. */
+    public void removeAbandonedCopies() {
+        Incoming.removeAbandoned(root);
+    }
+
+    private Artifact storeFile(Path source, long expected) throws IOException {
+        ArtifactLimits.requireRoom(source, expected, maxBytes, root);
+        try (Incoming.File tmp = Incoming.file(root)) {
             MessageDigest md = sha256();
             long size;
-            try (InputStream in = Files.newInputStream(source);
-                 OutputStream out = new DigestOutputStream(Files.newOutputStream(tmp), md)) {
-                size = in.transferTo(out);
+            try (InputStream in = Files.newInputStream(source, LinkOption.NOFOLLOW_LINKS);
+                 OutputStream out = new DigestOutputStream(tmp.output(), md)) {
+                size = ArtifactLimits.copyBounded(in, out, maxBytes, source);
             }
-            fsync(tmp);
+            fsync(tmp.path());
             String sha = HexFormat.of().formatHex(md.digest());
             Path target = root.resolve(sha);
             if (!Files.exists(target)) {
-                tmp.toFile().setReadOnly();
-                moveAtomically(tmp, target);
+                ArtifactLimits.shareReadOnly(tmp.path());
+                moveAtomically(tmp.path(), target);
             }
             return Artifact.stored(sha, size);
-        } finally {
-            Files.deleteIfExists(tmp);
         }
     }
 
@@ -94,45 +107,127 @@ public final class ArtifactStore {
         for (Path f : files) {
             size += Files.size(f);
         }
+        ArtifactLimits.requireRoom(source, size, maxBytes, root);
         String sha = checksum(source);
         Path target = root.resolve(sha);
         if (Files.exists(target)) {
             return Artifact.stored(sha, size);
         }
-        Path tmp = Files.createTempDirectory(root, ".incoming-");
-        for (Path f : files) {
-            Path dest = tmp.resolve(source.relativize(f).toString());
-            Files.createDirectories(dest.getParent());
-            Files.copy(f, dest);
-            fsync(dest);
-            dest.toFile().setReadOnly();
+        try (Incoming.Tree tmp = Incoming.tree(root)) {
+            long copied = 0;
+            for (Path f : files) {
+                Path dest = tmp.path().resolve(source.relativize(f).toString());
+                Files.createDirectories(dest.getParent());
+                try (InputStream in = Files.newInputStream(f, LinkOption.NOFOLLOW_LINKS);
+                     OutputStream out = Files.newOutputStream(dest)) {
+                    copied += ArtifactLimits.copyBounded(in, out, maxBytes - copied, source);
+                }
+                fsync(dest);
+            }
+            // the checksum is recomputed on the copy, so a source changed meanwhile cannot be stored under a wrong name
+            if (!checksum(tmp.path()).equals(sha)) {
+                throw new IOException("the directory changed while it was being copied; try again");
+            }
+            ArtifactLimits.shareReadOnlyTree(tmp.path());
+            moveAtomically(tmp.path(), target);
+            return Artifact.stored(sha, size);
         }
-        // the checksum is recomputed on the copy, so a source changed meanwhile cannot be stored under a wrong name
-        if (!checksum(tmp).equals(sha)) {
-            throw new IOException("the directory changed while it was being copied; try again");
-        }
-        moveAtomically(tmp, target);
-        return Artifact.stored(sha, size);
     }
 
-    /** SHA-256 of a file, or of a directory's manifest. */
+    /** SHA-256 of a file, or of a directory's manifest (the current format). */
     public static String checksum(Path path) throws IOException {
         if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
-            StringBuilder manifest = new StringBuilder();
-            for (Path f : regularFiles(path)) {
-                String rel = path.relativize(f).toString().replace('\\', '/');
-                manifest.append(rel).append('\0').append(Files.size(f)).append('\0').append(fileSha(f)).append('\n');
-            }
-            return HexFormat.of().formatHex(sha256().digest(manifest.toString().getBytes(StandardCharsets.UTF_8)));
+            return treeChecksum(path, TreeManifest.CURRENT);
         }
         return fileSha(path);
     }
 
+    private static String treeChecksum(Path path, TreeManifest format) throws IOException {
+        StringBuilder manifest = new StringBuilder(format.header());
+        for (Path f : regularFiles(path)) {
+            String rel = path.relativize(f).toString().replace('\\', '/');
+            manifest.append(rel).append('\0').append(Files.size(f)).append('\0').append(fileSha(f)).append('\n');
+        }
+        return HexFormat.of().formatHex(sha256().digest(manifest.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Whether stored bytes have a recorded checksum; a directory registered before the manifest header may use it. */
+    private static String matching(Path p, String recorded) throws IOException {
+        String actual = checksum(p);
+        if (!actual.equals(recorded) && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)
+                && treeChecksum(p, TreeManifest.V1).equals(recorded)) {
+            return recorded;
+        }
+        return actual;
+    }
+
     /**
-     * Checks the stored bytes of an artifact; returns null when they are present with the recorded checksum,
-     * otherwise a one-line description of the problem.
+     * Checks the stored bytes of an artifact by hashing them; returns null when they are present with the
+     * recorded checksum, otherwise a one-line description of the problem. A checksum that matched is remembered
+     * with the bytes' {@link FileStamp}, for {@link #quickProblem} and {@link #unchangedSinceHashed}.
      */
     public String problemWith(Artifact artifact) {
+        String missing = presence(artifact);
+        if (missing != null) {
+            return missing;
+        }
+        Path p = root.resolve(artifact.sha256());
+        try {
+            FileStamp before = FileStamp.of(p);
+            String actual = matching(p, artifact.sha256());
+            if (!actual.equals(artifact.sha256())) {
+                hashed.remove(artifact.sha256());
+                return "its artifact " + p + " was altered: SHA-256 is " + actual.substring(0, 12)
+                        + "…, expected " + artifact.sha256().substring(0, 12) + "…";
+            }
+            if (before.equals(FileStamp.of(p))) {
+                hashed.put(artifact.sha256(), before);
+            }
+            return null;
+        } catch (IOException e) {
+            return "its artifact " + p + " cannot be read: " + e.getMessage();
+        }
+    }
+
+    /**
+     * The cheap check for previews and for refusing early: the bytes are present with the recorded size and,
+     * when this process hashed them before, with the same identity and modification time as then. Reads no
+     * content, so it cannot see an edit that kept size and time; the hash before a switch does.
+     */
+    public String quickProblem(Artifact artifact) {
+        String missing = presence(artifact);
+        if (missing != null) {
+            return missing;
+        }
+        Path p = root.resolve(artifact.sha256());
+        try {
+            FileStamp now = FileStamp.of(p);
+            if (artifact.size() != null && now.size() != artifact.size()) {
+                return "its artifact " + p + " was altered: " + now.size() + " bytes, expected " + artifact.size();
+            }
+            return null;
+        } catch (IOException e) {
+            return "its artifact " + p + " cannot be read: " + e.getMessage();
+        }
+    }
+
+    /**
+     * Whether the bytes are provably those this process last hashed and found matching: same files, inodes,
+     * sizes and modification times. Lets a read-back confirm the checksum without a second full hash.
+     */
+    public boolean unchangedSinceHashed(Artifact artifact) {
+        FileStamp then = artifact == null || artifact.sha256() == null ? null : hashed.get(artifact.sha256());
+        if (then == null) {
+            return false;
+        }
+        try {
+            return then.equals(FileStamp.of(root.resolve(artifact.sha256())));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private String presence(Artifact artifact) {
         if (artifact == null || !artifact.stored()) {
             return "its artifact is not stored in this catalog's artifact store";
         }
@@ -143,16 +238,7 @@ public final class ArtifactStore {
         if (Files.isSymbolicLink(p)) {
             return "its artifact " + p + " is a symbolic link, not stored bytes";
         }
-        try {
-            String actual = checksum(p);
-            if (!actual.equals(artifact.sha256())) {
-                return "its artifact " + p + " was altered: SHA-256 is " + actual.substring(0, 12)
-                        + "…, expected " + artifact.sha256().substring(0, 12) + "…";
-            }
-            return null;
-        } catch (IOException e) {
-            return "its artifact " + p + " cannot be read: " + e.getMessage();
-        }
+        return null;
     }
 
     private static List<Path> regularFiles(Path dir) throws IOException {
@@ -163,8 +249,12 @@ public final class ArtifactStore {
                     throw RewindException.badInput("artifact directory " + dir + " contains a symbolic link: "
                             + dir.relativize(p));
                 }
-                if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                if (a.isRegularFile()) {
                     out.add(p);
+                } else if (a.isOther()) {
+                    throw RewindException.badInput("artifact directory " + dir + " contains a device, FIFO or socket: "
+                            + dir.relativize(p) + "; only regular files and folders can be stored");
                 }
             }
         }
@@ -174,10 +264,13 @@ public final class ArtifactStore {
 
     private static String fileSha(Path f) throws IOException {
         MessageDigest md = sha256();
-        byte[] buf = new byte[1 << 16];
-        try (InputStream in = Files.newInputStream(f, LinkOption.NOFOLLOW_LINKS)) {
-            for (int n; (n = in.read(buf)) > 0; ) {
-                md.update(buf, 0, n);
+        // a large direct buffer keeps a multi-GB hash close to the disk and digest speed (no extra copy)
+        ByteBuffer buf = ByteBuffer.allocateDirect(1 << 20);
+        try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            while (ch.read(buf) >= 0) {
+                buf.flip();
+                md.update(buf);
+                buf.clear();
             }
         }
         return HexFormat.of().formatHex(md.digest());

@@ -36,6 +36,11 @@ public interface Catalog extends AutoCloseable {
     @FunctionalInterface
     interface Opener {
         Catalog open(Path path, boolean create);
+
+        /** Opens an existing catalog only to read it; backends without a read-only mode open it normally. */
+        default Catalog openReadOnly(Path path) {
+            return open(path, false);
+        }
     }
 
     /** Work done inside one transaction. */

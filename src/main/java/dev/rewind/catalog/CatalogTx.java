@@ -13,4 +13,6 @@ public interface CatalogTx {
     DirectionRepository directions();
 
     ChainRepository chain();
+    /** Post-switch checks of targets and the proofs recorded beside moves. */
+    ProofRepository proofs();
 }

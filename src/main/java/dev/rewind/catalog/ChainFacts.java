@@ -13,8 +13,12 @@ public final class ChainFacts {
                 && (e.kind() == EventKind.REGISTER || e.kind() == EventKind.IMPORT);
     }
 
-    /** The event that adds a target covers its model, name and serving dir. */
+    /**
+     * The events that add a target or change its rules (protection, metric guards, post-switch check) cover its
+     * model, name, serving dir and rules as they are after the event; the newest such event is the one that holds.
+     */
     public static boolean coversTarget(EventRecord e) {
-        return e.kind() == EventKind.TARGET && e.targetId() != null;
+        return e.targetId() != null && (e.kind() == EventKind.TARGET || e.kind() == EventKind.PROTECT
+                || e.kind() == EventKind.UNPROTECT || e.kind() == EventKind.GUARD);
     }
 }

@@ -30,8 +30,13 @@ public final class EventChain {
         field(sb, e.actor());
         field(sb, e.host());
         if (e.factsDigest() != null) {
-            // absent before schema 5, so the hashes of events written earlier stay what they were
+            // from schema 5 on: overrides always take a place (null or not) before the digest, so no event's
+            // fields can be read as another's
+            field(sb, e.overrides());
             field(sb, e.factsDigest());
+        } else if (e.overrides() != null) {
+            // only when present, so events written before overrides were recorded keep their hashes
+            field(sb, e.overrides());
         }
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");

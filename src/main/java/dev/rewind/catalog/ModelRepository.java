@@ -16,4 +16,10 @@ public interface ModelRepository {
 
     /** Every model with its version count, latest version and live version per target, by name. */
     List<ModelSummary> list();
+
+    /** Every model name (for the look-alike check; cheaper than {@link #list()}). */
+    List<String> names();
+
+    /** Every key of a model tag. */
+    List<String> tagKeys();
 }

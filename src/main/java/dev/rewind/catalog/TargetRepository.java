@@ -1,5 +1,6 @@
 package dev.rewind.catalog;
 
+import dev.rewind.domain.MetricGuard;
 import dev.rewind.domain.TargetState;
 import java.util.List;
 import java.util.Optional;
@@ -18,4 +19,12 @@ public interface TargetRepository {
     List<TargetState> list(String model);
 
     List<TargetRow> all();
+
+    void setProtected(long targetId, boolean protectedTarget);
+
+    /** The target's metric guards, by key. */
+    List<MetricGuard> guards(long targetId);
+
+    /** Replaces the target's metric guards (empty: clears them). */
+    void setGuards(long targetId, List<MetricGuard> guards);
 }

@@ -43,4 +43,7 @@ public interface VersionRepository {
 
     /** Every tag key used in the catalog, for autocompletion. */
     List<String> tagKeys();
+
+    /** The labels of a model's versions (for the look-alike check; cheaper than {@link #list}). */
+    List<String> labels(String model);
 }

@@ -1,6 +1,7 @@
 package dev.rewind.cli;
 
 import dev.rewind.domain.RewindException;
+import dev.rewind.domain.Text;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import picocli.CommandLine;
 
 /** Runs the command line in-process: parses, dispatches, maps failures to one-line messages and exit codes. */
 public final class Cli {
+    private static final System.Logger LOG = System.getLogger(Cli.class.getName());
     private Cli() {
     }
 
@@ -28,18 +30,23 @@ public final class Cli {
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        // '@file' arguments would read any file into a reason or a name: every argument is taken literally
+        cl.setExpandAtFiles(false);
         cl.setParameterExceptionHandler((ex, a) -> {
-            err.println("rewind: " + firstLine(ex.getMessage()));
-            err.println("Try 'rewind " + ex.getCommandLine().getCommandName().replace("rewind", "").trim()
-                    + (ex.getCommandLine().getParent() == null ? "" : " ") + "--help' for usage.");
+            // one line, like every other error, so a script or a log sees exactly one
+            err.println("rewind: " + Text.escape(firstLine(ex.getMessage())) + " (try 'rewind "
+                    + ex.getCommandLine().getCommandName().replace("rewind", "").trim()
+                    + (ex.getCommandLine().getParent() == null ? "" : " ") + "--help')");
             return RewindException.BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
             if (ex instanceof RewindException re) {
-                err.println("rewind: " + firstLine(re.getMessage()));
+                // the whole message, escaped: a line break in it came from data and must not forge a line
+                err.println("rewind: " + Text.escape(re.getMessage()));
                 return re.exitCode();
             }
-            err.println("rewind: unexpected error: " + firstLine(String.valueOf(ex)));
+            LOG.log(System.Logger.Level.ERROR, "unexpected error", ex);
+            err.println("rewind: unexpected error: " + Text.escape(firstLine(String.valueOf(ex))));
             if (env.containsKey("REWIND_DEBUG")) {
                 ex.printStackTrace(err);
             }

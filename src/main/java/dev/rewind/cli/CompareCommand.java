@@ -36,7 +36,7 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Services services = root.open(false)) {
+        try (Services services = root.openForReading()) {
             Comparison cmp = services.compare().compare(model, versions);
             if (csv != null) {
                 CompareService.writeCsv(cmp, csv);
@@ -67,7 +67,7 @@ final class CompareCommand implements Callable<Integer> {
             t.row(cells.toArray());
         }
         t.print(root.out);
-        root.out.println("baseline " + cmp.baseline() + "; * best value; (+) better, (-) worse by the metric's direction");
+        root.out.println("baseline " + dev.rewind.domain.Text.escape(cmp.baseline()) + "; * best value; (+) better, (-) worse by the metric's direction");
     }
 
     static String delta(MetricDelta d) {

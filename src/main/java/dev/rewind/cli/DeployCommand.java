@@ -1,7 +1,6 @@
 package dev.rewind.cli;
 
 import dev.rewind.domain.Move;
-import dev.rewind.domain.MoveOverride;
 import dev.rewind.domain.MoveRequest;
 import dev.rewind.service.Services;
 import java.util.concurrent.Callable;
@@ -31,8 +30,9 @@ final class DeployCommand implements Callable<Integer> {
     @Mixin
     SharedOptions.Reason reason;
 
-    @Option(names = "--force-failed", description = "Deploy even though the version is tagged failed.")
-    boolean forceFailed;
+    @Option(names = {"--override", "--force-failed"},
+            description = "Deploy even though the version is tagged failed or misses a metric guard (recorded).")
+    boolean override;
 
     @Mixin
     SharedOptions.Json json;
@@ -41,9 +41,8 @@ final class DeployCommand implements Callable<Integer> {
     public Integer call() {
         try (Services services = root.open(false)) {
             MoveRequest r = MoveRequests.expecting(MoveRequest.of(model, target, version), expect.live).because(reason.text);
-            Move m = services.deployments().deploy(forceFailed ? r.overriding(MoveOverride.FAILED_VERSION) : r);
-            MoveOutput.print(m, json.on, root.out);
+            Move m = services.deployments().deploy(override ? MoveRequests.overridingAll(r) : r);
+            return MoveOutput.print(m, json.on, root.out, root.err);
         }
-        return 0;
     }
 }

@@ -1,6 +1,8 @@
 package dev.rewind.cli;
 
 import dev.rewind.domain.Event;
+import dev.rewind.domain.MoveOverride;
+import dev.rewind.domain.MoveProof;
 import dev.rewind.service.Services;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,15 +30,18 @@ final class HistoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Services services = root.open(false)) {
+        try (Services services = root.openForReading()) {
             List<Event> events = services.history().history(model, target);
+            Map<Long, MoveProof> proofs = services.history().proofs(model);
             if (json.on) {
-                root.out.println(Json.write(events.stream().map(HistoryCommand::json).toList()));
+                root.out.println(Json.write(events.stream().map(e -> json(e, proofs.get(e.id()))).toList()));
                 return 0;
             }
-            Table t = new Table("ID", "AT", "KIND", "TARGET", "CHANGE", "ACTOR", "HOST", "REASON");
+            Table t = new Table("ID", "AT", "KIND", "TARGET", "CHANGE", "ACTOR", "HOST", "REASON", "PROOF");
             for (Event e : events) {
-                t.row(e.id(), Json.time(e.at()), e.kind().id(), e.target(), change(e), e.actor(), e.host(), e.reason());
+                MoveProof p = proofs.get(e.id());
+                t.row(e.id(), Json.time(e.at()), e.kind().id(), e.target(), change(e), e.actor(), e.host(), e.reason(),
+                        p == null ? null : p.summary());
             }
             t.print(root.out);
         }
@@ -51,19 +56,26 @@ final class HistoryCommand implements Callable<Integer> {
                 }
                 return (e.fromVersion() == null ? "∅" : e.fromVersion()) + " → " + e.toVersion();
             case DEPLOY: case ROLLBACK:
-                return (e.fromVersion() == null ? "∅" : e.fromVersion()) + " → " + e.toVersion();
+                return (e.fromVersion() == null ? "∅" : e.fromVersion()) + " → " + e.toVersion()
+                        + MoveOverride.describe(e.overrides());
             case TAG:
                 return e.version() + " +" + e.tagKey() + (e.tagValue() == null ? "" : "=" + e.tagValue());
             case UNTAG:
                 return e.version() + " -" + e.tagKey();
             case REGISTER:
                 return e.version();
+            case PROTECT:
+                return "protected";
+            case UNPROTECT:
+                return "unprotected";
+            case GUARD:
+                return "guards: " + e.tagValue();
             default:
                 return "";
         }
     }
 
-    private static Map<String, Object> json(Event e) {
+    private static Map<String, Object> json(Event e, MoveProof p) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", e.id());
         m.put("at", Json.time(e.at()));
@@ -76,9 +88,16 @@ final class HistoryCommand implements Callable<Integer> {
         m.put("tag", e.tagKey());
         m.put("tagValue", e.tagValue());
         m.put("reason", e.reason());
+        m.put("overrides", e.overrides().stream().sorted().map(MoveOverride::id).toList());
         m.put("actor", e.actor());
         m.put("host", e.host());
         m.put("hash", e.hash());
+        if (p != null) {
+            m.put("verified", p.verified());
+            m.put("proof", p.detail());
+            m.put("check", p.check() == null ? null : p.check().describe());
+            m.put("checkPassed", p.check() == null ? null : p.check().passed());
+        }
         return m;
     }
 }

@@ -1,5 +1,6 @@
 package dev.rewind.cli;
 
+import dev.rewind.domain.Text;
 import dev.rewind.importer.mlflow.MlflowReader;
 import dev.rewind.service.ImportService;
 import dev.rewind.service.Services;
@@ -31,6 +32,11 @@ final class ImportCommand {
                 description = "Import the runs of this experiment (name or id) as versions of a model named after it.")
         String runsAsVersions;
 
+        @Option(names = "--rename-invalid", description = {"Import names that break the name policy under a reversible"
+                + " replacement (bad characters percent-escaped, e.g. 'a%%1Bb'); each one is printed old → new.",
+                "Without it such a store is refused, naming the entry."})
+        boolean renameInvalid;
+
         @Mixin
         SharedOptions.Json json;
 
@@ -38,7 +44,7 @@ final class ImportCommand {
         public Integer call() {
             RewindCommand root = parent.root;
             try (Services services = root.open(true)) {
-                ImportService.Report r = services.importer().importMlflow(path, runsAsVersions,
+                ImportService.Report r = services.importer().importMlflow(path, runsAsVersions, renameInvalid,
                         MlflowReader.Progress.NONE);
                 if (json.on) {
                     Map<String, Object> o = new LinkedHashMap<>();
@@ -48,10 +54,12 @@ final class ImportCommand {
                     o.put("versionsAlreadyImported", r.versionsAlreadyThere());
                     o.put("targetsMoved", r.targetsMoved());
                     o.put("metricValues", r.metricValues());
+                    o.put("renamed", r.renamed());
                     root.out.println(Json.write(o));
                 } else {
+                    r.renamed().forEach(line -> root.out.println("renamed " + Text.escape(line)));
                     root.out.printf("imported %s: %d models, %d new versions (%d already imported), %d target positions"
-                            + " observed, %d metric values%n", r.source(), r.models(), r.versionsAdded(),
+                            + " observed, %d metric values%n", Text.escape(r.source()), r.models(), r.versionsAdded(),
                             r.versionsAlreadyThere(), r.targetsMoved(), r.metricValues());
                 }
             }

@@ -32,7 +32,7 @@ final class MetricCommand {
             Direction d = Direction.parse(direction);
             try (Services services = parent.root.open(false)) {
                 services.compare().setDirection(key, d);
-                parent.root.out.printf("%s: %s is better%n", key, d.id());
+                parent.root.out.printf("%s: %s is better%n", Show.escaped(key, d.id()));
             }
             return 0;
         }
@@ -48,7 +48,7 @@ final class MetricCommand {
 
         @Override
         public Integer call() {
-            try (Services services = parent.root.open(false)) {
+            try (Services services = parent.root.openForReading()) {
                 Map<String, Direction> all = services.compare().directions();
                 if (json.on) {
                     Map<String, String> m = new LinkedHashMap<>();

@@ -19,7 +19,7 @@ final class ModelsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Services services = root.open(false)) {
+        try (Services services = root.openForReading()) {
             List<ModelSummary> models = services.registry().models();
             if (json.on) {
                 root.out.println(Json.write(models.stream().map(Json::model).toList()));

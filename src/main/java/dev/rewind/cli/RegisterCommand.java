@@ -78,8 +78,8 @@ final class RegisterCommand implements Callable<Integer> {
             if (json.on) {
                 root.out.println(Json.write(Json.version(v)));
             } else {
-                root.out.printf("registered %s %s (#%d, sha256 %s, %d bytes)%n", v.model(), v.label(), v.seq(),
-                        v.artifact().sha256().substring(0, 12), v.artifact().size());
+                root.out.printf("registered %s %s (#%d, sha256 %s, %d bytes)%n", Show.escaped(v.model(), v.label(),
+                        v.seq(), v.artifact().sha256().substring(0, 12), v.artifact().size()));
             }
         }
         return 0;

@@ -1,5 +1,6 @@
 package dev.rewind.cli;
 
+import dev.rewind.domain.Text;
 import dev.rewind.CompositionRoot;
 import dev.rewind.catalog.Keyring;
 import dev.rewind.catalog.sqlite.SqliteCatalog;
@@ -29,7 +30,7 @@ import picocli.CommandLine.ScopeType;
                 TargetsCommand.class, DeployCommand.class, RollbackCommand.class, HistoryCommand.class,
                 VerifyCommand.class, CompareCommand.class, MetricCommand.class, ImportCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "1:refused (conflict, rule)", "2:bad input or usage", "3:catalog unreadable"})
+        exitCodeList = {"0:success", "1:refused (conflict, rule)", "2:bad input or usage", "3:catalog unreadable", "4:move recorded, serving-dir switch pending (verify --repair)"})
 public final class RewindCommand implements Callable<Integer> {
     final PrintStream out;
     final PrintStream err;
@@ -83,6 +84,16 @@ public final class RewindCommand implements Callable<Integer> {
         return open(create ? OpenMode.CREATE_EMPTY : OpenMode.EXISTING);
     }
 
+    /** Opens the catalog only to read it (read commands): no side files, works for a read-only user. */
+    Services openForReading() {
+        return open(OpenMode.READ_ONLY);
+    }
+
+    /** Opens the catalog only to read it, repairing nothing (verify without --repair). */
+    Services openForInspection() {
+        return open(OpenMode.INSPECT);
+    }
+
     /** Opens the catalog as it is, repairing nothing (for verify). */
     Services openAsIs() {
         return open(OpenMode.AS_IS);
@@ -91,12 +102,12 @@ public final class RewindCommand implements Callable<Integer> {
     private Services open(OpenMode mode) {
         Keyring keys = new Keyring(env.containsKey(Keyring.DIR_SETTING) ? Path.of(env.get(Keyring.DIR_SETTING))
                 : Keyring.defaultDir());
-        CatalogSessions.Opened opened = new CatalogSessions((p, c) -> SqliteCatalog.open(p, c, keys), actor(),
-                Clock.systemUTC()).open(catalogPath(), mode);
+        CatalogSessions.Opened opened = new CatalogSessions(SqliteCatalog.opener(keys), actor(), Clock.systemUTC())
+                .open(catalogPath(), mode);
         for (CatalogSessions.Note n : opened.notes()) {
             err.println(switch (n.kind()) {
-                case REPAIRED -> "rewind: note: finished an interrupted switch: " + n.text();
-                case WARNING -> "rewind: warning: " + n.text();
+                case REPAIRED -> "rewind: note: finished an interrupted switch: " + Text.escape(n.text());
+                case WARNING -> "rewind: warning: " + Text.escape(n.text());
             });
         }
         return opened.services();

@@ -11,8 +11,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "rollback", description = {"Move a target back to an earlier version.",
-        "Without --to: the version live before the current one, walking back past versions tagged failed",
-        "and versions that were rolled back from."})
+        "Without --to: the newest version tagged stable older than the live one (and not failed); without",
+        "one, the version live before the current one, walking back past versions tagged failed and versions",
+        "that were rolled back from."})
 final class RollbackCommand implements Callable<Integer> {
     @ParentCommand
     RewindCommand root;
@@ -32,16 +33,18 @@ final class RollbackCommand implements Callable<Integer> {
     @Mixin
     SharedOptions.Reason reason;
 
+    @Option(names = "--override", description = "Roll back even though the version misses a metric guard (recorded).")
+    boolean override;
+
     @Mixin
     SharedOptions.Json json;
 
     @Override
     public Integer call() {
         try (Services services = root.open(false)) {
-            Move m = services.deployments().rollback(
-                    MoveRequests.expecting(MoveRequest.of(model, target, to), expect.live).because(reason.text));
-            MoveOutput.print(m, json.on, root.out);
+            MoveRequest r = MoveRequests.expecting(MoveRequest.of(model, target, to), expect.live).because(reason.text);
+            Move m = services.deployments().rollback(override ? MoveRequests.overridingAll(r) : r);
+            return MoveOutput.print(m, json.on, root.out, root.err);
         }
-        return 0;
     }
 }

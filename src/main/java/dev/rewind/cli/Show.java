@@ -9,8 +9,9 @@ final class Show {
     }
 
     static String tags(Map<String, String> tags) {
-        return tags.entrySet().stream().map(e -> e.getValue() == null ? e.getKey() : e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining(","));
+        return dev.rewind.domain.Text.escape(tags.entrySet().stream()
+                .map(e -> e.getValue() == null ? e.getKey() : e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(",")));
     }
 
     static String number(double x) {
@@ -21,6 +22,17 @@ final class Show {
             return Long.toString((long) x);
         }
         return String.format("%.6g", x).replaceAll("0+$", "").replaceAll("\\.$", "").replaceAll("0+e", "e");
+    }
+
+    /** printf arguments with every text one escaped ({@link dev.rewind.domain.Text#escape}). */
+    static Object[] escaped(Object... args) {
+        Object[] out = args.clone();
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] instanceof CharSequence s) {
+                out[i] = dev.rewind.domain.Text.escape(s.toString());
+            }
+        }
+        return out;
     }
 
     static String bytes(Long n) {

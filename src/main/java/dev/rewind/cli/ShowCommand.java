@@ -25,7 +25,7 @@ final class ShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Services services = root.open(false)) {
+        try (Services services = root.openForReading()) {
             Version v = services.registry().show(model, version);
             if (json.on) {
                 root.out.println(Json.write(Json.version(v)));
@@ -37,22 +37,22 @@ final class ShowCommand implements Callable<Integer> {
     }
 
     private static void print(Version v, PrintStream out) {
-        out.printf("%s %s  (#%d)%n", v.model(), v.label(), v.seq());
-        out.printf("  created      %s by %s%n", Json.time(v.createdAt()), v.author());
+        out.printf("%s %s  (#%d)%n", Show.escaped(v.model(), v.label(), v.seq()));
+        out.printf("  created      %s by %s%n", Show.escaped(Json.time(v.createdAt()), v.author()));
         if (v.description() != null) {
-            out.printf("  description  %s%n", v.description());
+            out.printf("  description  %s%n", Show.escaped(v.description()));
         }
         out.printf("  tags         %s%n", v.tags().isEmpty() ? "-" : Show.tags(v.tags()));
-        out.printf("  parent       %s%n", v.parentLabel() == null ? "-" : v.parentLabel());
-        out.printf("  source run   %s%n", v.sourceRun() == null ? "-" : v.sourceRun());
+        out.printf("  parent       %s%n", Show.escaped(v.parentLabel() == null ? "-" : v.parentLabel()));
+        out.printf("  source run   %s%n", Show.escaped(v.sourceRun() == null ? "-" : v.sourceRun()));
         if (v.artifact() != null) {
-            out.printf("  artifact     %s%n", v.artifact().uri());
+            out.printf("  artifact     %s%n", Show.escaped(v.artifact().uri()));
             out.printf("  sha256       %s%n", v.artifact().sha256() == null ? "-" : v.artifact().sha256());
             out.printf("  size         %s%n", Show.bytes(v.artifact().size()));
         }
         out.println("  metrics");
-        v.metrics().forEach((k, x) -> out.printf("    %-20s %s%n", k, Show.number(x)));
+        v.metrics().forEach((k, x) -> out.printf("    %-20s %s%n", Show.escaped(k, Show.number(x))));
         out.println("  params");
-        v.params().forEach((k, x) -> out.printf("    %-20s %s%n", k, x));
+        v.params().forEach((k, x) -> out.printf("    %-20s %s%n", Show.escaped(k, x)));
     }
 }

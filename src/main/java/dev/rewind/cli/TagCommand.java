@@ -31,7 +31,7 @@ final class TagCommand implements Callable<Integer> {
         Map.Entry<String, String> t = Tags.parse(tag);
         try (Services services = root.open(false)) {
             services.registry().tag(model, version, t.getKey(), t.getValue(), reason.text);
-            root.out.printf("tagged %s %s with %s%n", model, version, tag);
+            root.out.printf("tagged %s %s with %s%n", Show.escaped(model, version, tag));
         }
         return 0;
     }

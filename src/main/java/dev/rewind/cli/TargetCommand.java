@@ -1,15 +1,19 @@
 package dev.rewind.cli;
 
+import dev.rewind.domain.TargetCheck;
 import dev.rewind.domain.TargetState;
 import dev.rewind.service.Services;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "target", description = "Manage deployment targets.", subcommands = TargetCommand.Add.class)
+@Command(name = "target", description = "Manage deployment targets.", subcommands = {TargetCommand.Add.class,
+        TargetProtectCommands.Protect.class, TargetProtectCommands.Unprotect.class, TargetGuardCommand.class,
+        TargetCheckCommand.class})
 final class TargetCommand {
     @ParentCommand
     RewindCommand root;
@@ -29,13 +33,29 @@ final class TargetCommand {
                 description = "Folder a model server watches: Rewind keeps DIR/current and DIR/DEPLOYED.json.")
         Path servingDir;
 
+        @Option(names = "--protected", description = "Every move needs a reason (and in the window the name typed).")
+        boolean protectedTarget;
+
+        @Option(names = "--check", paramLabel = "CMD",
+                description = "Run CMD (via /bin/sh -c) after every switch; a non-zero exit fails the move's check.")
+        String check;
+
+        @Mixin
+        TargetCheckCommand.Timeout timeout;
+
         @Override
         public Integer call() {
             RewindCommand root = parent.root;
             try (Services services = root.open(false)) {
-                TargetState t = services.deployments().addTarget(model, target, servingDir);
-                root.out.printf("added target %s to %s%s%n", t.name(), t.model(),
-                        t.servingDir() == null ? "" : " (serving dir " + t.servingDir() + ")");
+                TargetState t = services.deployments().addTarget(model, target, servingDir, protectedTarget);
+                if (check != null) {
+                    services.deployments().setCheck(model, target, new TargetCheck(check, timeout.duration()));
+                }
+                root.out.printf("added %starget %s to %s%s%n", Show.escaped(t.protectedTarget() ? "protected " : "",
+                        t.name(), t.model(), t.servingDir() == null ? "" : " (serving dir " + t.servingDir() + ")"));
+                if (check != null) {
+                    root.out.printf("post-switch check: %s (timeout %d s)%n", Show.escaped(check, timeout.duration().toSeconds()));
+                }
             }
             return 0;
         }

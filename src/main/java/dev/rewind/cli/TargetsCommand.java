@@ -33,7 +33,7 @@ final class TargetsCommand implements Callable<Integer> {
         if (at != null && model == null) {
             throw RewindException.badInput("--at needs a MODEL");
         }
-        try (Services services = root.open(false)) {
+        try (Services services = root.openForReading()) {
             List<HistoryService.TargetAt> rows;
             if (at != null) {
                 rows = services.history().targetsAt(model, HistoryService.parseMoment(at, ZoneId.systemDefault()));

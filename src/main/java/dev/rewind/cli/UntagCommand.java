@@ -7,7 +7,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "untag", description = "Remove a tag from a version (the history keeps that it was there).")
+@Command(name = "untag", description = {"Remove a tag from a version (the history keeps that it was there).",
+        "Removing failed or stable needs --reason."})
 final class UntagCommand implements Callable<Integer> {
     @ParentCommand
     RewindCommand root;
@@ -28,7 +29,7 @@ final class UntagCommand implements Callable<Integer> {
     public Integer call() {
         try (Services services = root.open(false)) {
             services.registry().untag(model, version, key, reason.text);
-            root.out.printf("removed tag %s from %s %s%n", key, model, version);
+            root.out.printf("removed tag %s from %s %s%n", Show.escaped(key, model, version));
         }
         return 0;
     }

@@ -1,5 +1,6 @@
 package dev.rewind.cli;
 
+import dev.rewind.domain.Text;
 import dev.rewind.service.Services;
 import dev.rewind.service.VerifyService;
 import java.util.LinkedHashMap;
@@ -25,7 +26,7 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Services services = root.openAsIs()) {
+        try (Services services = repair ? root.openAsIs() : root.openForInspection()) {
             VerifyService.Report r = services.verifier().verify(repair);
             if (json.on) {
                 Map<String, Object> o = new LinkedHashMap<>();
@@ -35,9 +36,9 @@ final class VerifyCommand implements Callable<Integer> {
                 o.put("notes", r.notes());
                 root.out.println(Json.write(o));
             } else {
-                r.repaired().forEach(line -> root.out.println("repaired: " + line));
-                r.problems().forEach(root.out::println);
-                r.notes().forEach(line -> root.out.println("note: " + line));
+                r.repaired().forEach(line -> root.out.println("repaired: " + Text.escape(line)));
+                r.problems().forEach(line -> root.out.println(Text.escape(line)));
+                r.notes().forEach(line -> root.out.println("note: " + Text.escape(line)));
                 if (r.clean()) {
                     root.out.println("ok: " + services.location() + " holds to rules 1-6");
                 }

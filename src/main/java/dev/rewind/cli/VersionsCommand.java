@@ -23,7 +23,7 @@ final class VersionsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Services services = root.open(false)) {
+        try (Services services = root.openForReading()) {
             List<Version> versions = services.registry().versions(model);
             if (json.on) {
                 root.out.println(Json.write(Json.versions(versions)));

@@ -7,7 +7,11 @@ import java.util.Set;
 
 /** The kinds of change the append-only history records. */
 public enum EventKind {
-    REGISTER, TAG, UNTAG, TARGET, DEPLOY, ROLLBACK, IMPORT;
+    REGISTER, TAG, UNTAG, TARGET, DEPLOY, ROLLBACK, IMPORT,
+    /** A target was marked protected, or no longer is (both need a reason). */
+    PROTECT, UNPROTECT,
+    /** A target's metric guards were set or cleared. */
+    GUARD;
 
     /**
      * The kinds that move a target's pointer (rule 1). The catalog's queries for a target's moves list exactly

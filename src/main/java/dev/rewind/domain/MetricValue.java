@@ -3,7 +3,7 @@ package dev.rewind.domain;
 /** One metric observation: a summary value when {@code step} is null, else one point of a training curve. */
 public record MetricValue(String key, double value, Long step, String dataset) {
     public MetricValue {
-        Names.require("metric key", key);
+        key = Names.require("metric key", key);
         dataset = dataset == null ? "" : dataset;
     }
 
@@ -15,16 +15,9 @@ public record MetricValue(String key, double value, Long step, String dataset) {
     public static MetricValue parse(String spec) {
         int eq = spec == null ? -1 : spec.indexOf('=');
         if (eq <= 0) {
-            throw RewindException.badInput("metric '" + spec + "' must look like KEY=NUMBER");
+            throw RewindException.badInput("metric '" + Text.escape(spec) + "' must look like KEY=NUMBER");
         }
         String key = Names.require("metric key", spec.substring(0, eq));
-        String raw = spec.substring(eq + 1).trim();
-        double v;
-        try {
-            v = Double.parseDouble(raw);
-        } catch (NumberFormatException e) {
-            throw RewindException.badInput("metric " + key + " has value '" + raw + "', which is not a number");
-        }
-        return summary(key, v);
+        return summary(key, Numbers.parseMetric("metric " + key, spec.substring(eq + 1)));
     }
 }

@@ -4,17 +4,22 @@ import java.util.List;
 
 /**
  * Everything the confirmation dialog shows before a deploy or rollback: the target, what it serves now, the
- * chosen version, metric deltas between them, warnings, and — when set — the reason the move cannot be made.
+ * chosen version, metric deltas between them, warnings, the policy's decision (overrides, protection) and — when set — the reason the move cannot be made.
  */
 public record MovePreview(String model, String target, Version current, Version chosen, EventKind kind,
-                          List<MetricDelta> deltas, List<String> warnings, String blocker) {
+                          List<MetricDelta> deltas, List<String> warnings, String blocker, MoveDecision decision) {
 
     public boolean allowed() {
         return blocker == null;
     }
 
-    /** The name a person must type to confirm a move of a production target. */
+    /** Whether a person must type the target's name to confirm: the target is protected. */
     public boolean needsTypedConfirmation() {
-        return "production".equalsIgnoreCase(target);
+        return decision.protectedTarget();
+    }
+
+    /** The overrides the move needs, in the window's and the command line's words (empty: none). */
+    public List<MoveDecision.Needed> needed() {
+        return decision.needed();
     }
 }

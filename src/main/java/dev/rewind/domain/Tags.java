@@ -1,5 +1,6 @@
 package dev.rewind.domain;
 
+import java.util.Locale;
 import java.util.Map;
 
 /** Tags with meaning to Rewind. */
@@ -13,11 +14,36 @@ public final class Tags {
     }
 
     public static boolean isFailed(Map<String, String> tags) {
-        return tags.containsKey(FAILED);
+        return has(tags, FAILED);
     }
 
     public static boolean isStable(Map<String, String> tags) {
-        return tags.containsKey(STABLE);
+        return has(tags, STABLE);
+    }
+
+    /** Whether the key is one Rewind acts on (failed, stable), in any case. */
+    public static boolean meaningful(String key) {
+        return key != null && (FAILED.equalsIgnoreCase(key) || STABLE.equalsIgnoreCase(key));
+    }
+
+    /** The key as stored: {@code failed} and {@code stable} lower-case whatever case was typed, others as typed. */
+    public static String normalize(String key) {
+        return meaningful(key) ? key.toLowerCase(Locale.ROOT) : key;
+    }
+
+    /** The value of a tag matched as {@link #normalize} stores it; null when absent or bare. */
+    public static String value(Map<String, String> tags, String key) {
+        for (Map.Entry<String, String> e : tags.entrySet()) {
+            if (normalize(e.getKey()).equals(key)) {
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+
+    // catalogs written before keys were normalized may hold "Failed"
+    private static boolean has(Map<String, String> tags, String key) {
+        return tags.keySet().stream().anyMatch(k -> k.equalsIgnoreCase(key));
     }
 
     /** Parses {@code KEY} or {@code KEY=VALUE}; a bare key has a null value. */
@@ -28,10 +54,10 @@ public final class Tags {
         int eq = spec.indexOf('=');
         String key = eq < 0 ? spec : spec.substring(0, eq);
         String value = eq < 0 ? null : spec.substring(eq + 1);
-        Names.require("tag key", key);
+        key = Names.require("tag key", key);
         if (value != null) {
-            Names.text("tag value", value, Names.MAX_LENGTH);
+            Text.line("tag value", value, Names.MAX_LENGTH);
         }
-        return new java.util.AbstractMap.SimpleImmutableEntry<>(key, value);
+        return new java.util.AbstractMap.SimpleImmutableEntry<>(normalize(key), value);
     }
 }

@@ -2,6 +2,10 @@ package dev.rewind.domain;
 
 import java.time.Instant;
 
-/** A deployment slot and what it serves now. {@code liveVersion} is null when nothing was deployed yet. */
-public record TargetState(long id, String model, String name, String liveVersion, Instant since, String servingDir) {
+/**
+ * A deployment slot and what it serves now. {@code liveVersion} is null when nothing was deployed yet;
+ * a protected target needs a reason (and in the window its name typed) for every move.
+ */
+public record TargetState(long id, String model, String name, String liveVersion, Instant since, String servingDir,
+                          boolean protectedTarget) {
 }

@@ -39,6 +39,16 @@ public final class CatalogSessions {
     }
 
     public Opened open(Path path, OpenMode mode) {
+        if (mode == OpenMode.INSPECT) {
+            return new Opened(new Services(opener.openReadOnly(path), actor, clock), List.of(), false);
+        }
+        if (mode == OpenMode.READ_ONLY) {
+            Opened read = openReadOnly(path);
+            if (read != null) {
+                return read;
+            }
+            mode = OpenMode.EXISTING;
+        }
         boolean created = mode.creates() && !Files.exists(path);
         Services s = new Services(opener.open(path, mode.creates()), actor, clock);
         try {
@@ -48,6 +58,27 @@ public final class CatalogSessions {
             return new Opened(s, mode == OpenMode.AS_IS ? List.of() : finishInterruptedSwitches(s), created);
         } catch (RuntimeException e) {
             s.close();
+            throw e;
+        }
+    }
+
+    /** A read-only session, or null when a pending switch needs finishing and the catalog can be written. */
+    private Opened openReadOnly(Path path) {
+        Catalog catalog = opener.openReadOnly(path);
+        try {
+            if (catalog.read(tx -> tx.events().pendingSwitches()).isEmpty()) {
+                return new Opened(new Services(catalog, actor, clock), List.of(), false);
+            }
+            Path file = catalog.location();
+            if (Files.isWritable(file) && file.getParent() != null && Files.isWritable(file.getParent())) {
+                catalog.close();
+                return null;
+            }
+            return new Opened(new Services(catalog, actor, clock), List.of(new Note(Note.Kind.WARNING,
+                    "a serving-dir switch was interrupted and this user cannot write the catalog to finish it;"
+                            + " run 'rewind verify --repair' as a user who can")), false);
+        } catch (RuntimeException e) {
+            catalog.close();
             throw e;
         }
     }

@@ -25,6 +25,9 @@ public final class ChainVerifier {
     /** Problems that mean the history or a covered fact was tampered with: they block moves until fixed. */
     static final List<String> TAMPER_PREFIXES = List.of("history:", "facts:", "tags:", "witness:");
 
+    /** What a target's covering event commits to. */
+    static final String TARGET_FACTS = "model, name, serving dir, protection, metric guards or post-switch check";
+
     public record Findings(List<String> problems, List<String> notes) {
     }
 
@@ -73,7 +76,7 @@ public final class ChainVerifier {
             for (EventRecord e : events) {
                 if (ChainFacts.coversVersion(e) && e.factsDigest() != null) {
                     vd.put(e.versionId(), c.versionDigest(e.versionId()));
-                } else if (ChainFacts.coversTarget(e) && e.factsDigest() != null) {
+                } else if (ChainFacts.coversTarget(e) && e.factsDigest() != null && !td.containsKey(e.targetId())) {
                     td.put(e.targetId(), c.targetDigest(e.targetId()));
                 }
             }
@@ -96,11 +99,16 @@ public final class ChainVerifier {
         Set<Long> sealedVersions = new HashSet<>();
         Set<Long> addedTargets = new HashSet<>();
         Map<Long, List<EventRecord>> byVersion = new HashMap<>();
+        // a target's rules change over time: only its newest covering event says what they are now
+        Map<Long, EventRecord> newestOfTarget = new java.util.TreeMap<>();
         int unsigned = 0;
         int uncovered = 0;
         EventRecord open = null;
         for (EventRecord e : s.events()) {
             // an event that does not match its hash is named by VerifyService's link check
+            if (e.signature() == null && e.keyId() != null) {
+                add(problems, seals.signatureProblem(e, e.id()));
+            }
             if (e.signature() != null) {
                 add(problems, EventSeals.linkProblem(e, null) != null ? null
                         : seals.signatureProblem(e, open == null ? e.id() : open.id()));
@@ -124,8 +132,7 @@ public final class ChainVerifier {
             } else if (ChainFacts.coversTarget(e)) {
                 addedTargets.add(e.targetId());
                 if (e.factsDigest() != null) {
-                    add(problems, differs(e, s.targetDigests().get(e.targetId()), "target #" + e.targetId(),
-                            "model, name or serving dir"));
+                    newestOfTarget.put(e.targetId(), e);
                 }
             }
             if (e.versionId() != null) {
@@ -135,6 +142,8 @@ public final class ChainVerifier {
         if (open != null) {
             problems.add(EventSeals.unsealed(open, s.events().get(s.events().size() - 1).id()));
         }
+        newestOfTarget.forEach((id, e) -> add(problems, differs(e, s.targetDigests().get(id), "target #" + id,
+                TARGET_FACTS)));
         s.versions().forEach((id, name) -> {
             if (!registered.contains(id)) {
                 problems.add("facts: version " + name + " has no register event: it was added behind Rewind's back");

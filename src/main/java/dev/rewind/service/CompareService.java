@@ -65,18 +65,23 @@ public final class CompareService {
         return catalog.read(tx -> tx.directions().all());
     }
 
-    /** The comparison as CSV: metric, direction, a value per version, then delta, relative and verdict per version. */
+    /**
+     * The comparison as CSV (RFC 4180: CRLF line ends, a cell quoted when it holds a separator, quote or line
+     * break): metric, direction, a value per version, then delta, relative and verdict per version. A text cell
+     * that a spreadsheet would run as a formula ({@code = + - @}, tab or CR first) gets a leading {@code '} (OWASP);
+     * numbers are never guarded, so {@code -0.5} stays a number.
+     */
     public static String csv(Comparison c) {
         List<List<String>> lines = new ArrayList<>();
         List<String> header = new ArrayList<>(List.of("metric", "direction"));
-        header.addAll(c.versions());
+        c.versions().forEach(v -> header.add(guard(v)));
         for (int i = 1; i < c.versions().size(); i++) {
             String v = c.versions().get(i);
-            header.addAll(List.of("delta " + v, "relative " + v, "verdict " + v));
+            header.addAll(List.of(guard("delta " + v), guard("relative " + v), guard("verdict " + v)));
         }
         lines.add(header);
         for (Comparison.Row r : c.rows()) {
-            List<String> cells = new ArrayList<>(List.of(r.key(), r.direction().id()));
+            List<String> cells = new ArrayList<>(List.of(guard(r.key()), r.direction().id()));
             r.values().forEach(x -> cells.add(number(x)));
             for (MetricDelta d : r.deltas()) {
                 cells.add(number(d.absolute()));
@@ -86,7 +91,7 @@ public final class CompareService {
             lines.add(cells);
         }
         try {
-            return CSV.writer(CsvSchema.emptySchema()).writeValueAsString(lines);
+            return CSV.writer(CsvSchema.emptySchema().withLineSeparator("\r\n")).writeValueAsString(lines);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
@@ -105,6 +110,11 @@ public final class CompareService {
         } catch (IOException e) {
             throw RewindException.badInput("cannot write " + file + ": " + e.getMessage());
         }
+    }
+
+    /** A text cell a spreadsheet would read as a formula, defused by a leading apostrophe. */
+    static String guard(String text) {
+        return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
     }
 
     /** Missing values are empty cells; numbers keep full precision so they parse back exactly. */

@@ -28,6 +28,10 @@ record DemoPlan(List<Step> steps) {
     /** {@code serving}: give the target a serving directory beside the catalog. */
     record AddTarget(String model, String target, boolean serving, Instant at, String author, String host)
             implements Step {
+        /** Demo catalogs (and Learn sandboxes) protect production, as a careful team would. */
+        boolean protectedTarget() {
+            return "production".equals(target);
+        }
     }
 
     record Move(String model, String target, boolean rollback, String label, String reason, Instant at,

@@ -123,8 +123,13 @@ public final class DemoService {
             long modelId = modelIds.computeIfAbsent(t.model(), m -> tx.models().insert(m, t.at()));
             long id = tx.targets().insert(modelId, t.target(), servingDir);
             targetIds.put(t.model() + "\0" + t.target(), id);
+            if (t.protectedTarget()) {
+                tx.targets().setProtected(id, true);
+            }
+            String note = (servingDir == null ? "" : "serving dir " + servingDir)
+                    + (t.protectedTarget() ? (servingDir == null ? "" : "; ") + "protected" : "");
             tx.events().append(EventRecord.draft(t.at().toEpochMilli(), EventKind.TARGET, modelId, id, null, null,
-                    null, null, null, servingDir == null ? null : "serving dir " + servingDir, t.author(), t.host()));
+                    null, null, null, note.isEmpty() ? null : note, t.author(), t.host()));
         }
 
         void move(DemoPlan.Move m) {

@@ -5,29 +5,35 @@ import dev.rewind.catalog.CatalogTx;
 import dev.rewind.catalog.EventRecord;
 import dev.rewind.catalog.TargetRow;
 import dev.rewind.domain.Actor;
+import dev.rewind.domain.Artifact;
 import dev.rewind.domain.ConflictException;
 import dev.rewind.domain.Event;
 import dev.rewind.domain.EventKind;
 import dev.rewind.domain.Metrics;
 import dev.rewind.domain.Move;
+import dev.rewind.domain.MoveDecision;
 import dev.rewind.domain.MoveOverride;
+import dev.rewind.domain.MovePolicy;
 import dev.rewind.domain.MovePreview;
 import dev.rewind.domain.MoveRequest;
 import dev.rewind.domain.Names;
+import dev.rewind.domain.Reasons;
 import dev.rewind.domain.RewindException;
+import dev.rewind.domain.RollbackSuggestion;
 import dev.rewind.domain.Tags;
+import dev.rewind.domain.TargetPolicy;
+import dev.rewind.domain.TargetCheck;
 import dev.rewind.domain.TargetState;
 import dev.rewind.domain.Version;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Deploy and rollback: compare-and-set moves of a target's pointer, each one transaction that writes the
@@ -40,32 +46,48 @@ public final class DeployService {
     private final Actor actor;
     private final Clock clock;
     private final ServingSync serving;
+    private final ReadBack readBack;
+    private final PostSwitchChecks checks;
 
     public DeployService(Catalog catalog, Actor actor, Clock clock) {
         this.catalog = catalog;
         this.actor = actor;
         this.clock = clock;
         this.serving = new ServingSync(catalog);
+        this.readBack = new ReadBack(catalog);
+        this.checks = new PostSwitchChecks(catalog, actor, clock);
     }
 
     /** Adds a deployment slot to a model, optionally with a serving directory; records a {@code target} event. */
     public TargetState addTarget(String model, String target, Path servingDir) {
-        Names.require("target name", target);
-        Path dir = servingDir == null ? null : servingDir.toAbsolutePath().normalize();
-        if (dir != null && Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw RewindException.badInput("serving dir " + dir + " exists and is not a directory");
-        }
-        if (dir != null && (dir.getParent() == null || !Files.isDirectory(dir.getParent()))) {
-            throw RewindException.badInput("serving dir " + dir + ": its parent folder does not exist");
-        }
+        return addTarget(model, target, servingDir, false);
+    }
+
+    /** Like {@link #addTarget(String, String, Path)}; a protected target needs a reason for every move. */
+    public TargetState addTarget(String model, String rawTarget, Path servingDir, boolean protectedTarget) {
+        String target = Names.require("target name", rawTarget);
         return catalog.write(tx -> {
             long modelId = Lookups.modelId(tx, model);
             if (tx.targets().find(model, target).isPresent()) {
                 throw RewindException.badInput("model " + model + " already has a target '" + target + "'");
             }
+            Path dir = servingDir == null ? null : ServingDirPolicy.admit(servingDir, catalog.location(),
+                    catalog.artifacts().root(), tx.targets().all().stream().filter(t -> t.servingDir() != null)
+                            .map(t -> Path.of(t.servingDir())).toList());
+            LookAlikes.target(tx, model, target);
             long id = tx.targets().insert(modelId, target, dir == null ? null : dir.toString());
+            if (protectedTarget) {
+                tx.targets().setProtected(id, true);
+            }
+            List<String> notes = new ArrayList<>();
+            if (dir != null) {
+                notes.add("serving dir " + dir);
+            }
+            if (protectedTarget) {
+                notes.add("protected");
+            }
             tx.events().append(EventRecord.draft(clock.millis(), EventKind.TARGET, modelId, id, null, null, null,
-                    null, null, dir == null ? null : "serving dir " + dir, actor.user(), actor.host()));
+                    null, null, notes.isEmpty() ? null : String.join("; ", notes), actor.user(), actor.host()));
             return tx.targets().list(model).stream().filter(t -> t.id() == id).findFirst().orElseThrow();
         });
     }
@@ -81,8 +103,9 @@ public final class DeployService {
     }
 
     /**
-     * Points the request's target at its version. A version tagged failed needs the override
-     * {@link MoveOverride#FAILED_VERSION}.
+     * Points the request's target at its version, as {@link MovePolicy} allows: a version tagged failed or one
+     * that misses a metric guard needs the matching override, a protected target a one-line reason. Moving a
+     * target to the version it serves changes nothing and succeeds ({@link Move#changed()} false).
      */
     public Move deploy(MoveRequest r) {
         String version = r.version().orElse(null);
@@ -91,65 +114,66 @@ public final class DeployService {
     }
 
     /**
-     * Moves the request's target back to its version, or, when it has none, to the version that was live before
-     * the current one — walking back past versions tagged failed and versions that were rolled back from. A
-     * rollback never goes to a version tagged failed.
+     * Moves the request's target back to its version, or, when it has none, to the suggested one
+     * ({@link #rollbackSuggestion}). A rollback never goes to a version tagged failed.
      */
     public Move rollback(MoveRequest r) {
-        return move(EventKind.ROLLBACK, r, tx -> r.version().isEmpty() ? previousGood(tx, r.model(), r.target())
+        return move(EventKind.ROLLBACK, r, tx -> r.version().isEmpty()
+                ? RollbackChoice.choose(tx, r.model(), r.target()).version()
                 : Lookups.version(tx, r.model(), r.version().get()));
     }
 
     /** The version a rollback without --to would choose, or null when there is none. */
     public String rollbackCandidate(String model, String target) {
+        return rollbackSuggestion(model, target).map(RollbackSuggestion::version).orElse(null);
+    }
+
+    /** Where a rollback without a version would go, and whether as the last stable version; empty when nowhere. */
+    public Optional<RollbackSuggestion> rollbackSuggestion(String model, String target) {
         return catalog.read(tx -> {
             try {
-                return previousGood(tx, model, target).label();
+                RollbackChoice.Choice c = RollbackChoice.choose(tx, model, target);
+                return Optional.of(new RollbackSuggestion(target, c.version().label(), c.lastStable()));
             } catch (RewindException e) {
-                return null;
+                return Optional.empty();
             }
         });
     }
 
     /**
-     * What moving the request's target to its version would do, for the confirmation dialog:
-     * deltas against the live version, warnings, and a blocker when the move must not be offered.
+     * What moving the request's target to its version would do, for the confirmation dialog: deltas against the
+     * live version, warnings, the policy's decision (overrides it needs, protection), and a blocker when the move
+     * must not be offered. A move to an older version is a rollback, unless that version is tagged failed:
+     * rollbacks never go there, so it is offered as a deploy that needs the override.
      */
     public MovePreview preview(MoveRequest r) {
         String model = r.model();
         String target = r.target();
         String version = r.version().orElseThrow(() -> RewindException.badInput("a preview needs a version"));
-        MovePreview p = catalog.read(tx -> {
+        Planned p = catalog.read(tx -> {
             TargetRow t = Lookups.target(tx, model, target);
-            Version chosen = Lookups.version(tx, model, version);
-            Version current = t.versionId() == null ? null : tx.versions().byId(t.versionId()).orElseThrow();
-            EventKind kind = current != null && chosen.seq() < current.seq() ? EventKind.ROLLBACK : EventKind.DEPLOY;
+            return new Planned(t, Lookups.version(tx, model, version), policy(tx, t), false);
+        });
+        Version chosen = p.to();
+        return catalog.read(tx -> {
+            Version current = p.target().versionId() == null ? null
+                    : tx.versions().byId(p.target().versionId()).orElseThrow();
+            boolean older = current != null && chosen.seq() < current.seq();
+            EventKind kind = older && !chosen.failed() ? EventKind.ROLLBACK : EventKind.DEPLOY;
             List<String> warnings = new ArrayList<>();
-            String blocker = null;
-            if (current != null && current.id() == chosen.id()) {
-                blocker = target + " already serves " + version;
-            }
             if (chosen.failed()) {
-                warnings.add(version + " is tagged failed" + (chosen.tags().get(Tags.FAILED) == null ? ""
-                        : ": " + chosen.tags().get(Tags.FAILED)));
+                String note = Tags.value(chosen.tags(), Tags.FAILED);
+                warnings.add(version + " is tagged failed" + (note == null ? "" : ": " + note));
             }
-            if (kind == EventKind.ROLLBACK) {
+            if (older) {
                 warnings.add(version + " is older than the live " + current.label());
             }
+            boolean same = current != null && current.id() == chosen.id();
+            MoveDecision d = MovePolicy.decide(chosen, kind, p.policy(), same ? null : quickProblem(p));
+            String blocker = same ? target + " already serves " + version : d.refusal();
             return new MovePreview(model, target, current, chosen, kind,
-                    Metrics.deltas(current, chosen, tx.directions().all()), warnings, blocker);
+                    Metrics.deltas(current, chosen, tx.directions().all()), warnings, blocker, d);
         });
-        if (p.blocker() == null) {
-            TargetRow t = catalog.read(tx -> Lookups.target(tx, model, target));
-            Version chosen = p.chosen();
-            boolean needsBytes = t.servingDir() != null || (chosen.artifact() != null && chosen.artifact().stored());
-            String problem = needsBytes ? catalog.artifacts().problemWith(chosen.artifact()) : null;
-            if (problem != null) {
-                return new MovePreview(p.model(), p.target(), p.current(), chosen, p.kind(), p.deltas(), p.warnings(),
-                        "Cannot switch to " + chosen.label() + ": " + problem);
-            }
-        }
-        return p;
     }
 
     private interface Chooser {
@@ -161,62 +185,131 @@ public final class DeployService {
         String target = r.target();
         Names.require("model name", model);
         Names.require("target name", target);
-        Names.text("reason", r.reason(), RegistryService.MAX_TEXT);
-        // checks that read files (the artifact checksum) happen before taking the write lock
-        Planned first = catalog.read(tx -> plan(tx, kind, r, chooser));
-        boolean storedBytes = first.to().artifact() != null && first.to().artifact().stored();
-        if (first.target().servingDir() != null || storedBytes) {
-            String problem = catalog.artifacts().problemWith(first.to().artifact());
-            if (problem != null) {
-                throw RewindException.refused("cannot switch " + target + " of " + model + " to " + first.to().label()
-                        + ": " + problem + "; nothing changed");
-            }
+        Reasons.check("reason", r.reason());
+        Planned first = catalog.read(tx -> plan(tx, r, chooser));
+        if (first.unchanged()) {
+            return unchanged(kind, first);
         }
+        // a catalog whose signed history or covered facts were altered moves nothing (its tags or guards may lie)
         new MoveGuard(catalog).requireSound(first.target(), first.to());
-        Move move = catalog.write(tx -> {
-            Planned p = plan(tx, kind, r, chooser);
+        // a cheap look at the bytes (size, cached checksum) first; the one full hash comes right before the switch
+        String quick = quickProblem(first);
+        MovePolicy.decide(first.to(), kind, first.policy(), quick).enforce(r);
+        Move move;
+        String servingDir = first.target().servingDir();
+        if (servingDir != null) {
+            move = switchServingDir(new ServingDirectory(Path.of(servingDir)), kind, r, chooser, first, quick);
+        } else {
+            Artifact a = first.to().artifact();
+            if (a != null && a.stored()) {
+                refuseIf(catalog.artifacts().problemWith(a), first);
+            }
+            Move m = commit(kind, r, chooser, first, quick);
+            move = m.changed() ? m.withProof(readBack.catalogOnly(m)) : m;
+        }
+        return move.changed() ? checks.runAndRecord(move, first.target()) : move;
+    }
+
+    /**
+     * Under the serving directory's lock: the one full hash of the artifact, the commit, the switch and the
+     * read-back, so nothing can replace the bytes or the link between the hash and the proof.
+     */
+    private Move switchServingDir(ServingDirectory dir, EventKind kind, MoveRequest r, Chooser chooser, Planned first,
+                                  String quick) {
+        Move[] committed = {null};
+        try {
+            return ServingSync.locked(dir, true, () -> {
+                refuseIf(catalog.artifacts().problemWith(first.to().artifact()), first);
+                committed[0] = commit(kind, r, chooser, first, quick);
+                if (!committed[0].changed()) {
+                    return committed[0];
+                }
+                serving.syncLocked(dir, r.model(), r.target());
+                return committed[0].withProof(readBack.servingDir(dir, committed[0], first.to().artifact()));
+            });
+        } catch (IOException e) {
+            if (committed[0] == null) {
+                throw RewindException.refused("cannot switch " + r.target() + " of " + r.model() + ": serving dir "
+                        + dir.dir() + ": " + e.getMessage() + "; nothing changed");
+            }
+            throw ServingSync.unfinished(dir, r.model(), r.target(), e);
+        }
+    }
+
+    private static void refuseIf(String problem, Planned p) {
+        if (problem != null) {
+            throw RewindException.refused("cannot switch " + p.target().name() + " of " + p.target().model() + " to "
+                    + p.to().label() + ": " + problem + "; nothing changed");
+        }
+    }
+
+    private Move commit(EventKind kind, MoveRequest r, Chooser chooser, Planned first, String problem) {
+        return catalog.write(tx -> {
+            Planned p = plan(tx, r, chooser);
             if (p.to().id() != first.to().id()) {
                 throw conflict(tx, p.target(), "so a rollback would now choose " + p.to().label() + ", not "
                         + first.to().label());
             }
+            if (p.unchanged()) {
+                return unchanged(kind, p);
+            }
+            // the target's protection or guards may have changed since the first look; files are not read again
+            MoveDecision d = MovePolicy.decide(p.to(), kind, p.policy(), problem);
+            d.enforce(r);
             TargetRow t = p.target();
             long at = clock.millis();
             EventRecord e = tx.events().append(EventRecord.draft(at, kind, t.modelId(), t.id(), null, t.versionId(),
-                    p.to().id(), null, null, r.reason(), actor.user(), actor.host()));
+                    p.to().id(), null, null, r.reason(), actor.user(), actor.host())
+                    .withOverrides(MoveOverride.format(d.overrides())));
             tx.targets().point(t.id(), p.to().id());
             if (t.servingDir() != null) {
                 tx.events().addPendingSwitch(e.id(), t.id());
             }
-            return new Move(model, target, kind, t.versionLabel(), p.to().label(), e.id(), Instant.ofEpochMilli(at),
-                    t.servingDir());
+            return new Move(r.model(), r.target(), kind, t.versionLabel(), p.to().label(), e.id(),
+                    Instant.ofEpochMilli(at), t.servingDir(), true, null);
         });
-        if (move.servingDir() != null) {
-            serving.sync(model, target);
-        }
-        return move;
     }
 
-    private record Planned(TargetRow target, Version to) {
+    /** Sets (or with null, removes) a target's post-switch check; recorded as a {@code target} event. */
+    public void setCheck(String model, String target, TargetCheck check) {
+        checks.set(model, target, check);
     }
 
-    private Planned plan(CatalogTx tx, EventKind kind, MoveRequest r, Chooser chooser) {
-        String model = r.model();
-        String target = r.target();
-        TargetRow t = Lookups.target(tx, model, target);
+    /** A target's post-switch check, if it has one. */
+    public Optional<TargetCheck> check(String model, String target) {
+        return checks.of(model, target);
+    }
+
+    private Move unchanged(EventKind kind, Planned p) {
+        TargetRow t = p.target();
+        return new Move(t.model(), t.name(), kind, t.versionLabel(), p.to().label(), 0, clock.instant(),
+                t.servingDir(), false, null);
+    }
+
+    private record Planned(TargetRow target, Version to, TargetPolicy policy, boolean unchanged) {
+    }
+
+    private Planned plan(CatalogTx tx, MoveRequest r, Chooser chooser) {
+        TargetRow t = Lookups.target(tx, r.model(), r.target());
         if (r.checksLive() && !r.expectedLive().equals(Optional.ofNullable(t.versionLabel()))) {
             throw conflict(tx, t, "not " + r.expectedLive().orElse("nothing") + " as expected");
         }
         Version to = chooser.choose(tx);
-        boolean forceFailed = kind == EventKind.DEPLOY && r.overrides().contains(MoveOverride.FAILED_VERSION);
-        if (Objects.equals(t.versionId(), to.id())) {
-            throw RewindException.refused(target + " of " + model + " already serves " + to.label() + "; nothing changed");
-        }
-        if (to.failed() && !forceFailed) {
-            throw RewindException.refused("version " + to.label() + " of " + model + " is tagged failed; "
-                    + (kind == EventKind.DEPLOY ? "add --force-failed to deploy it anyway"
-                    : "deploy it with --force-failed if you really mean it"));
-        }
-        return new Planned(t, to);
+        return new Planned(t, to, policy(tx, t), Objects.equals(t.versionId(), to.id()));
+    }
+
+    private static TargetPolicy policy(CatalogTx tx, TargetRow t) {
+        return new TargetPolicy(t.protectedTarget(), tx.targets().guards(t.id()));
+    }
+
+    /**
+     * What a cheap look (size, a checksum cached by file identity and time) finds wrong with the bytes a move would
+     * switch to, when it needs them; null when nothing is. The full hash is taken once, right before the switch.
+     */
+    private String quickProblem(Planned p) {
+        Version to = p.to();
+        boolean storedBytes = to.artifact() != null && to.artifact().stored();
+        return p.target().servingDir() != null || storedBytes ? catalog.artifacts().quickProblem(to.artifact()) : null;
     }
 
     private ConflictException conflict(CatalogTx tx, TargetRow t, String expectation) {
@@ -228,32 +321,6 @@ public final class DeployService {
         return new ConflictException(t.name() + " of " + t.model() + " now serves "
                 + (live == null ? "nothing" : live) + moved + ", " + expectation
                 + "; nothing changed — look again and retry", live, who);
-    }
-
-    private static Version previousGood(CatalogTx tx, String model, String target) {
-        TargetRow t = Lookups.target(tx, model, target);
-        if (t.versionId() == null) {
-            throw RewindException.refused(target + " of " + model + " serves nothing yet; there is nothing to roll back");
-        }
-        List<EventRecord> moves = tx.events().moves(t.id());
-        Set<Long> rolledAwayFrom = new HashSet<>();
-        for (EventRecord e : moves) {
-            if (e.kind() == EventKind.ROLLBACK && e.fromVersionId() != null) {
-                rolledAwayFrom.add(e.fromVersionId());
-            }
-        }
-        for (int i = moves.size() - 1; i >= 0; i--) {
-            Long candidate = moves.get(i).toVersionId();
-            if (candidate == null || candidate.equals(t.versionId()) || rolledAwayFrom.contains(candidate)) {
-                continue;
-            }
-            Version v = tx.versions().byId(candidate).orElseThrow();
-            if (!v.failed()) {
-                return v;
-            }
-        }
-        throw RewindException.refused(target + " of " + model + " has no earlier good version to roll back to"
-                + " (every earlier one is tagged failed or was rolled back from); use --to VERSION");
     }
 
     /** Finishes serving-directory switches that a crash interrupted; returns what was done, one line each. */

@@ -47,8 +47,13 @@ final class EventSeals {
      * before it back to {@code sealsFrom}.
      */
     String signatureProblem(EventRecord e, long sealsFrom) {
-        if (e.keyId() == null || e.signature() == null) {
+        if (e.keyId() == null && e.signature() == null) {
             return null;
+        }
+        if (e.keyId() == null || e.signature() == null) {
+            // Rewind writes both or neither
+            return "history: " + describe(e) + " has " + (e.keyId() == null ? "a signature but no key"
+                    : "a key but no signature") + ": it was altered after it was written";
         }
         String what = sealsFrom < e.id() ? describe(e) + ", which seals events " + sealsFrom + "-" + e.id() + ","
                 : describe(e);
@@ -92,7 +97,7 @@ final class EventSeals {
         for (int i = 0; i < events.size(); i++) {
             EventRecord e = events.get(i);
             String p = linkProblem(e, previous);
-            if (p == null && e.signature() != null) {
+            if (p == null && (e.signature() != null || e.keyId() != null)) {
                 p = signatureProblem(e, open == null ? e.id() : open.id());
                 open = null;
             } else if (p == null && needsSeal(e) && open == null) {

@@ -3,6 +3,7 @@ package dev.rewind.service;
 import dev.rewind.catalog.Catalog;
 import dev.rewind.domain.Event;
 import dev.rewind.domain.Lane;
+import dev.rewind.domain.MoveProof;
 import dev.rewind.domain.Names;
 import dev.rewind.domain.RewindException;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Reading the history: events of a model, and what each target served at a moment. */
 public final class HistoryService {
@@ -36,6 +38,14 @@ public final class HistoryService {
                 Lookups.target(tx, model, target);
             }
             return tx.events().history(model, target);
+        });
+    }
+
+    /** What reading each move of a model back showed (and its post-switch check), by event id. */
+    public Map<Long, MoveProof> proofs(String model) {
+        return catalog.read(tx -> {
+            Lookups.modelId(tx, model);
+            return tx.proofs().ofModel(model);
         });
     }
 

@@ -22,10 +22,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -36,8 +38,10 @@ import java.util.TreeMap;
  * imports nothing. Importing the same source again adds only what is new.
  */
 public final class ImportService {
+    private static final System.Logger LOG = System.getLogger(ImportService.class.getName());
+    /** {@code renamed}: each name or text imported under a replacement, as "entry: 'old' → 'new'". */
     public record Report(String source, int models, int versionsAdded, int versionsAlreadyThere, int targetsMoved,
-                         long metricValues) {
+                         long metricValues, List<String> renamed) {
     }
 
     private final Catalog catalog;
@@ -52,38 +56,62 @@ public final class ImportService {
 
     /** Reads the store at {@code path} (an mlflow.db file or an mlruns/ folder) and imports it. */
     public Report importMlflow(Path path, String runsAsVersions, Progress progress) {
+        return importMlflow(path, runsAsVersions, false, progress);
+    }
+
+    /**
+     * Reads the store at {@code path} and imports it. A name or text breaking the name policy refuses the store
+     * (naming the entry), or, with {@code renameInvalid}, is imported under the reversible replacement listed in the
+     * report.
+     */
+    public Report importMlflow(Path path, String runsAsVersions, boolean renameInvalid, Progress progress) {
         Path source = path.toAbsolutePath().normalize();
-        if (!Files.exists(source)) {
+        if (!Files.exists(source) && !Files.isSymbolicLink(source)) {
             throw RewindException.badInput("cannot import " + path + ": it does not exist");
         }
         progress.report("reading " + source.getFileName(), 0, 1);
-        MlflowData data = MlflowReader.read(source, runsAsVersions, progress);
+        ImportPolicy policy = new ImportPolicy(source.toString(), renameInvalid, catalog.read(tx ->
+                new ImportPolicy.Existing(new HashSet<>(tx.models().names()), tagKeys(tx))));
+        MlflowData data = policy.apply(MlflowReader.read(source, runsAsVersions, progress));
         Map<String, Artifact> artifacts = artifacts(data, source, progress);
         if (progress.cancelled()) {
             throw RewindException.refused("import cancelled; nothing was imported");
         }
         progress.report("writing", 0, 1);
-        return catalog.write(tx -> new Writer(tx, data, source, artifacts).write());
+        return catalog.write(tx -> new Writer(tx, data, source, artifacts, policy.renamed()).write());
     }
 
-    /** Artifacts are referenced by URI; their checksum is computed when the bytes are reachable on this machine. */
+    private static Set<String> tagKeys(CatalogTx tx) {
+        Set<String> keys = new HashSet<>(tx.versions().tagKeys());
+        keys.addAll(tx.models().tagKeys());
+        return keys;
+    }
+
+    /**
+     * Artifacts are referenced by URI; their checksum is computed only when the bytes are a regular file or folder
+     * inside the store being imported. Anything else (outside the store, a device, a FIFO, unreadable) keeps its URI
+     * without a checksum: recorded, unverified, never read.
+     */
     private static Map<String, Artifact> artifacts(MlflowData data, Path source, Progress progress) {
         Map<String, Artifact> out = new HashMap<>();
+        Path storeRoot = Files.isDirectory(source) ? source : source.getParent();
         for (MlflowData.RegisteredModel m : data.models()) {
             for (MlflowData.ModelVersion v : m.versions()) {
                 String uri = v.storageLocation() != null ? v.storageLocation() : v.source();
                 if (uri == null) {
                     continue;
                 }
-                Path local = localPath(uri, source);
+                Path local = insideStore(localPath(uri, source), storeRoot);
                 String sha = null;
                 Long size = null;
-                if (local != null && Files.exists(local)) {
+                if (local != null) {
                     try {
                         sha = ArtifactStore.checksum(local);
                         size = Files.isDirectory(local) ? dirSize(local) : Files.size(local);
                     } catch (IOException | RuntimeException e) {
-                        sha = null; // unreadable bytes: keep the reference without a checksum
+                        LOG.log(System.Logger.Level.DEBUG, "artifact " + uri + " kept unverified", e);
+                        sha = null;
+                        size = null;
                     }
                 }
                 out.put(m.name() + "\0" + v.label(), new Artifact(uri, sha, size));
@@ -93,6 +121,23 @@ public final class ImportService {
             }
         }
         return out;
+    }
+
+    /** The real path of a regular file or folder under {@code root}, or null (outside, special, missing). */
+    private static Path insideStore(Path local, Path root) {
+        if (local == null || root == null) {
+            return null;
+        }
+        try {
+            Path real = local.toRealPath();
+            if (!real.startsWith(root.toRealPath())) {
+                return null;
+            }
+            var a = Files.readAttributes(real, java.nio.file.attribute.BasicFileAttributes.class);
+            return a.isRegularFile() || a.isDirectory() ? real : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     private static Path localPath(String uri, Path source) {
@@ -112,7 +157,8 @@ public final class ImportService {
 
     private static long dirSize(Path dir) throws IOException {
         try (var s = Files.walk(dir)) {
-            return s.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+            return s.filter(p -> Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                    .mapToLong(p -> p.toFile().length()).sum();
         }
     }
 
@@ -121,13 +167,15 @@ public final class ImportService {
         private final MlflowData data;
         private final String store;
         private final Map<String, Artifact> artifacts;
+        private final List<String> renamed;
         private final long now = clock.millis();
         private int added;
         private int already;
         private int moved;
         private long values;
 
-        Writer(CatalogTx tx, MlflowData data, Path source, Map<String, Artifact> artifacts) {
+        Writer(CatalogTx tx, MlflowData data, Path source, Map<String, Artifact> artifacts, List<String> renamed) {
+            this.renamed = List.copyOf(renamed);
             this.tx = tx;
             this.data = data;
             this.store = source.toString();
@@ -138,11 +186,11 @@ public final class ImportService {
             for (MlflowData.RegisteredModel m : data.models()) {
                 writeModel(m);
             }
-            return new Report(store, data.models().size(), added, already, moved, values);
+            return new Report(store, data.models().size(), added, already, moved, values, renamed);
         }
 
         private void writeModel(MlflowData.RegisteredModel m) {
-            String name = importedName(m.name());
+            String name = m.name();
             long created = m.versions().stream().mapToLong(MlflowData.ModelVersion::createdAt).filter(t -> t > 0).min().orElse(now);
             long modelId = tx.models().id(name).orElseGet(() -> tx.models().insert(name, java.time.Instant.ofEpochMilli(created)));
             m.tags().forEach((k, v) -> tx.models().putTag(modelId, k, v));
@@ -195,7 +243,7 @@ public final class ImportService {
             tx.versions().addMetrics(id, metrics);
             values += metrics.size();
             v.tags().forEach((k, x) -> tx.versions().putTag(id, k, x));
-            tx.versions().addProvenance(id, provenance(v, run));
+            tx.versions().addProvenance(id, provenance(v, run, artifacts.get(model + "\0" + label)));
             tx.events().append(EventRecord.draft(now, EventKind.IMPORT, modelId, null, id, null, null, null, null,
                     "imported from " + store + " (MLflow " + v.model() + " version " + v.version() + ")",
                     actor.user(), actor.host()));
@@ -203,7 +251,7 @@ public final class ImportService {
             return id;
         }
 
-        private Map<String, String> provenance(MlflowData.ModelVersion v, MlflowData.Run run) {
+        private Map<String, String> provenance(MlflowData.ModelVersion v, MlflowData.Run run, Artifact artifact) {
             Map<String, String> p = new LinkedHashMap<>();
             p.put("mlflow.store", store);
             p.put("mlflow.model", v.model());
@@ -212,6 +260,10 @@ public final class ImportService {
             put(p, "mlflow.source", v.source());
             put(p, "mlflow.storage_location", v.storageLocation());
             put(p, "mlflow.stage", v.stage());
+            if (artifact != null && artifact.sha256() == null) {
+                p.put("mlflow.artifact", "unverified: recorded by URI only, its bytes were not read (not a regular"
+                        + " file or folder inside the store)");
+            }
             if (run != null) {
                 put(p, "mlflow.run_name", run.name());
                 put(p, "mlflow.experiment", run.experiment());
@@ -225,8 +277,12 @@ public final class ImportService {
             TargetRow t = tx.targets().find(model, targetName).orElse(null);
             if (t == null) {
                 long id = tx.targets().insert(modelId, targetName, null);
+                boolean protect = protectedOnImport(targetName, how);
+                if (protect) {
+                    tx.targets().setProtected(id, true);
+                }
                 tx.events().append(EventRecord.draft(now, EventKind.TARGET, modelId, id, null, null, null, null, null,
-                        "created by import from " + store, actor.user(), actor.host()));
+                        "created by import from " + store + (protect ? "; protected" : ""), actor.user(), actor.host()));
                 t = tx.targets().byId(id).orElseThrow();
             }
             Version to = tx.versions().find(model, label).orElseThrow();
@@ -241,8 +297,10 @@ public final class ImportService {
         }
     }
 
-    private static String importedName(String name) {
-        return name.length() > 200 ? name.substring(0, 200) : name;
+    /** The targets that serve users in MLflow terms: the Production stage, and aliases {@code champion} or {@code prod*}. */
+    static boolean protectedOnImport(String targetName, String how) {
+        String n = targetName.toLowerCase(java.util.Locale.ROOT);
+        return "stage".equals(how) ? n.equals("production") : n.equals("champion") || n.startsWith("prod");
     }
 
     private static void put(Map<String, String> m, String k, String v) {

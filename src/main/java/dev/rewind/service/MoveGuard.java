@@ -48,8 +48,11 @@ final class MoveGuard {
             long from = head.map(ChainHead::verifiedTo).orElse(0L);
             List<EventRecord> recent = c.eventsAfter(Math.max(0, from - 1), -1);
             List<EventRecord> about = new ArrayList<>(c.eventsOfVersion(to.id()));
-            // the event that added the target covers its serving dir; its moves are rule 1's (checked by verify)
-            c.eventsOfTarget(target.id()).stream().filter(ChainFacts::coversTarget).forEach(about::add);
+            // the target's newest covering event says what its serving dir and rules are now; its moves are
+            // rule 1's (checked by verify)
+            List<EventRecord> rules = c.eventsOfTarget(target.id()).stream().filter(ChainFacts::coversTarget).toList();
+            rules.stream().filter(e -> e.factsDigest() != null).reduce((a, b) -> b)
+                    .or(() -> rules.stream().reduce((a, b) -> b)).ifPresent(about::add);
             String problem = seals.runProblem(recent, id -> List.of());
             for (EventRecord e : about) {
                 problem = problem != null ? problem : seals.runProblem(List.of(e), id -> c.eventsAfter(id, PAGE));

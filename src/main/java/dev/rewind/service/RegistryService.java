@@ -10,10 +10,14 @@ import dev.rewind.domain.EventKind;
 import dev.rewind.domain.MetricValue;
 import dev.rewind.domain.ModelSummary;
 import dev.rewind.domain.Names;
+import dev.rewind.domain.Reasons;
+import dev.rewind.domain.Tags;
 import dev.rewind.domain.RewindException;
+import dev.rewind.domain.Text;
 import dev.rewind.domain.Version;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,18 +41,21 @@ public final class RegistryService {
      */
     public Version register(RegisterRequest r) {
         String model = Names.require("model name", r.model());
-        String label = Names.require("version label", r.version());
-        Names.text("description", r.description(), MAX_TEXT);
+        String label = Names.label("version label", r.version());
+        Text.line("description", r.description(), MAX_TEXT);
         if (r.sourceRun() != null) {
             Names.require("source run id", r.sourceRun());
         }
+        Map<String, String> params = new LinkedHashMap<>();
         r.params().forEach((k, v) -> {
-            Names.require("param key", k);
-            Names.text("param " + k, v, MAX_TEXT);
+            String key = Names.require("param key", k);
+            params.put(key, Text.line("param " + Text.escape(key), v, MAX_TEXT));
         });
-        r.tags().keySet().forEach(k -> Names.require("tag key", k));
+        Map<String, String> tags = new LinkedHashMap<>();
+        r.tags().forEach((k, v) -> tags.put(Names.require("tag key", k), Text.line("tag value", v, Names.MAX_LENGTH)));
         catalog.read(tx -> {
             requireNew(tx, model, label);
+            lookAlikes(tx, model, label, tags.keySet());
             if (r.parent() != null) {
                 Lookups.version(tx, model, r.parent());
             }
@@ -57,18 +64,25 @@ public final class RegistryService {
         Artifact artifact = r.artifact() == null ? null : catalog.artifacts().store(r.artifact());
         return catalog.write(tx -> {
             requireNew(tx, model, label);
+            lookAlikes(tx, model, label, tags.keySet());
             Instant now = clock.instant();
             long modelId = tx.models().id(model).orElseGet(() -> tx.models().insert(model, now));
             Long parentId = r.parent() == null ? null : Lookups.version(tx, model, r.parent()).id();
             long id = tx.versions().insert(new NewVersion(modelId, label, tx.versions().nextSeq(modelId), now,
                     actor.user(), r.description(), artifact, r.sourceRun(), parentId));
             tx.versions().addMetrics(id, r.metrics());
-            tx.versions().addParams(id, r.params());
-            r.tags().forEach((k, v) -> tx.versions().putTag(id, k, v));
+            tx.versions().addParams(id, params);
+            tags.forEach((k, v) -> tx.versions().putTag(id, Tags.normalize(k), v));
             tx.events().append(EventRecord.draft(now.toEpochMilli(), EventKind.REGISTER, modelId, null, id, null,
                     null, null, null, r.description(), actor.user(), actor.host()));
             return tx.versions().byId(id).orElseThrow();
         });
+    }
+
+    private static void lookAlikes(CatalogTx tx, String model, String label, Iterable<String> tagKeys) {
+        LookAlikes.model(tx, model);
+        LookAlikes.label(tx, model, label);
+        tagKeys.forEach(k -> LookAlikes.tagKey(tx, k));
     }
 
     private static void requireNew(CatalogTx tx, String model, String label) {
@@ -79,12 +93,13 @@ public final class RegistryService {
     }
 
     /** Sets a tag (replacing its value if the key is there) and records a {@code tag} event. */
-    public Version tag(String model, String version, String key, String value, String reason) {
-        Names.require("tag key", key);
-        Names.text("tag value", value, Names.MAX_LENGTH);
-        Names.text("reason", reason, MAX_TEXT);
+    public Version tag(String model, String version, String typedKey, String value, String reason) {
+        String key = Tags.normalize(Names.require("tag key", typedKey));
+        Text.line("tag value", value, Names.MAX_LENGTH);
+        Reasons.check("reason", reason);
         return catalog.write(tx -> {
             Version v = Lookups.version(tx, model, version);
+            LookAlikes.tagKey(tx, key);
             tx.versions().putTag(v.id(), key, value);
             tx.events().append(EventRecord.draft(clock.millis(), EventKind.TAG, Lookups.modelId(tx, model), null,
                     v.id(), null, null, key, value, reason, actor.user(), actor.host()));
@@ -92,13 +107,23 @@ public final class RegistryService {
         });
     }
 
-    /** Removes a tag and records an {@code untag} event; a tag that is not there is refused. */
-    public Version untag(String model, String version, String key, String reason) {
-        Names.require("tag key", key);
-        Names.text("reason", reason, MAX_TEXT);
+    /**
+     * Removes a tag and records an {@code untag} event; a tag that is not there is refused. Removing {@code failed}
+     * or {@code stable} changes what deploy and rollback do, so it needs a reason.
+     */
+    public Version untag(String model, String version, String rawKey, String reason) {
+        String typedKey = Names.require("tag key", rawKey);
+        Reasons.check("reason", reason);
+        String normalized = Tags.normalize(typedKey);
         return catalog.write(tx -> {
             Version v = Lookups.version(tx, model, version);
+            // a catalog written before keys were normalized may hold "Failed"
+            String key = v.tags().containsKey(typedKey) ? typedKey : v.tags().keySet().stream()
+                    .filter(k -> Tags.normalize(k).equals(normalized)).findFirst().orElse(normalized);
             String old = v.tags().get(key);
+            if (v.tags().containsKey(key) && Tags.meaningful(key)) {
+                Reasons.require("reason", reason, "removing " + normalized + " changes what deploy and rollback do");
+            }
             if (!tx.versions().removeTag(v.id(), key)) {
                 throw RewindException.badInput("version " + version + " of " + model + " has no tag " + key);
             }

@@ -125,10 +125,13 @@ public final class SandboxService {
             return;
         }
         try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+            List<Path> all = walk.sorted(Comparator.reverseOrder()).toList();
+            for (Path p : all) {
                 if (!Files.isSymbolicLink(p)) {
-                    p.toFile().setWritable(true);
+                    p.toFile().setWritable(true); // stored artifact folders are 0555: open them before emptying
                 }
+            }
+            for (Path p : all) {
                 Files.deleteIfExists(p);
             }
         } catch (IOException e) {

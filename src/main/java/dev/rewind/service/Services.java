@@ -57,6 +57,10 @@ public final class Services implements AutoCloseable {
         return new DeployService(catalog, actor, clock);
     }
 
+    public TargetRules targetRules() {
+        return new TargetRules(catalog, actor, clock);
+    }
+
     public HistoryService history() {
         return new HistoryService(catalog);
     }

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
@@ -52,21 +53,44 @@ final class ServingSync {
             return null;
         }
         ServingDirectory dir = new ServingDirectory(Path.of(row.servingDir()));
+        try {
+            return locked(dir, wait, () -> syncLocked(dir, model, target));
+        } catch (IOException e) {
+            throw unfinished(dir, model, target, e);
+        }
+    }
+
+    static RewindException unfinished(ServingDirectory dir, String model, String target, IOException e) {
+        return RewindException.switchPending("the move is recorded: the catalog says " + target + " of " + model
+                + " moved, but its serving dir " + dir.dir() + " could not be switched (" + e.getMessage()
+                + "); the switch is pending — fix that and run 'rewind verify --repair'");
+    }
+
+    /** Work done while holding a serving directory's lock. */
+    interface LockedWork<T> {
+        T run() throws IOException;
+    }
+
+    /**
+     * Runs {@code work} holding the directory's lock (this process's monitor, then the file lock other processes
+     * respect); with {@code wait} false returns null at once when another process holds it.
+     */
+    static <T> T locked(ServingDirectory dir, boolean wait, LockedWork<T> work) throws IOException {
         synchronized (IN_PROCESS) {
-            try {
-                Files.createDirectories(dir.dir());
-                try (FileChannel ch = FileChannel.open(dir.lockFile(), StandardOpenOption.CREATE,
-                        StandardOpenOption.WRITE); FileLock lock = wait ? ch.lock() : ch.tryLock()) {
-                    return lock == null ? null : syncLocked(dir, model, target);
-                }
-            } catch (IOException e) {
-                throw RewindException.refused("the catalog says " + target + " of " + model + " moved, but its serving dir "
-                        + dir.dir() + " could not be switched: " + e.getMessage() + "; fix that and run 'rewind verify --repair'");
+            if (Files.isSymbolicLink(dir.dir())) {
+                throw new IOException(dir.dir() + " has become a symbolic link; Rewind does not switch through links");
+            }
+            Files.createDirectories(dir.dir());
+            // a planted link named like the lock must not make Rewind create or write the file it points to
+            try (FileChannel ch = FileChannel.open(dir.lockFile(), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS); FileLock lock = wait ? ch.lock() : ch.tryLock()) {
+                return lock == null ? null : work.run();
             }
         }
     }
 
-    private String syncLocked(ServingDirectory dir, String model, String target) throws IOException {
+    /** Applies what the catalog says now; the caller holds the directory's lock. */
+    String syncLocked(ServingDirectory dir, String model, String target) throws IOException {
         State s = catalog.read(tx -> {
             TargetRow t = tx.targets().find(model, target).orElseThrow();
             Version v = t.versionId() == null ? null : tx.versions().byId(t.versionId()).orElseThrow();
@@ -80,7 +104,9 @@ final class ServingSync {
         });
         String done = null;
         if (s.live() != null) {
-            String problem = catalog.artifacts().problemWith(s.live().artifact());
+            // a move hashed these bytes moments ago under this same lock: their unchanged stamp proves them
+            String problem = catalog.artifacts().unchangedSinceHashed(s.live().artifact()) ? null
+                    : catalog.artifacts().problemWith(s.live().artifact());
             if (problem != null) {
                 throw new IOException("version " + s.live().label() + ": " + problem);
             }
@@ -107,22 +133,53 @@ final class ServingSync {
         return done;
     }
 
-    /** Why a target's serving dir disagrees with the catalog, or null when it agrees. */
-    String disagreement(TargetRow t) {
-        if (t.servingDir() == null || t.versionId() == null) {
+    /**
+     * Why a target's serving dir disagrees with a snapshot of the catalog, or null when it agrees. The directory is
+     * read under its lock, so no move of this target is half-way; a directory showing a move newer than the
+     * snapshot was switched after it was taken and is not judged against it.
+     */
+    String disagreement(VerifyService.TargetFacts f) {
+        TargetRow t = f.target();
+        if (t.servingDir() == null) {
             return null;
         }
         ServingDirectory dir = new ServingDirectory(Path.of(t.servingDir()));
-        ServingDirectory.Observed seen = dir.observe();
         String where = "serving dir " + dir.dir() + " of " + t.name() + " of " + t.model();
+        if (Files.isSymbolicLink(dir.dir())) {
+            return where + " has become a symbolic link; Rewind does not switch through links";
+        }
+        ServingDirectory.Observed seen;
+        boolean stillPending;
+        try {
+            // pending in the snapshot may be a move in flight: once its lock is ours, one still pending is interrupted
+            boolean pending = !f.pendingEvents().isEmpty();
+            Look look = Files.isDirectory(dir.dir())
+                    ? locked(dir, true, () -> new Look(dir.observe(), pending && stillPending(t.id())))
+                    : new Look(dir.observe(), pending);
+            seen = look.seen();
+            stillPending = look.stillPending();
+        } catch (IOException e) {
+            return where + ": cannot be read: " + e.getMessage();
+        }
+        long onDisk = seen.deployed() == null ? -1 : seen.deployed().eventId();
+        long last = f.lastMove() == null ? -1 : f.lastMove().id();
+        if (stillPending) {
+            return "the switch of " + t.name() + " of " + t.model()
+                    + "'s serving dir was interrupted; run 'rewind verify --repair'";
+        }
+        if (!f.pendingEvents().isEmpty() || seen.problem() == null && onDisk > last) {
+            return null; // switched after the snapshot was taken: a later verify judges it
+        }
+        if (t.versionId() == null) {
+            return null;
+        }
         if (seen.problem() != null) {
             return where + ": " + seen.problem();
         }
-        Version v = catalog.read(tx -> tx.versions().byId(t.versionId())).orElse(null);
+        Version v = f.live();
         if (v == null) {
             return where + ": the catalog points it at version #" + t.versionId() + ", which does not exist";
         }
-        EventRecord last = catalog.read(tx -> tx.events().latestMove(t.id())).orElse(null);
         if (v.artifact() == null || v.artifact().sha256() == null || !v.artifact().stored()) {
             return where + ": version " + v.label() + " has no stored artifact to serve";
         }
@@ -136,11 +193,18 @@ final class ServingSync {
         if (seen.deployed() == null) {
             return where + ": DEPLOYED.json is missing";
         }
-        if (!v.label().equals(seen.deployed().version()) || last == null || seen.deployed().eventId() != last.id()) {
+        if (!v.label().equals(seen.deployed().version()) || onDisk != last) {
             return where + ": DEPLOYED.json says " + seen.deployed().version() + " (event " + seen.deployed().eventId()
-                    + "), the catalog says " + v.label() + " (event " + (last == null ? "-" : last.id()) + ")";
+                    + "), the catalog says " + v.label() + " (event " + (last < 0 ? "-" : last) + ")";
         }
         return null;
+    }
+
+    private record Look(ServingDirectory.Observed seen, boolean stillPending) {
+    }
+
+    private boolean stillPending(long targetId) {
+        return catalog.read(tx -> tx.events().pendingSwitches()).stream().anyMatch(p -> p.targetId() == targetId);
     }
 
     /**

@@ -1,10 +1,12 @@
 package dev.rewind.service;
 
 import dev.rewind.catalog.Catalog;
+import dev.rewind.catalog.CatalogTx;
 import dev.rewind.catalog.EventChain;
 import dev.rewind.catalog.EventRecord;
 import dev.rewind.catalog.PendingSwitch;
 import dev.rewind.catalog.TargetRow;
+import dev.rewind.catalog.VersionRepository;
 import dev.rewind.domain.RewindException;
 import dev.rewind.domain.Version;
 import java.time.Instant;
@@ -58,74 +60,119 @@ public final class VerifyService {
             }
         }
         problems.addAll(catalog.integrityCheck());
-        checkChain(problems);
-        checkTargets(problems);
-        checkArtifacts(problems);
+        // every catalog fact comes from one read transaction, so a concurrent move cannot tear them apart;
+        // a damaged row stops only the part that met it, so every problem is still reported
+        List<String> found = new ArrayList<>();
+        Snapshot snap = catalog.read(tx -> {
+            List<TargetFacts> targets = new ArrayList<>();
+            Map<Long, Version> versions = new HashMap<>();
+            String chain = guardedValue("history", found, () -> chainProblem(tx));
+            guarded("rule 1", found, () -> {
+                List<PendingSwitch> pending = tx.events().pendingSwitches();
+                for (TargetRow t : tx.targets().all()) {
+                    EventRecord last = tx.events().latestMove(t.id()).orElse(null);
+                    for (Long id : new Long[] {t.versionId(), last == null ? null : last.toVersionId()}) {
+                        if (id != null) {
+                            versions.computeIfAbsent(id, k -> tx.versions().byId(k).orElse(null));
+                        }
+                    }
+                    List<Long> mine = pending.stream().filter(p -> p.targetId() == t.id()).map(PendingSwitch::eventId)
+                            .toList();
+                    targets.add(new TargetFacts(t, last, t.versionId() == null ? null : versions.get(t.versionId()),
+                            mine));
+                }
+            });
+            List<VersionRepository.StoredArtifact> artifacts =
+                    guardedValue("rule 3", found, () -> tx.versions().storedArtifacts());
+            return new Snapshot(chain, targets, versions, artifacts == null ? List.of() : artifacts);
+        });
+        problems.addAll(found);
+        if (snap.chainProblem() != null) {
+            problems.add(snap.chainProblem());
+        }
+        guarded("rule 1", problems, () -> checkTargets(snap, problems));
+        guarded("rule 3", problems, () -> checkArtifacts(snap, problems));
         ChainVerifier chain = new ChainVerifier(catalog);
-        ChainVerifier.Findings sealed = chain.verify();
-        problems.addAll(sealed.problems());
+        ChainVerifier.Findings sealed = guardedValue("history", problems, chain::verify);
+        if (sealed != null) {
+            problems.addAll(sealed.problems());
+        }
         chain.record(problems);
-        return new Report(problems, repaired, sealed.notes());
+        return new Report(problems, repaired, sealed == null ? List.of() : sealed.notes());
     }
 
-    private void checkChain(List<String> problems) {
-        String[] previous = {EventChain.GENESIS};
-        String[] first = {null};
-        catalog.read(tx -> {
-            tx.events().forEach(e -> {
-                if (first[0] != null) {
-                    return;
-                }
-                if (!previous[0].equals(e.prevHash())) {
-                    first[0] = "history: event " + e.id() + " (" + e.kind().id() + " at " + Instant.ofEpochMilli(e.at())
-                            + ") does not follow the event before it: an event before it was removed or altered";
-                } else if (!EventChain.hash(e).equals(e.hash())) {
-                    first[0] = "history: event " + e.id() + " (" + e.kind().id() + " at " + Instant.ofEpochMilli(e.at())
-                            + ") does not match its hash: it was altered after it was written";
-                }
-                previous[0] = e.hash();
-            });
+    /** A damaged row stops only the check that met it: the others still run, and every problem is reported. */
+    private static void guarded(String area, List<String> problems, Runnable check) {
+        guardedValue(area, problems, () -> {
+            check.run();
             return null;
         });
-        if (first[0] != null) {
-            problems.add(first[0]);
+    }
+
+    private static <T> T guardedValue(String area, List<String> problems, java.util.function.Supplier<T> check) {
+        try {
+            return check.get();
+        } catch (RewindException e) {
+            problems.add(area + ": could not be checked to the end: " + e.getMessage());
+            return null;
         }
     }
 
-    private void checkTargets(List<String> problems) {
-        List<TargetRow> targets = catalog.read(tx -> tx.targets().all());
-        List<PendingSwitch> pending = catalog.read(tx -> tx.events().pendingSwitches());
-        for (TargetRow t : targets) {
-            EventRecord last = catalog.read(tx -> tx.events().latestMove(t.id())).orElse(null);
+    /** One target as the snapshot saw it: its row, newest move, live version and unconfirmed switches. */
+    record TargetFacts(TargetRow target, EventRecord lastMove, Version live, List<Long> pendingEvents) {
+    }
+
+    private record Snapshot(String chainProblem, List<TargetFacts> targets, Map<Long, Version> versions,
+                            List<VersionRepository.StoredArtifact> artifacts) {
+    }
+
+    private static String chainProblem(CatalogTx tx) {
+        String[] previous = {EventChain.GENESIS};
+        String[] first = {null};
+        tx.events().forEach(e -> {
+            if (first[0] != null) {
+                return;
+            }
+            if (!previous[0].equals(e.prevHash())) {
+                first[0] = "history: event " + e.id() + " (" + e.kind().id() + " at " + Instant.ofEpochMilli(e.at())
+                        + ") does not follow the event before it: an event before it was removed or altered";
+            } else if (!EventChain.hash(e).equals(e.hash())) {
+                first[0] = "history: event " + e.id() + " (" + e.kind().id() + " at " + Instant.ofEpochMilli(e.at())
+                        + ") does not match its hash: it was altered after it was written";
+            }
+            previous[0] = e.hash();
+        });
+        return first[0];
+    }
+
+    private void checkTargets(Snapshot snap, List<String> problems) {
+        for (TargetFacts f : snap.targets()) {
+            TargetRow t = f.target();
+            EventRecord last = f.lastMove();
             Long expected = last == null ? null : last.toVersionId();
             if (!Objects.equals(expected, t.versionId())) {
-                problems.add("rule 1: " + t.name() + " of " + t.model() + " points at " + label(t.versionId())
+                problems.add("rule 1: " + t.name() + " of " + t.model() + " points at " + label(snap, t.versionId())
                         + " but its newest deploy/rollback (event " + (last == null ? "-" : last.id()) + ") says "
-                        + label(expected));
+                        + label(snap, expected));
             }
-            boolean interrupted = pending.stream().anyMatch(p -> p.targetId() == t.id());
-            if (interrupted) {
-                problems.add("rule 6: the switch of " + t.name() + " of " + t.model()
-                        + "'s serving dir was interrupted; run 'rewind verify --repair'");
-            } else {
-                String d = serving.disagreement(t);
-                if (d != null) {
-                    problems.add("rule 6: " + d);
-                }
+            String d = serving.disagreement(f);
+            if (d != null) {
+                problems.add("rule 6: " + d);
             }
         }
     }
 
-    private String label(Long versionId) {
+    private static String label(Snapshot snap, Long versionId) {
         if (versionId == null) {
             return "nothing";
         }
-        return catalog.read(tx -> tx.versions().byId(versionId)).map(Version::label).orElse("#" + versionId);
+        Version v = snap.versions().get(versionId);
+        return v == null ? "#" + versionId : v.label();
     }
 
-    private void checkArtifacts(List<String> problems) {
+    private void checkArtifacts(Snapshot snap, List<String> problems) {
         Map<String, String> checked = new HashMap<>();
-        for (var use : catalog.read(tx -> tx.versions().storedArtifacts())) {
+        for (var use : snap.artifacts()) {
             String problem = checked.computeIfAbsent(use.artifact().sha256(),
                     sha -> Objects.requireNonNullElse(catalog.artifacts().problemWith(use.artifact()), ""));
             if (!problem.isEmpty()) {

@@ -30,7 +30,7 @@ CREATE TABLE chain_info (
 INSERT INTO chain_info(catalog_id, first_sealed_event)
   SELECT lower(hex(randomblob(16))), coalesce(max(id), 0) + 1 FROM events;
 
--- rule 2 still holds; the one change allowed is signing an unsigned event (the newest of a transaction is
+-- rule 2 still holds (every column V1 and V3 gave events stays as written); the one change allowed is signing an unsigned event (the newest of a transaction is
 -- signed just before it commits, and its hash seals the events before it)
 DROP TRIGGER events_no_update;
 
@@ -41,7 +41,7 @@ WHEN old.signature IS NOT NULL OR new.signature IS NULL OR new.id IS NOT old.id 
   OR new.to_version_id IS NOT old.to_version_id OR new.tag_key IS NOT old.tag_key
   OR new.tag_value IS NOT old.tag_value OR new.reason IS NOT old.reason OR new.actor IS NOT old.actor
   OR new.host IS NOT old.host OR new.prev_hash IS NOT old.prev_hash OR new.hash IS NOT old.hash
-  OR new.facts_digest IS NOT old.facts_digest
+  OR new.overrides IS NOT old.overrides OR new.facts_digest IS NOT old.facts_digest
 BEGIN
   SELECT RAISE(ABORT, 'rewind: events are append-only and cannot be updated');
 END;

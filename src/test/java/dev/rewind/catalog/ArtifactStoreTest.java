@@ -74,4 +74,23 @@ class ArtifactStoreTest {
         Files.createSymbolicLink(tree.resolve("escape"), Path.of("/etc/passwd"));
         assertThatThrownBy(() -> store.store(tree)).hasMessageContaining("symbolic link");
     }
+
+    @Test
+    void aHashIsRememberedByFileIdentityAndForgottenWhenTheFileChanges() throws Exception {
+        ArtifactStore store = new ArtifactStore(dir.resolve("store"));
+        Artifact a = store.store(Files.writeString(dir.resolve("w.bin"), "weights"));
+        assertThat(store.unchangedSinceHashed(a)).as("not hashed by this store yet").isFalse();
+        assertThat(store.problemWith(a)).isNull();
+        assertThat(store.unchangedSinceHashed(a)).isTrue();
+        assertThat(store.quickProblem(a)).isNull();
+
+        Path p = store.pathOf(a.sha256());
+        p.toFile().setWritable(true);
+        Files.writeString(p, "WEIGHTS");
+        assertThat(store.unchangedSinceHashed(a)).as("same size, new mtime").isFalse();
+        assertThat(store.quickProblem(a)).as("the cheap check cannot see a same-size edit").isNull();
+        Files.writeString(p, "weights, altered");
+        assertThat(store.quickProblem(a)).contains("was altered", "16 bytes, expected 7");
+        assertThat(store.problemWith(a)).contains("was altered");
+    }
 }

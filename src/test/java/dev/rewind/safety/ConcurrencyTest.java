@@ -44,7 +44,9 @@ class ConcurrencyTest {
                     String[] parts = line.split(" ", 4);
                     int code = Integer.parseInt(parts[2]);
                     String err = parts.length > 3 ? parts[3] : "";
-                    if (code == 0) {
+                    if (code == 0 && err.startsWith("unchanged")) {
+                        ruleRefusals++;
+                    } else if (code == 0) {
                         ok++;
                     } else if (code == 1 && err.contains("now serves")) {
                         conflicts++;

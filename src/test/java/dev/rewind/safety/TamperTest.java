@@ -95,7 +95,7 @@ class TamperTest {
         long to = versionId("1.0.0");
         long from = id("SELECT version_id FROM targets WHERE id = " + target);
         EventRecord forged = new EventRecord(last.id() + 1, last.at() + 1, EventKind.DEPLOY, last.modelId(), target,
-                null, from, to, null, null, "hotfix", "bruno", "ana-laptop", last.hash(), null, null, null, null);
+                null, from, to, null, null, "hotfix", "bruno", "ana-laptop", last.hash(), null, null, null, null, null);
         String hash = EventChain.hash(forged);
         dev.rewind.support.CatalogDump.exec(db, "INSERT INTO events(id, at, kind, model_id, target_id, from_version_id,"
                 + " to_version_id, reason, actor, host, prev_hash, hash) VALUES (" + forged.id() + ", " + forged.at()
@@ -111,8 +111,8 @@ class TamperTest {
         List<EventRecord> events = Tamper.events(db);
         EventRecord last = events.get(events.size() - 1);
         EventRecord forged = new EventRecord(last.id() + 1, last.at() + 1, EventKind.TAG, last.modelId(), null,
-                versionId("2.0.0"), null, null, "stable", null, "fine", last.actor(), last.host(), last.hash(), null,
-                null, null, null);
+                versionId("2.0.0"), null, null, "stable", null, "fine", last.actor(), last.host(), last.hash(),
+                null, null, null, null, null);
         String hash = EventChain.hash(forged);
         dev.rewind.support.CatalogDump.exec(db, "INSERT INTO events(id, at, kind, model_id, version_id, tag_key, reason,"
                 + " actor, host, prev_hash, hash, key_id, signature) VALUES (" + forged.id() + ", " + forged.at()

@@ -6,10 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.rewind.domain.ConflictException;
 import dev.rewind.domain.Event;
 import dev.rewind.domain.EventKind;
+import dev.rewind.domain.MetricGuard;
 import dev.rewind.domain.Move;
+import dev.rewind.domain.MoveDecision;
 import dev.rewind.domain.MoveOverride;
+import dev.rewind.domain.MovePreview;
 import dev.rewind.domain.MoveRequest;
 import dev.rewind.domain.RewindException;
+import dev.rewind.domain.RollbackSuggestion;
 import dev.rewind.support.CatalogDump;
 import dev.rewind.support.Fixture;
 import java.nio.file.Files;
@@ -98,7 +102,6 @@ class DeployServiceTest {
                 {"unknown model 'x'", (Executable) () -> d.rollback(MoveRequest.of("x", "production", null)), 2},
                 {"has no version '9'", (Executable) () -> d.deploy(MoveRequest.of("m", "production", "9")), 2},
                 {"serves nothing yet", (Executable) () -> d.rollback(MoveRequest.of("m", "staging", null)), 1},
-                {"already serves 2.0", (Executable) () -> d.deploy(MoveRequest.of("m", "production", "2.0")), 1},
                 {"tagged failed", (Executable) () -> d.deploy(MoveRequest.of("m", "production", "1.0")), 1},
                 {"tagged failed", (Executable) () -> d.rollback(MoveRequest.of("m", "production", "1.0")), 1},
                 {"not 1.0 as expected", (Executable) () -> d.deploy(MoveRequest.of("m", "production", "1.1")
@@ -305,6 +308,124 @@ class DeployServiceTest {
                 rs.next();
                 return rs.getLong(1);
             }
+        }
+    }
+
+    @Test
+    void movingToTheLiveVersionSucceedsWithoutAnEvent() throws Exception {
+        try (Fixture f = Fixture.deployedThrice(dir)) {
+            String before = f.state();
+            Move m = f.services.deployments().deploy(MoveRequest.of("m", "production", "2.0")
+                    .expecting(Optional.of("2.0")));
+            assertThat(m.changed()).isFalse();
+            assertThat(m.toVersion()).isEqualTo("2.0");
+            assertThat(f.state()).isEqualTo(before);
+            assertThat(f.services.deployments().rollback(MoveRequest.of("m", "production", "2.0")).changed()).isFalse();
+            assertThat(f.state()).isEqualTo(before);
+            // a stale expectation is still a conflict, even when the version is the live one
+            assertThatThrownBy(() -> f.services.deployments().deploy(MoveRequest.of("m", "production", "2.0")
+                    .expecting(Optional.of("1.0")))).isInstanceOf(ConflictException.class);
+        }
+    }
+
+    @Test
+    void theSamePolicyDecidesThePreviewAndTheMove() throws Exception {
+        try (Fixture f = Fixture.deployedThrice(dir)) {
+            DeployService d = f.services.deployments();
+            f.services.registry().tag("m", "1.1", "Failed", "leaks", "seen in prod");
+            f.services.targetRules().guard("m", "production", List.of(new MetricGuard("auc", 0.93, null),
+                    new MetricGuard("latency_ms", null, 50.0)), "slo");
+            MovePreview p = d.preview(MoveRequest.of("m", "production", "1.1"));
+            assertThat(p.decision().verdict()).isEqualTo(MoveDecision.Verdict.NEEDS_OVERRIDE);
+            assertThat(p.decision().overrides()).containsExactlyInAnyOrder(MoveOverride.FAILED_VERSION, MoveOverride.GUARD);
+            assertThat(p.kind()).as("a rollback never goes to a failed version: offered as a deploy").isEqualTo(EventKind.DEPLOY);
+            assertThat(p.needed().get(0).windowText()).isEqualTo("Deploy although 1.1 is tagged failed (leaks)");
+            assertThat(p.needed().get(1).windowText())
+                    .contains("auc 0.92 is 0.01 below the minimum 0.93", "latency_ms is not recorded");
+            String before = f.state();
+            MoveRequest asked = MoveRequest.of("m", "production", "1.1").expecting(Optional.of("2.0")).because("test");
+            assertThatThrownBy(() -> d.deploy(asked)).hasMessageContaining("tagged failed")
+                    .hasMessageContaining("misses a metric guard").hasMessageContaining("--override");
+            assertThatThrownBy(() -> d.deploy(asked.overriding(MoveOverride.FAILED_VERSION)))
+                    .hasMessageContaining("misses a metric guard").hasMessageNotContaining("tagged failed");
+            assertThat(f.state()).isEqualTo(before);
+            Move m = d.deploy(asked.overriding(MoveOverride.FAILED_VERSION).overriding(MoveOverride.GUARD));
+            Event e = f.services.history().history("m", "production").get(0);
+            assertThat(e.id()).isEqualTo(m.eventId());
+            assertThat(e.overrides()).containsExactlyInAnyOrder(MoveOverride.FAILED_VERSION, MoveOverride.GUARD);
+            // overrides given but not needed are not recorded
+            f.services.targetRules().guard("m", "production", List.of(), "cleared");
+            d.deploy(MoveRequest.of("m", "production", "2.0").overriding(MoveOverride.GUARD));
+            assertThat(f.services.history().history("m", "production").get(0).overrides()).isEmpty();
+        }
+    }
+
+    @Test
+    void aProtectedTargetNeedsAOneLineReasonOnEveryMove() throws Exception {
+        try (Fixture f = Fixture.deployedThrice(dir)) {
+            DeployService d = f.services.deployments();
+            assertThatThrownBy(() -> f.services.targetRules().protect("m", "production", true, " "))
+                    .isInstanceOf(RewindException.class).hasMessageContaining("reason is required");
+            f.services.targetRules().protect("m", "production", true, "serves customers");
+            assertThat(d.preview(MoveRequest.of("m", "production", "1.1")).needsTypedConfirmation()).isTrue();
+            assertThat(d.preview(MoveRequest.of("m", "staging", "1.1")).needsTypedConfirmation()).isFalse();
+            String before = f.state();
+            for (String reason : new String[] {null, "", "   "}) {
+                RewindException e = org.junit.jupiter.api.Assertions.assertThrows(RewindException.class,
+                        () -> d.rollback(MoveRequest.of("m", "production", null).because(reason)));
+                assertThat(e.exitCode()).isEqualTo(2);
+                assertThat(e.getMessage()).contains("production of m is protected");
+            }
+            for (String forged : new String[] {"ok\n2026 admin deployed", "ok\rx", "tab\there"}) {
+                RewindException e = org.junit.jupiter.api.Assertions.assertThrows(RewindException.class,
+                        () -> d.deploy(MoveRequest.of("m", "staging", "1.1").because(forged)));
+                assertThat(e.exitCode()).isEqualTo(2);
+                assertThat(e.getMessage()).contains("must be one line").doesNotContain("\n");
+            }
+            assertThat(f.state()).isEqualTo(before);
+            assertThat(d.rollback(MoveRequest.of("m", "production", null).because("FPR up")).changed()).isTrue();
+            f.services.targetRules().protect("m", "production", false, "decommissioned");
+            assertThat(d.deploy(MoveRequest.of("m", "production", "2.0")).changed()).isTrue();
+            assertThat(f.services.history().history("m", "production")).extracting(Event::kind)
+                    .containsSubsequence(EventKind.DEPLOY, EventKind.UNPROTECT, EventKind.ROLLBACK, EventKind.PROTECT);
+        }
+    }
+
+    @Test
+    void rollbackWithoutAVersionGoesToTheLastStableOneOlderThanLiveAndNotFailed() throws Exception {
+        try (Fixture f = Fixture.deployedThrice(dir)) {
+            DeployService d = f.services.deployments();
+            assertThat(d.rollbackSuggestion("m", "production")).contains(new RollbackSuggestion("production", "1.1", false));
+            f.services.registry().tag("m", "1.0", "STABLE", null, "ran a quarter");
+            f.services.registry().tag("m", "2.0", "stable", null, "newer than live? no: it is live");
+            RollbackSuggestion s = d.rollbackSuggestion("m", "production").orElseThrow();
+            assertThat(s).isEqualTo(new RollbackSuggestion("production", "1.0", true));
+            assertThat(s.describe()).isEqualTo("Roll back production to 1.0 (last stable)");
+            f.services.registry().tag("m", "1.1", "stable", null, "also good");
+            f.services.registry().tag("m", "1.1", "failed", null, "but then it failed");
+            assertThat(d.rollbackSuggestion("m", "production").orElseThrow().version()).isEqualTo("1.0");
+            Move m = d.rollback(MoveRequest.of("m", "production", null).because("incident"));
+            assertThat(m.toVersion()).isEqualTo("1.0");
+        }
+    }
+
+    @Test
+    void failedAndStableKeysAreStoredLowerCaseAndTheirRemovalNeedsAReason() throws Exception {
+        try (Fixture f = Fixture.deployedThrice(dir)) {
+            assertThat(f.services.registry().tag("m", "1.0", "Failed", null, "x").tags()).containsKey("failed")
+                    .doesNotContainKey("Failed");
+            assertThat(f.services.registry().tag("m", "1.0", "Owner", "ana", "x").tags()).containsKey("Owner");
+            String before = f.state();
+            assertThatThrownBy(() -> f.services.registry().untag("m", "1.0", "FAILED", null))
+                    .isInstanceOf(RewindException.class).hasMessageContaining("reason is required");
+            assertThat(f.state()).isEqualTo(before);
+            f.services.registry().untag("m", "1.0", "FAILED", "false alarm");
+            Event e = f.services.history().history("m", null).get(0);
+            assertThat(e.kind()).isEqualTo(EventKind.UNTAG);
+            assertThat(e.tagKey()).isEqualTo("failed");
+            assertThat(e.reason()).isEqualTo("false alarm");
+            // other tags come off without one, as before
+            f.services.registry().untag("m", "1.0", "Owner", null);
         }
     }
 }

@@ -52,7 +52,7 @@ public final class Tamper {
             if (e.id() >= fromId) {
                 EventRecord fixed = new EventRecord(e.id(), e.at(), e.kind(), e.modelId(), e.targetId(), e.versionId(),
                         e.fromVersionId(), e.toVersionId(), e.tagKey(), e.tagValue(), e.reason(), e.actor(), e.host(),
-                        previous, null, e.factsDigest(), e.keyId(), e.signature());
+                        previous, null, e.overrides(), e.factsDigest(), e.keyId(), e.signature());
                 String hash = EventChain.hash(fixed);
                 updates.add("UPDATE events SET prev_hash = '" + previous + "', hash = '" + hash + "' WHERE id = " + e.id());
                 previous = hash;
@@ -73,7 +73,7 @@ public final class Tamper {
                         longOrNull(rs, "model_id"), longOrNull(rs, "target_id"), longOrNull(rs, "version_id"),
                         longOrNull(rs, "from_version_id"), longOrNull(rs, "to_version_id"), rs.getString("tag_key"),
                         rs.getString("tag_value"), rs.getString("reason"), rs.getString("actor"), rs.getString("host"),
-                        rs.getString("prev_hash"), rs.getString("hash"), optional(rs, "facts_digest"),
+                        rs.getString("prev_hash"), rs.getString("hash"), optional(rs, "overrides"), optional(rs, "facts_digest"),
                         optional(rs, "key_id"), optional(rs, "signature")));
             }
         }
@@ -87,7 +87,7 @@ public final class Tamper {
         }
     }
 
-    /** Columns of schema 5, absent from a catalog made to look older. */
+    /** Columns of schemas 3 and 5, absent from a catalog made to look older. */
     private static String optional(ResultSet rs, String column) throws SQLException {
         ResultSetMetaData md = rs.getMetaData();
         for (int i = 1; i <= md.getColumnCount(); i++) {

@@ -20,8 +20,13 @@ final class TestDialogs implements DialogService {
     }
 
     @Override
-    public Optional<String> confirmMove(MovePreview preview) {
+    public Optional<MoveConfirmation> confirmMove(MovePreview preview) {
         return real.confirmMove(preview);
+    }
+
+    @Override
+    public Optional<String> askReason(String title, String question) {
+        return real.askReason(title, question);
     }
 
     @Override

@@ -30,32 +30,61 @@ final class CatalogFileCheck {
         if (!Files.isReadable(file)) {
             throw RewindException.unreadable("cannot open catalog " + file + ": permission denied");
         }
+        RewindException problem = null;
+        // another process may be checkpointing while the header and the length are read: a problem counts only
+        // when it is seen on every attempt, so a moment between two writes is never taken for damage
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            problem = headerProblem(file);
+            if (problem == null) {
+                break;
+            }
+            pause(attempt);
+        }
+        if (problem != null) {
+            throw problem;
+        }
+        probe(file);
+    }
+
+    private static final int ATTEMPTS = 5;
+
+    private static RewindException headerProblem(Path file) {
         long length;
         byte[] header = new byte[100];
         int read;
         try (InputStream in = Files.newInputStream(file)) {
-            length = Files.size(file);
             read = in.readNBytes(header, 0, header.length);
+            length = Files.size(file);
         } catch (IOException e) {
-            throw RewindException.unreadable("cannot read catalog " + file + ": " + e.getMessage());
+            return RewindException.unreadable("cannot read catalog " + file + ": " + e.getMessage());
         }
         if (length == 0) {
-            return; // an empty file is an empty database: nothing in it to lose
+            // never re-created: an empty file where a catalog should be is a lost catalog, not a fresh one
+            return RewindException.unreadable("cannot open catalog " + file + ": it is an empty file (0 bytes), not a"
+                    + " Rewind catalog; it was left as it is (restore it from a backup, or remove it to start anew)");
         }
         if (read < MAGIC.length || !startsWithMagic(header)) {
-            throw RewindException.unreadable("cannot open catalog " + file
+            return RewindException.unreadable("cannot open catalog " + file
                     + ": it is not a SQLite database (not a Rewind catalog)");
         }
         if (read < header.length) {
-            throw RewindException.unreadable("cannot open catalog " + file + ": the file is truncated ("
+            return RewindException.unreadable("cannot open catalog " + file + ": the file is truncated ("
                     + length + " bytes)");
         }
         if (!hasWalContent(file)) {
             // with a non-empty WAL the file may legitimately be shorter (a checkpoint in progress in another
             // process, or interrupted by a crash and finished on the next open): SQLite itself judges that case
-            checkLength(file, header, length);
+            return lengthProblem(file, header, length);
         }
-        probe(file);
+        return null;
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(20L << attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static boolean hasWalContent(Path file) {
@@ -76,7 +105,7 @@ final class CatalogFileCheck {
         return true;
     }
 
-    private static void checkLength(Path file, byte[] header, long length) {
+    private static RewindException lengthProblem(Path file, byte[] header, long length) {
         ByteBuffer b = ByteBuffer.wrap(header);
         int pageSize = b.getShort(16) & 0xffff;
         if (pageSize == 1) {
@@ -87,9 +116,10 @@ final class CatalogFileCheck {
         long validFor = b.getInt(92) & 0xffffffffL;
         // the in-header page count is trustworthy only when it was written with the current change counter
         if (pages > 0 && validFor == changeCounter && length < pages * pageSize) {
-            throw RewindException.unreadable("cannot open catalog " + file + ": the file is truncated ("
+            return RewindException.unreadable("cannot open catalog " + file + ": the file is truncated ("
                     + length + " of " + pages * pageSize + " bytes)");
         }
+        return null;
     }
 
     private static void probe(Path file) {
@@ -101,13 +131,21 @@ final class CatalogFileCheck {
                 throw RewindException.unreadable("cannot open catalog " + file
                         + ": it is a SQLite database but not a Rewind catalog");
             }
+            if (userVersion < 0 || (userVersion == 0 && tables > 0)) {
+                throw RewindException.unreadable("cannot open catalog " + file + ": its schema version ("
+                        + userVersion + ") is damaged; restore it from a backup");
+            }
             if (userVersion > Migrations.CURRENT) {
                 throw RewindException.unreadable("cannot open catalog " + file + ": it was written by a newer Rewind"
                         + " (catalog schema " + userVersion + ", this Rewind reads up to " + Migrations.CURRENT
                         + "); upgrade Rewind to open it");
             }
             if (tables > 0) {
-                single(st, "SELECT count(*) FROM events"); // touches real pages: damage shows here
+                single(st, "SELECT count(*) FROM events");
+                for (String table : Migrations.tablesUpTo(userVersion)) {
+                    // touches real pages: damage shows here, and a missing table is named
+                    single(st, "SELECT count(*) FROM (SELECT 1 FROM \"" + table + "\" LIMIT 1)");
+                }
             }
         } catch (SQLException e) {
             throw Errors.opening(file, e);

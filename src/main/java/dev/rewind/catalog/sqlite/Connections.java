@@ -1,5 +1,6 @@
 package dev.rewind.catalog.sqlite;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -22,12 +23,35 @@ final class Connections {
         return connect(file, base());
     }
 
+    /**
+     * A connection that only reads and leaves no {@code -wal}/{@code -shm} behind. SQLite's read-only mode
+     * creates both beside a WAL database and, being read-only, cannot remove them on close; so where the folder
+     * is writable a normal connection is opened with {@code query_only} (the last connection to close removes
+     * them), and where it is not, {@code mode=ro} is used ({@code immutable=1} when no writer has a WAL open,
+     * since none can be created there).
+     */
     static Connection readOnly(Path file) throws SQLException {
+        Path dir = file.toAbsolutePath().getParent();
+        Path journal = file.resolveSibling(file.getFileName() + "-journal");
+        if (dir != null && Files.isWritable(dir) && Files.isWritable(file) && !Files.exists(journal)) {
+            SQLiteConfig cfg = new SQLiteConfig();
+            cfg.setBusyTimeout(BUSY_TIMEOUT_MS);
+            Connection c = connect(file, cfg);
+            try (var st = c.createStatement()) {
+                st.execute("PRAGMA query_only = 1");
+            } catch (SQLException e) {
+                closeQuietly(c);
+                throw e;
+            }
+            return c;
+        }
         SQLiteConfig cfg = new SQLiteConfig();
         cfg.setReadOnly(true);
-        cfg.setOpenMode(org.sqlite.SQLiteOpenMode.NOMUTEX);
+        cfg.setBusyTimeout(BUSY_TIMEOUT_MS);
         SQLiteDataSource ds = new SQLiteDataSource(cfg);
-        ds.setUrl("jdbc:sqlite:file:" + file.toUri().getRawPath() + "?mode=ro");
+        boolean liveWal = Files.exists(file.resolveSibling(file.getFileName() + "-wal"));
+        ds.setUrl("jdbc:sqlite:file:" + file.toAbsolutePath().toUri().getRawPath() + "?mode=ro"
+                + (liveWal ? "" : "&immutable=1"));
         return ds.getConnection();
     }
 

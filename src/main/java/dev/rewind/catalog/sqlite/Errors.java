@@ -20,7 +20,12 @@ final class Errors {
             return RewindException.unreadable("cannot open catalog " + file + ": the file is damaged ("
                     + firstLine(e) + ")");
         }
-        return wrap("open the catalog", file, e);
+        if (code == SQLiteErrorCode.SQLITE_BUSY || code == SQLiteErrorCode.SQLITE_LOCKED) {
+            return wrap("open the catalog", file, e);
+        }
+        // anything else while opening (a missing table, a malformed schema) means the file cannot serve as a catalog
+        return new RewindException(RewindException.CATALOG_UNREADABLE, "cannot open catalog " + file
+                + ": its schema is damaged (" + firstLine(e) + ")", e);
     }
 
     static RewindException wrap(String operation, Path file, SQLException e) {

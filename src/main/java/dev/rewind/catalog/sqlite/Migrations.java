@@ -16,7 +16,8 @@ import java.util.List;
 public final class Migrations {
     /** 'RWND': marks the file as a Rewind catalog. */
     static final int APPLICATION_ID = 0x52574e44;
-    static final List<String> SCRIPTS = List.of("V1__initial.sql", "V2__provenance.sql", "V5__chain.sql");
+    static final List<String> SCRIPTS = List.of("V1__initial.sql", "V2__provenance.sql", "V3__move_policy.sql",
+            "V4__proofs.sql", "V5__chain.sql");
     public static final int CURRENT = SCRIPTS.size();
 
     private Migrations() {
@@ -58,6 +59,36 @@ public final class Migrations {
             Transactions.exec(c, "ROLLBACK");
             throw e;
         }
+    }
+
+    /**
+     * The tables the scripts up to {@code version} leave behind, so a catalog missing one is known to be damaged.
+     * A script may build a table under a working name and rename it, or keep rows aside in a table it drops.
+     */
+    static List<String> tablesUpTo(int version) {
+        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+        java.util.regex.Pattern create = java.util.regex.Pattern.compile(
+                "(?is)^\\s*CREATE\\s+TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?\"?(\\w+)\"?");
+        java.util.regex.Pattern drop = java.util.regex.Pattern.compile(
+                "(?is)^\\s*DROP\\s+TABLE\\s+(?:IF\\s+EXISTS\\s+)?\"?(\\w+)\"?");
+        java.util.regex.Pattern rename = java.util.regex.Pattern.compile(
+                "(?is)^\\s*ALTER\\s+TABLE\\s+\"?(\\w+)\"?\\s+RENAME\\s+TO\\s+\"?(\\w+)\"?");
+        for (int v = 0; v < Math.min(version, SCRIPTS.size()); v++) {
+            for (String sql : statements(SCRIPTS.get(v))) {
+                java.util.regex.Matcher m = create.matcher(sql);
+                java.util.regex.Matcher d = drop.matcher(sql);
+                java.util.regex.Matcher r = rename.matcher(sql);
+                if (m.find()) {
+                    out.add(m.group(1));
+                } else if (d.find()) {
+                    out.remove(d.group(1));
+                } else if (r.find()) {
+                    out.remove(r.group(1));
+                    out.add(r.group(2));
+                }
+            }
+        }
+        return new ArrayList<>(out);
     }
 
     /** Splits a script into statements; a trigger body ends only at its END. */

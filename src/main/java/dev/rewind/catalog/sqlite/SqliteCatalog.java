@@ -59,13 +59,17 @@ public final class SqliteCatalog implements Catalog {
         }
         if (exists) {
             CatalogFileCheck.check(file);
+        } else {
+            CatalogCreation.create(file);
         }
         Connection writer = null;
         try {
             writer = Connections.open(file);
             Migrations.migrate(writer, file);
             Connection reader = Connections.open(file);
-            return new SqliteCatalog(file, writer, reader, signer);
+            SqliteCatalog catalog = new SqliteCatalog(file, writer, reader, signer);
+            catalog.artifacts.removeAbandonedCopies();
+            return catalog;
         } catch (SQLException e) {
             Connections.closeQuietly(writer);
             throw Errors.opening(file, e);
@@ -73,6 +77,57 @@ public final class SqliteCatalog implements Catalog {
             Connections.closeQuietly(writer);
             throw e;
         }
+    }
+
+    /**
+     * Opens an existing catalog for reading only: nothing is migrated, repaired or cleaned, and no
+     * {@code -wal}/{@code -shm} file is left behind; writing through it is refused.
+     */
+    public static SqliteCatalog openReadOnly(Path path) {
+        return openReadOnly(path, new Keyring(Keyring.defaultDir()));
+    }
+
+    /** As {@link #openReadOnly(Path)}; {@code signer} signs only the upgrade of an older catalog. */
+    public static SqliteCatalog openReadOnly(Path path, EventSigner signer) {
+        Path file = path.toAbsolutePath().normalize();
+        if (!Files.exists(file)) {
+            throw RewindException.unreadable("no catalog at " + file
+                    + " (create one with 'rewind init' or 'rewind demo')");
+        }
+        CatalogFileCheck.check(file);
+        try {
+            Connection reader = Connections.readOnly(file);
+            try (Statement st = reader.createStatement(); ResultSet rs = st.executeQuery("PRAGMA user_version")) {
+                if (rs.next() && rs.getInt(1) < Migrations.CURRENT) {
+                    Connections.closeQuietly(reader);
+                    // an older catalog needs its upgrade written first; the ordinary open does that
+                    return open(file, false, signer);
+                }
+            }
+            return new SqliteCatalog(file, null, reader, signer);
+        } catch (SQLException e) {
+            throw Errors.opening(file, e);
+        }
+    }
+
+    /** Catalog.Opener for the composition roots: read-only opens go to {@link #openReadOnly}. */
+    public static Catalog.Opener opener() {
+        return opener(new Keyring(Keyring.defaultDir()));
+    }
+
+    /** As {@link #opener()}, signing with {@code signer}'s keys. */
+    public static Catalog.Opener opener(EventSigner signer) {
+        return new Catalog.Opener() {
+            @Override
+            public Catalog open(Path path, boolean create) {
+                return SqliteCatalog.open(path, create, signer);
+            }
+
+            @Override
+            public Catalog openReadOnly(Path path) {
+                return SqliteCatalog.openReadOnly(path, signer);
+            }
+        };
     }
 
     @Override
@@ -94,6 +149,9 @@ public final class SqliteCatalog implements Catalog {
 
     @Override
     public <T> T write(Work<T> work) {
+        if (writer == null) {
+            throw RewindException.refused("cannot write to the catalog " + file + ": it was opened read-only");
+        }
         synchronized (writer) {
             SqliteTx tx = new SqliteTx(writer, signer);
             T result = Transactions.run(writer, Transactions.BEGIN_WRITE, tx, work, "write to the catalog", file);

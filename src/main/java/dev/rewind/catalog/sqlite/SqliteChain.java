@@ -17,6 +17,9 @@ final class SqliteChain implements ChainRepository {
         "SELECT key, value FROM params WHERE version_id = ? ORDER BY key",
         "SELECT key, value FROM version_initial_tags WHERE version_id = ? ORDER BY key",
         "SELECT key, value FROM version_provenance WHERE version_id = ? ORDER BY key"};
+    private static final String[] TARGET_SECTIONS = {
+        "SELECT key, min, max FROM target_guards WHERE target_id = ? ORDER BY key",
+        "SELECT command, timeout_ms FROM target_checks WHERE target_id = ?"};
 
     private final Jdbc jdbc;
 
@@ -50,10 +53,17 @@ final class SqliteChain implements ChainRepository {
     @Override
     public String targetDigest(long targetId) {
         FactsDigest d = new FactsDigest("target");
-        boolean found = !jdbc.list("digest a target", "SELECT m.name, t.id, t.model_id, t.name, t.serving_dir "
-                + "FROM targets t LEFT JOIN models m ON m.id = t.model_id WHERE t.id = ?",
+        boolean found = !jdbc.list("digest a target", "SELECT m.name, t.id, t.model_id, t.name, t.serving_dir, "
+                + "t.protected FROM targets t LEFT JOIN models m ON m.id = t.model_id WHERE t.id = ?",
                 rs -> addRow(d, rs), targetId).isEmpty();
-        return found ? d.hex() : null;
+        if (!found) {
+            return null;
+        }
+        for (String sql : TARGET_SECTIONS) {
+            List<Boolean> rows = jdbc.list("digest a target", sql, rs -> addRow(d, rs), targetId);
+            d.add("rows").add(rows.size());
+        }
+        return d.hex();
     }
 
     private static boolean addRow(FactsDigest d, ResultSet rs) throws SQLException {

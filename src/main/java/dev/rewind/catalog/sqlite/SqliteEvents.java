@@ -9,6 +9,7 @@ import dev.rewind.catalog.EventSigner;
 import dev.rewind.catalog.PendingSwitch;
 import dev.rewind.domain.Event;
 import dev.rewind.domain.EventKind;
+import dev.rewind.domain.MoveOverride;
 import dev.rewind.domain.RewindException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -25,7 +26,7 @@ final class SqliteEvents implements EventRepository {
             .collect(Collectors.joining(",", "(", ")"));
     private static final String SELECT_EVENT = "SELECT e.id, e.at, e.kind, m.name AS model, t.name AS target, "
             + "v.label AS version, f.label AS from_label, o.label AS to_label, e.tag_key, e.tag_value, e.reason, "
-            + "e.actor, e.host, e.hash FROM events e LEFT JOIN models m ON m.id = e.model_id "
+            + "e.actor, e.host, e.hash, e.overrides FROM events e LEFT JOIN models m ON m.id = e.model_id "
             + "LEFT JOIN targets t ON t.id = e.target_id LEFT JOIN versions v ON v.id = e.version_id "
             + "LEFT JOIN versions f ON f.id = e.from_version_id LEFT JOIN versions o ON o.id = e.to_version_id ";
 
@@ -64,10 +65,10 @@ final class SqliteEvents implements EventRepository {
         EventRecord e = draft.linked(lastId + 1, lastHash, factsDigest(draft));
         jdbc.update("append event", "INSERT INTO events(id, at, kind, model_id, target_id, version_id, "
                         + "from_version_id, to_version_id, tag_key, tag_value, reason, actor, host, prev_hash, hash, "
-                        + "facts_digest) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                        + "overrides, facts_digest) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 e.id(), e.at(), e.kind().id(), e.modelId(), e.targetId(), e.versionId(), e.fromVersionId(),
                 e.toVersionId(), e.tagKey(), e.tagValue(), e.reason(), e.actor(), e.host(), e.prevHash(), e.hash(),
-                e.factsDigest());
+                e.overrides(), e.factsDigest());
         lastId = e.id();
         lastHash = e.hash();
         appended.accept(e);
@@ -156,18 +157,31 @@ final class SqliteEvents implements EventRepository {
     }
 
     private static Event event(ResultSet rs) throws SQLException {
-        return new Event(rs.getLong("id"), Instant.ofEpochMilli(rs.getLong("at")), EventKind.parse(rs.getString("kind")),
+        return new Event(rs.getLong("id"), Instant.ofEpochMilli(rs.getLong("at")), kind(rs),
                 rs.getString("model"), rs.getString("target"), rs.getString("version"), rs.getString("from_label"),
                 rs.getString("to_label"), rs.getString("tag_key"), rs.getString("tag_value"), rs.getString("reason"),
-                rs.getString("actor"), rs.getString("host"), rs.getString("hash"));
+                rs.getString("actor"), rs.getString("host"), rs.getString("hash"),
+                MoveOverride.parse(rs.getString("overrides")));
+    }
+
+    /** A kind no Rewind writes means the row was altered: the catalog is damaged, not the user's input. */
+    private static EventKind kind(ResultSet rs) throws SQLException {
+        String kind = rs.getString("kind");
+        try {
+            return EventKind.parse(kind);
+        } catch (RewindException e) {
+            throw RewindException.unreadable("event " + rs.getLong("id") + " has the unknown kind '" + kind
+                    + "': the history was altered");
+        }
     }
 
     static EventRecord record(ResultSet rs) throws SQLException {
-        return new EventRecord(rs.getLong("id"), rs.getLong("at"), EventKind.parse(rs.getString("kind")),
+        return new EventRecord(rs.getLong("id"), rs.getLong("at"), kind(rs),
                 Jdbc.nullableLong(rs, "model_id"), Jdbc.nullableLong(rs, "target_id"),
                 Jdbc.nullableLong(rs, "version_id"), Jdbc.nullableLong(rs, "from_version_id"),
                 Jdbc.nullableLong(rs, "to_version_id"), rs.getString("tag_key"), rs.getString("tag_value"),
                 rs.getString("reason"), rs.getString("actor"), rs.getString("host"), rs.getString("prev_hash"),
-                rs.getString("hash"), rs.getString("facts_digest"), rs.getString("key_id"), rs.getString("signature"));
+                rs.getString("hash"), rs.getString("overrides"), rs.getString("facts_digest"), rs.getString("key_id"),
+                rs.getString("signature"));
     }
 }

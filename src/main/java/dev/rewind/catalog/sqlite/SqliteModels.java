@@ -64,6 +64,16 @@ final class SqliteModels implements ModelRepository {
                 });
     }
 
+    @Override
+    public List<String> names() {
+        return jdbc.list("list model names", "SELECT name FROM models", rs -> rs.getString(1));
+    }
+
+    @Override
+    public List<String> tagKeys() {
+        return jdbc.list("list model tag keys", "SELECT DISTINCT key FROM model_tags", rs -> rs.getString(1));
+    }
+
     private Map<Long, Long> targetModel;
 
     private long modelIdOf(TargetState t) {

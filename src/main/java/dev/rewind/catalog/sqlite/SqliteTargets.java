@@ -2,6 +2,7 @@ package dev.rewind.catalog.sqlite;
 
 import dev.rewind.catalog.TargetRepository;
 import dev.rewind.catalog.TargetRow;
+import dev.rewind.domain.MetricGuard;
 import dev.rewind.domain.TargetState;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,7 +12,7 @@ import java.util.Optional;
 
 final class SqliteTargets implements TargetRepository {
     private static final String SELECT_ROW = "SELECT t.id, t.model_id, m.name AS model, t.name, t.serving_dir, "
-            + "t.version_id, v.label FROM targets t JOIN models m ON m.id = t.model_id "
+            + "t.version_id, v.label, t.protected FROM targets t JOIN models m ON m.id = t.model_id "
             + "LEFT JOIN versions v ON v.id = t.version_id ";
 
     private final Jdbc jdbc;
@@ -43,7 +44,7 @@ final class SqliteTargets implements TargetRepository {
 
     @Override
     public List<TargetState> list(String model) {
-        String sql = "SELECT t.id, m.name AS model, t.name, v.label, t.serving_dir, "
+        String sql = "SELECT t.id, m.name AS model, t.name, v.label, t.serving_dir, t.protected, "
                 + " (SELECT max(e.at) FROM events e WHERE e.target_id = t.id "
                 + "  AND e.kind IN " + SqliteEvents.MOVE_KINDS + ") AS since "
                 + "FROM targets t JOIN models m ON m.id = t.model_id LEFT JOIN versions v ON v.id = t.version_id "
@@ -53,7 +54,8 @@ final class SqliteTargets implements TargetRepository {
         return jdbc.list("list targets", sql, rs -> {
             Long since = Jdbc.nullableLong(rs, "since");
             return new TargetState(rs.getLong("id"), rs.getString("model"), rs.getString("name"), rs.getString("label"),
-                    since == null ? null : Instant.ofEpochMilli(since), rs.getString("serving_dir"));
+                    since == null ? null : Instant.ofEpochMilli(since), rs.getString("serving_dir"),
+                    rs.getInt("protected") != 0);
         }, args);
     }
 
@@ -62,8 +64,35 @@ final class SqliteTargets implements TargetRepository {
         return jdbc.list("list targets", SELECT_ROW + "ORDER BY t.id", this::row);
     }
 
+    @Override
+    public void setProtected(long targetId, boolean protectedTarget) {
+        jdbc.update("protect target", "UPDATE targets SET protected = ? WHERE id = ?", protectedTarget ? 1 : 0, targetId);
+    }
+
+    @Override
+    public List<MetricGuard> guards(long targetId) {
+        return jdbc.list("read guards", "SELECT key, min, max FROM target_guards WHERE target_id = ? ORDER BY key",
+                rs -> new MetricGuard(rs.getString("key"), nullableDouble(rs, "min"), nullableDouble(rs, "max")),
+                targetId);
+    }
+
+    @Override
+    public void setGuards(long targetId, List<MetricGuard> guards) {
+        jdbc.update("clear guards", "DELETE FROM target_guards WHERE target_id = ?", targetId);
+        for (MetricGuard g : guards) {
+            jdbc.update("set guard", "INSERT INTO target_guards(target_id, key, min, max) VALUES (?,?,?,?)",
+                    targetId, g.key(), g.min(), g.max());
+        }
+    }
+
+    private static Double nullableDouble(ResultSet rs, String column) throws SQLException {
+        double d = rs.getDouble(column);
+        return rs.wasNull() ? null : d;
+    }
+
     private TargetRow row(ResultSet rs) throws SQLException {
         return new TargetRow(rs.getLong("id"), rs.getLong("model_id"), rs.getString("model"), rs.getString("name"),
-                rs.getString("serving_dir"), Jdbc.nullableLong(rs, "version_id"), rs.getString("label"));
+                rs.getString("serving_dir"), Jdbc.nullableLong(rs, "version_id"), rs.getString("label"),
+                rs.getInt("protected") != 0);
     }
 }

@@ -7,6 +7,7 @@ import dev.rewind.catalog.EventRecord;
 import dev.rewind.catalog.EventRepository;
 import dev.rewind.catalog.EventSigner;
 import dev.rewind.catalog.ModelRepository;
+import dev.rewind.catalog.ProofRepository;
 import dev.rewind.catalog.TargetRepository;
 import dev.rewind.catalog.VersionRepository;
 import java.sql.Connection;
@@ -21,6 +22,7 @@ final class SqliteTx implements CatalogTx {
     private ChainRepository chain;
     private final EventSigner signer;
     private EventRecord lastAppended;
+    private ProofRepository proofs;
 
     SqliteTx(Connection c, EventSigner signer) {
         this.jdbc = new Jdbc(c);
@@ -67,5 +69,10 @@ final class SqliteTx implements CatalogTx {
     @Override
     public ChainRepository chain() {
         return chain == null ? chain = new SqliteChain(jdbc) : chain;
+    }
+
+    @Override
+    public ProofRepository proofs() {
+        return proofs == null ? proofs = new SqliteProofs(jdbc) : proofs;
     }
 }

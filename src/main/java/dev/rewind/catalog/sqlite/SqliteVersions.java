@@ -195,4 +195,10 @@ final class SqliteVersions implements VersionRepository {
     public List<String> tagKeys() {
         return jdbc.list("list tag keys", "SELECT DISTINCT key FROM version_tags ORDER BY key", rs -> rs.getString(1));
     }
+
+    @Override
+    public List<String> labels(String model) {
+        return jdbc.list("list labels", "SELECT v.label FROM versions v JOIN models m ON m.id = v.model_id "
+                + "WHERE m.name = ?", rs -> rs.getString(1), model);
+    }
 }

@@ -2,17 +2,10 @@ package dev.rewind.importer.mlflow;
 
 import dev.rewind.domain.RewindException;
 import dev.rewind.importer.mlflow.MlflowReader.Progress;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystemLoopException;
-import java.nio.file.FileVisitOption;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,12 +29,16 @@ public final class MlrunsReader {
     private static final Set<String> NOT_RUNS = Set.of("tags", "datasets", "traces", "models");
 
     private final Path root;
+    private final StoreFiles disk;
+    private final Problems problems;
     private final Progress progress;
     private final Map<String, Path> runDirs = new HashMap<>();
     private final Map<String, Map<String, Object>> experiments = new HashMap<>();
 
     public MlrunsReader(Path root, Progress progress) {
         this.root = root;
+        this.disk = new StoreFiles(root);
+        this.problems = new Problems(root.toString());
         this.progress = progress;
     }
 
@@ -55,7 +52,7 @@ public final class MlrunsReader {
         }
         try (Stream<Path> s = Files.list(dir)) {
             return s.anyMatch(p -> Files.isRegularFile(p.resolve("meta.yaml")));
-        } catch (IOException e) {
+        } catch (java.io.IOException e) {
             return false;
         }
     }
@@ -63,6 +60,7 @@ public final class MlrunsReader {
     public MlflowData read(String runsAsVersions) {
         indexExperiments();
         List<MlflowData.RegisteredModel> models = runsAsVersions == null ? registry() : runsAsModel(runsAsVersions);
+        problems.throwIfAny();
         Map<String, MlflowData.Run> runs = new LinkedHashMap<>();
         List<String> needed = models.stream().flatMap(m -> m.versions().stream()).map(MlflowData.ModelVersion::runId)
                 .filter(id -> id != null && runDirs.containsKey(id)).distinct().toList();
@@ -71,75 +69,111 @@ public final class MlrunsReader {
             if (progress.cancelled()) {
                 throw RewindException.refused("import cancelled; nothing was imported");
             }
-            runs.put(id, run(id, runDirs.get(id)));
+            problems.each(() -> runs.put(id, run(id, runDirs.get(id))));
             progress.report("runs", ++done, needed.size());
         }
+        problems.throwIfAny();
         return new MlflowData(root.toString(), models, runs);
     }
 
     private void indexExperiments() {
         for (Path exp : list(root)) {
-            String n = exp.getFileName().toString();
-            if (!Files.isDirectory(exp) || n.startsWith(".") || n.equals("models") || !Files.isRegularFile(exp.resolve("meta.yaml"))) {
-                continue;
-            }
-            Map<String, Object> meta = yaml(exp.resolve("meta.yaml"));
-            experiments.put(n, meta);
-            for (Path run : list(exp)) {
-                if (Files.isDirectory(run) && !NOT_RUNS.contains(run.getFileName().toString())
-                        && Files.isRegularFile(run.resolve("meta.yaml"))) {
+            problems.each(() -> indexExperiment(exp));
+        }
+    }
+
+    private void indexExperiment(Path exp) {
+        String n = exp.getFileName().toString();
+        if (n.startsWith(".") || n.equals("models") || !disk.isDirectory(exp) || !disk.exists(exp.resolve("meta.yaml"))) {
+            return;
+        }
+        Map<String, Object> meta = yaml(exp.resolve("meta.yaml"));
+        experiments.put(n, meta);
+        for (Path run : list(exp)) {
+            problems.each(() -> {
+                if (!NOT_RUNS.contains(run.getFileName().toString()) && disk.isDirectory(run)
+                        && disk.exists(run.resolve("meta.yaml"))) {
                     runDirs.put(run.getFileName().toString(), run);
                 }
-            }
+            });
         }
     }
 
     private List<MlflowData.RegisteredModel> registry() {
         Path models = root.resolve("models");
         List<MlflowData.RegisteredModel> out = new ArrayList<>();
-        if (!Files.isDirectory(models)) {
+        if (!disk.isDirectory(models)) {
             return out;
         }
+        Map<String, Path> claimed = new HashMap<>();
         for (Path m : list(models)) {
-            if (!Files.isDirectory(m) || !Files.isRegularFile(m.resolve("meta.yaml"))) {
-                continue;
-            }
-            Map<String, Object> meta = yaml(m.resolve("meta.yaml"));
-            String name = str(meta.get("name"), m.getFileName().toString());
-            Map<String, Integer> aliases = new TreeMap<>();
-            for (Path a : list(m.resolve("aliases"))) {
+            problems.each(() -> {
+                if (!disk.isDirectory(m)) {
+                    return;
+                }
+                MlflowData.RegisteredModel model = model(m);
+                Path other = claimed.putIfAbsent(model.name(), m);
+                if (other != null) {
+                    throw bad(m, "claims model '" + model.name() + "', which " + disk.rel(other) + " also claims");
+                }
+                out.add(model);
+            });
+        }
+        out.sort((a, b) -> a.name().compareTo(b.name()));
+        return out;
+    }
+
+    private MlflowData.RegisteredModel model(Path m) {
+        Map<String, Object> meta = yaml(m.resolve("meta.yaml"));
+        String name = str(meta.get("name"), m.getFileName().toString());
+        Map<String, Integer> aliases = new TreeMap<>();
+        for (Path a : list(m.resolve("aliases"))) {
+            problems.each(() -> {
                 String v = read(a).strip();
                 try {
                     aliases.put(a.getFileName().toString(), Integer.parseInt(v));
                 } catch (NumberFormatException e) {
                     throw bad(a, "holds '" + v + "', not a version number");
                 }
-            }
-            List<MlflowData.ModelVersion> versions = new ArrayList<>();
-            for (Path v : list(m)) {
-                String dir = v.getFileName().toString();
-                if (!dir.startsWith("version-") || !Files.isRegularFile(v.resolve("meta.yaml"))) {
-                    continue;
-                }
-                Map<String, Object> vm = yaml(v.resolve("meta.yaml"));
-                String stage = str(vm.get("current_stage"), null);
-                if ("Deleted_Internal".equals(stage)) {
-                    continue;
-                }
-                int number = integer(vm.get("version"), v.resolve("meta.yaml"), "version");
-                String source = str(vm.get("source"), null);
-                String storage = str(vm.get("storage_location"), null);
-                String runId = RunIds.resolve(str(vm.get("run_id"), null), source, storage);
-                versions.add(new MlflowData.ModelVersion(name, number, Integer.toString(number),
-                        longValue(vm.get("creation_timestamp")), str(vm.get("user_id"), null),
-                        str(vm.get("description"), null), stage, source, runId, storage, keyed(v.resolve("tags"))));
-            }
-            versions.sort((a, b) -> Integer.compare(a.version(), b.version()));
-            out.add(new MlflowData.RegisteredModel(name, str(meta.get("description"), null), keyed(m.resolve("tags")),
-                    aliases, versions));
+            });
         }
-        out.sort((a, b) -> a.name().compareTo(b.name()));
-        return out;
+        List<MlflowData.ModelVersion> versions = new ArrayList<>();
+        Map<Integer, Path> claimed = new HashMap<>();
+        for (Path v : list(m)) {
+            if (!v.getFileName().toString().startsWith("version-")) {
+                continue;
+            }
+            problems.each(() -> {
+                MlflowData.ModelVersion mv = version(name, v);
+                if (mv == null) {
+                    return;
+                }
+                Path other = claimed.putIfAbsent(mv.version(), v);
+                if (other != null) {
+                    throw bad(v, "claims version " + mv.version() + ", which " + disk.rel(other) + " also claims");
+                }
+                versions.add(mv);
+            });
+        }
+        versions.sort((a, b) -> Integer.compare(a.version(), b.version()));
+        return new MlflowData.RegisteredModel(name, str(meta.get("description"), null), keyed(m.resolve("tags")),
+                aliases, versions);
+    }
+
+    /** One version folder, or null for a version MLflow deleted (Deleted_Internal). */
+    private MlflowData.ModelVersion version(String name, Path v) {
+        Map<String, Object> vm = yaml(v.resolve("meta.yaml"));
+        String stage = str(vm.get("current_stage"), null);
+        if ("Deleted_Internal".equals(stage)) {
+            return null;
+        }
+        int number = integer(vm.get("version"), v.resolve("meta.yaml"), "version");
+        String source = str(vm.get("source"), null);
+        String storage = str(vm.get("storage_location"), null);
+        String runId = RunIds.resolve(str(vm.get("run_id"), null), source, storage);
+        return new MlflowData.ModelVersion(name, number, Integer.toString(number),
+                longValue(vm.get("creation_timestamp")), str(vm.get("user_id"), null),
+                str(vm.get("description"), null), stage, source, runId, storage, keyed(v.resolve("tags")));
     }
 
     private List<MlflowData.RegisteredModel> runsAsModel(String experiment) {
@@ -225,44 +259,44 @@ public final class MlrunsReader {
         }
     }
 
-    /** Python's str(float): nan, inf, -inf besides ordinary numbers. */
+    /** Python's str(float) (nan, inf, -inf besides ordinary numbers), read by the one metric grammar. */
     static double number(String s) {
-        switch (s.toLowerCase()) {
-            case "nan": return Double.NaN;
-            case "inf": case "+inf": case "infinity": return Double.POSITIVE_INFINITY;
-            case "-inf": case "-infinity": return Double.NEGATIVE_INFINITY;
-            default: return Double.parseDouble(s);
+        try {
+            return dev.rewind.domain.Numbers.parseMetric("metric", s);
+        } catch (dev.rewind.domain.RewindException e) {
+            throw new NumberFormatException(e.getMessage());
         }
     }
 
     /** Files under a folder as key → path, the key being the relative path ('/' in keys makes sub-folders). */
     private Map<String, Path> files(Path dir) {
         Map<String, Path> out = new TreeMap<>();
-        if (!Files.isDirectory(dir)) {
-            return out;
-        }
-        try {
-            Files.walkFileTree(dir, EnumSet.of(FileVisitOption.FOLLOW_LINKS), 64, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (attrs.isRegularFile()) {
-                        out.put(dir.relativize(file).toString().replace('\\', '/'), file);
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-                    if (e instanceof FileSystemLoopException) {
-                        throw bad(file, "is a symbolic link that loops back to a folder above it");
-                    }
-                    throw e;
-                }
-            });
-        } catch (IOException e) {
-            throw bad(dir, "cannot be read: " + e.getMessage());
+        if (disk.isDirectory(dir)) {
+            walk(dir, dir, out, new java.util.HashSet<>(List.of(disk.realPath(dir))));
         }
         return out;
+    }
+
+    /** Links are followed only inside the store (StoreFiles refuses the rest); a link back up is a loop. */
+    private void walk(Path base, Path dir, Map<String, Path> out, java.util.Set<Path> above) {
+        for (Path p : list(dir)) {
+            BasicFileAttributes a = disk.kind(p);
+            if (a == null) {
+                continue;
+            }
+            if (a.isDirectory()) {
+                Path real = disk.realPath(p);
+                if (!above.add(real)) {
+                    throw bad(p, "is a symbolic link that loops back to a folder above it");
+                }
+                walk(base, p, out, above);
+                above.remove(real);
+            } else if (a.isRegularFile()) {
+                out.put(base.relativize(p).toString().replace('\\', '/'), p);
+            } else {
+                throw bad(p, "is " + StoreFiles.describe(a) + ", not a regular file");
+            }
+        }
     }
 
     private Map<String, String> keyed(Path dir) {
@@ -272,6 +306,10 @@ public final class MlrunsReader {
     }
 
     private Map<String, Object> yaml(Path file) {
+        BasicFileAttributes a = disk.kind(file);
+        if (a == null) {
+            throw bad(file, "is missing");
+        }
         try {
             Object o = new Yaml(new SafeConstructor(new LoaderOptions())).load(read(file));
             if (o == null) {
@@ -291,26 +329,15 @@ public final class MlrunsReader {
     }
 
     private String read(Path f) {
-        try {
-            return Files.readString(f, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw bad(f, "cannot be read: " + e.getMessage());
-        }
+        return disk.read(f);
     }
 
     private List<Path> list(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.sorted().toList();
-        } catch (IOException e) {
-            throw bad(dir, "cannot be listed: " + e.getMessage());
-        }
+        return disk.list(dir);
     }
 
     private RewindException bad(Path file, String problem) {
-        return RewindException.badInput("cannot import " + root + ": " + root.relativize(file) + " " + problem);
+        return disk.bad(file, problem);
     }
 
     private static String str(Object o, String dflt) {
@@ -333,8 +360,8 @@ public final class MlrunsReader {
     }
 
     private int integer(Object o, Path file, String key) {
-        if (o instanceof Number n) {
-            return n.intValue();
+        if (o instanceof Integer n) {
+            return n;
         }
         try {
             return Integer.parseInt(String.valueOf(o).strip());

@@ -54,10 +54,13 @@ public final class RunIds {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    /** A run imported as a version is labelled by its name, else by the start of its id. */
+    /**
+     * A run imported as a version is labelled by its name, else by the start of its id. A name that breaks the
+     * name policy is kept as it is, so the import refuses it or renames it visibly, never swaps it silently.
+     */
     public static String label(String runName, String runId) {
         String n = blankToNull(runName);
-        return n != null && n.length() <= 200 && n.chars().noneMatch(Character::isISOControl) ? n : runId.substring(0, Math.min(8, runId.length()));
+        return n != null ? n : runId.substring(0, Math.min(8, runId.length()));
     }
 
     /** Runs sharing a name get their id appended, so labels stay unique within the model. */

@@ -2,7 +2,6 @@ package dev.rewind.importer.mlflow;
 
 import dev.rewind.domain.RewindException;
 import dev.rewind.importer.mlflow.MlflowReader.Progress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,9 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteDataSource;
-import org.sqlite.SQLiteOpenMode;
 
 /**
  * Reads an MLflow {@code mlflow.db} opened read-only (never migrated, never written). Every table and column
@@ -30,15 +26,14 @@ final class SqliteMlflowDbReader {
     private static final double SQL_INF = 1.7976931348623157e308;
 
     MlflowData read(Path db, String runsAsVersions, Progress progress) {
-        if (!Files.isRegularFile(db)) {
-            throw RewindException.badInput("cannot import " + db + ": not a file");
+        MlflowDbFile.check(db);
+        try (MlflowDbFile.Opened opened = MlflowDbFile.open(db)) {
+            return read(opened.connection(), db, runsAsVersions, progress);
         }
-        SQLiteConfig cfg = new SQLiteConfig();
-        cfg.setReadOnly(true);
-        cfg.setOpenMode(SQLiteOpenMode.READONLY);
-        SQLiteDataSource ds = new SQLiteDataSource(cfg);
-        ds.setUrl("jdbc:sqlite:file:" + db.toAbsolutePath().toUri().getRawPath() + "?mode=ro");
-        try (Connection c = ds.getConnection()) {
+    }
+
+    private MlflowData read(Connection c, Path db, String runsAsVersions, Progress progress) {
+        try {
             Schema s = new Schema(c);
             if (!s.hasTable("alembic_version")) {
                 throw RewindException.badInput("cannot import " + db + ": it is a SQLite database but not an MLflow"
@@ -108,12 +103,26 @@ final class SqliteMlflowDbReader {
         private final Schema s;
         private final Path db;
         private final Progress progress;
+        private final Problems problems;
 
         Reading(Connection c, Schema s, Path db, Progress progress) {
             this.c = c;
             this.s = s;
             this.db = db;
             this.progress = progress;
+            this.problems = new Problems(db.toString());
+        }
+
+        /** A version number as MLflow stores it (an INTEGER column); text like 'abc' is refused, never read as 0. */
+        private static Integer number(Object o) {
+            if (o instanceof Integer || o instanceof Long) {
+                long v = ((Number) o).longValue();
+                return v >= 0 && v <= Integer.MAX_VALUE ? (int) v : null;
+            }
+            if (o instanceof String str && str.strip().matches("[0-9]{1,9}")) {
+                return Integer.parseInt(str.strip());
+            }
+            return null;
         }
 
         /** A model's name in Rewind: MLflow's, prefixed by its workspace unless that is the default one. */
@@ -125,6 +134,7 @@ final class SqliteMlflowDbReader {
 
         MlflowData read(String runsAsVersions) throws SQLException {
             List<MlflowData.RegisteredModel> models = runsAsVersions == null ? registry() : runsAsModel(runsAsVersions);
+            problems.throwIfAny();
             Set<String> runIds = new HashSet<>();
             models.forEach(m -> m.versions().forEach(v -> {
                 if (v.runId() != null) {
@@ -171,7 +181,13 @@ final class SqliteMlflowDbReader {
                 try (PreparedStatement ps = c.prepareStatement("SELECT name, " + s.col("registered_model_aliases", "workspace")
                         + " AS ws, alias, version FROM registered_model_aliases"); ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        aliases.computeIfAbsent(name(rs), k -> new TreeMap<>()).put(rs.getString("alias"), rs.getInt("version"));
+                        Integer v = number(rs.getObject("version"));
+                        if (v == null) {
+                            problems.add("alias '" + rs.getString("alias") + "' of '" + name(rs) + "' points at '"
+                                    + rs.getString("version") + "', not a version number");
+                        } else {
+                            aliases.computeIfAbsent(name(rs), k -> new TreeMap<>()).put(rs.getString("alias"), v);
+                        }
                     }
                 }
             }
@@ -183,6 +199,7 @@ final class SqliteMlflowDbReader {
                     + s.col(mv, "current_stage") + " AS stage, " + s.col(mv, "source") + " AS source, "
                     + s.col(mv, "run_id") + " AS run_id, " + s.col(mv, "storage_location") + " AS storage "
                     + "FROM model_versions ORDER BY name, version";
+            Set<String> seen = new HashSet<>();
             try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String stage = rs.getString("stage");
@@ -190,7 +207,16 @@ final class SqliteMlflowDbReader {
                         continue;
                     }
                     String model = name(rs);
-                    int version = rs.getInt("version");
+                    Integer version = number(rs.getObject("version"));
+                    if (version == null) {
+                        problems.add("model_versions row of '" + model + "' has version '" + rs.getString("version")
+                                + "', not a version number");
+                        continue;
+                    }
+                    if (!seen.add(model + "\0" + version)) {
+                        problems.add("model_versions holds version " + version + " of '" + model + "' twice");
+                        continue;
+                    }
                     String runId = RunIds.resolve(rs.getString("run_id"), rs.getString("source"), rs.getString("storage"));
                     if (runId == null) {
                         runId = loggedModelRun(rs.getString("source"));

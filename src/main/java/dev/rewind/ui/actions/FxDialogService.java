@@ -21,8 +21,15 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
-    public Optional<String> confirmMove(MovePreview preview) {
+    public Optional<MoveConfirmation> confirmMove(MovePreview preview) {
         MoveDialog d = new MoveDialog(preview);
+        d.initOwner(owner.get());
+        return d.showAndWait();
+    }
+
+    @Override
+    public Optional<String> askReason(String title, String question) {
+        ReasonDialog d = new ReasonDialog(title, question);
         d.initOwner(owner.get());
         return d.showAndWait();
     }

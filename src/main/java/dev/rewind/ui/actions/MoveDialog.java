@@ -2,7 +2,12 @@ package dev.rewind.ui.actions;
 
 import dev.rewind.domain.EventKind;
 import dev.rewind.domain.MetricDelta;
+import dev.rewind.domain.MoveDecision;
+import dev.rewind.domain.MoveOverride;
 import dev.rewind.domain.MovePreview;
+import dev.rewind.ui.common.DialogService;
+import java.util.EnumSet;
+import java.util.Set;
 import dev.rewind.ui.common.DeltaCell;
 import dev.rewind.ui.common.Formats;
 import javafx.beans.binding.Bindings;
@@ -17,17 +22,18 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextArea;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 
 /**
  * The confirmation of a deploy or rollback: target, live → chosen version, the metric deltas coloured by
- * direction, warnings, a required reason and, for production, the target's name typed to confirm. When the
- * move cannot be made (artifact missing or altered) the confirm button stays disabled and the reason is shown.
+ * direction, warnings, one box per rule the move sets aside (off by default; confirm stays disabled until each
+ * is ticked), a required one-line reason and, for a protected target, its name typed to confirm. When the move
+ * cannot be made (artifact missing or altered) the confirm button stays disabled and the reason is shown.
  */
-public final class MoveDialog extends Dialog<String> {
+public final class MoveDialog extends Dialog<DialogService.MoveConfirmation> {
     public MoveDialog(MovePreview p) {
         boolean rollback = p.kind() == EventKind.ROLLBACK;
         String verb = rollback ? "Roll back" : "Deploy";
@@ -66,17 +72,32 @@ public final class MoveDialog extends Dialog<String> {
         blocker.setManaged(p.blocker() != null);
 
         TableView<MetricDelta> deltas = deltaTable(p);
-        TextArea reason = new TextArea();
+        TextField reason = new TextField();
         reason.setId("move-reason");
-        reason.setPromptText("Why? (required; recorded in the history)");
-        reason.setPrefRowCount(2);
-        reason.setWrapText(true);
+        reason.setPromptText("Why? (required; one line, recorded in the history)");
 
         VBox content = new VBox(10, facts, warnings, blocker, new Label("Metrics, " + from + " → " + p.chosen().label()),
-                deltas, new Label("Reason"), reason);
-        content.setPadding(new Insets(4, 0, 0, 0));
+                deltas);
         BooleanBinding confirmable = Bindings.createBooleanBinding(() -> !reason.getText().isBlank(),
                 reason.textProperty());
+        Set<MoveOverride> ticked = EnumSet.noneOf(MoveOverride.class);
+        for (MoveDecision.Needed n : p.needed()) {
+            CheckBox box = new CheckBox(n.windowText());
+            box.setId("move-override-" + n.override().id());
+            box.setWrapText(true);
+            box.getStyleClass().add("rw-danger");
+            box.selectedProperty().addListener((o, was, on) -> {
+                if (on) {
+                    ticked.add(n.override());
+                } else {
+                    ticked.remove(n.override());
+                }
+            });
+            content.getChildren().add(box);
+            confirmable = confirmable.and(box.selectedProperty());
+        }
+        content.getChildren().addAll(new Label("Reason"), reason);
+        content.setPadding(new Insets(4, 0, 0, 0));
         if (p.needsTypedConfirmation()) {
             TextField typed = new TextField();
             typed.setId("move-confirm-name");
@@ -94,7 +115,7 @@ public final class MoveDialog extends Dialog<String> {
         ((Button) getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
         goButton.getStyleClass().add(rollback ? "danger" : "accent");
         goButton.disableProperty().bind(confirmable.not().or(Bindings.createBooleanBinding(() -> !p.allowed())));
-        setResultConverter(b -> b == go ? reason.getText().strip() : null);
+        setResultConverter(b -> b == go ? new DialogService.MoveConfirmation(reason.getText().strip(), ticked) : null);
         setOnShown(e -> reason.requestFocus());
     }
 

@@ -1,8 +1,10 @@
 package dev.rewind.ui.common;
 
+import dev.rewind.domain.MoveOverride;
 import dev.rewind.domain.MovePreview;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Every dialog the view-models need, so that they never touch a Stage or a Node. */
 public interface DialogService {
@@ -10,8 +12,21 @@ public interface DialogService {
     record TagRequest(String key, String value, String reason) {
     }
 
-    /** Shows what a deploy or rollback will change; returns the reason typed, or empty when cancelled. */
-    Optional<String> confirmMove(MovePreview preview);
+    /** What a person confirmed for a move: the reason typed and the overrides ticked. */
+    record MoveConfirmation(String reason, Set<MoveOverride> overrides) {
+        public MoveConfirmation {
+            overrides = Set.copyOf(overrides);
+        }
+    }
+
+    /**
+     * Shows what a deploy or rollback will change; returns the reason typed and the overrides ticked (every one the
+     * preview needs), or empty when cancelled.
+     */
+    Optional<MoveConfirmation> confirmMove(MovePreview preview);
+
+    /** Asks for a one-line reason, e.g. before removing a failed tag; empty when cancelled. */
+    Optional<String> askReason(String title, String question);
 
     Optional<TagRequest> askTag(String model, String version, List<String> knownKeys);
 

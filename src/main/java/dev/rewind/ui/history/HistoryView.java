@@ -1,6 +1,7 @@
 package dev.rewind.ui.history;
 
 import dev.rewind.domain.Event;
+import dev.rewind.domain.MoveOverride;
 import dev.rewind.domain.EventKind;
 import dev.rewind.domain.TargetState;
 import dev.rewind.ui.common.Formats;
@@ -71,7 +72,8 @@ public final class HistoryView extends BorderPane {
                 column("Change", 150, HistoryView::change),
                 column("Actor", 80, Event::actor),
                 column("Host", 110, Event::host),
-                column("Reason", 300, e -> e.reason() == null ? "" : e.reason())));
+                column("Reason", 300, e -> e.reason() == null ? "" : e.reason()),
+                column("Proof", 200, e -> vm.proof(e.id()))));
         return t;
     }
 
@@ -87,11 +89,15 @@ public final class HistoryView extends BorderPane {
         return switch (e.kind()) {
             case IMPORT -> e.target() == null ? e.version()
                     : (e.fromVersion() == null ? "∅" : e.fromVersion()) + " → " + e.toVersion();
-            case DEPLOY, ROLLBACK -> (e.fromVersion() == null ? "∅" : e.fromVersion()) + " → " + e.toVersion();
+            case DEPLOY, ROLLBACK -> (e.fromVersion() == null ? "∅" : e.fromVersion()) + " → " + e.toVersion()
+                    + MoveOverride.describe(e.overrides());
             case TAG -> e.version() + " +" + e.tagKey() + (e.tagValue() == null ? "" : "=" + e.tagValue());
             case UNTAG -> e.version() + " −" + e.tagKey();
             case REGISTER -> e.version();
             case TARGET -> "";
+            case PROTECT -> "protected";
+            case UNPROTECT -> "unprotected";
+            case GUARD -> "guards: " + e.tagValue();
         };
     }
 

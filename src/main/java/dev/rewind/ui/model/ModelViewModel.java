@@ -6,9 +6,12 @@ import dev.rewind.domain.EventKind;
 import dev.rewind.domain.Lane;
 import dev.rewind.domain.Move;
 import dev.rewind.domain.MoveOverride;
+import dev.rewind.domain.MoveProof;
 import dev.rewind.domain.MovePreview;
 import dev.rewind.domain.MoveRequest;
 import dev.rewind.domain.RewindException;
+import dev.rewind.domain.RollbackSuggestion;
+import dev.rewind.domain.Tags;
 import dev.rewind.domain.TargetState;
 import dev.rewind.domain.Version;
 import dev.rewind.service.Services;
@@ -18,6 +21,7 @@ import dev.rewind.ui.common.TaskExecutor;
 import dev.rewind.ui.timeline.TimelineData;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,12 +61,16 @@ public final class ModelViewModel {
     private final ReadOnlyObjectWrapper<MovePreview> lastPreview = new ReadOnlyObjectWrapper<>();
     private Map<String, dev.rewind.domain.Direction> directions = Map.of();
     private List<String> tagKeys = List.of();
+    private Map<Long, MoveProof> proofs = Map.of();
     private long loadGeneration;
     private Runnable afterChange = () -> { };
 
+    private Map<String, RollbackSuggestion> suggestions = Map.of();
+
     private record Loaded(String model, TimelineData timeline, List<TargetState> targets,
                           List<Event> events, Map<String, dev.rewind.domain.Direction> directions,
-                          List<String> tagKeys) {
+                          List<String> tagKeys, Map<String, RollbackSuggestion> suggestions,
+                          Map<Long, MoveProof> proofs) {
     }
 
     public ModelViewModel(TaskExecutor tasks, DialogService dialogs, Supplier<Services> services, Clock clock) {
@@ -77,6 +85,7 @@ public final class ModelViewModel {
         long generation = ++loadGeneration;
         model.set(name);
         if (name == null) {
+            suggestions = Map.of();
             timeline.set(TimelineData.EMPTY);
             targets.clear();
             events.clear();
@@ -87,14 +96,21 @@ public final class ModelViewModel {
             Services s = services.get();
             // sorting and indexing happen here, off the FX thread
             TimelineData data = new TimelineData(s.registry().versions(name), s.history().lanes(name), clock.instant());
-            return new Loaded(name, data, s.deployments().targets(name), s.history().history(name, null), s.registry().directions(),
-                    s.registry().tagKeys());
+            List<TargetState> targetStates = s.deployments().targets(name);
+            Map<String, RollbackSuggestion> suggested = new LinkedHashMap<>();
+            for (TargetState t : targetStates) {
+                s.deployments().rollbackSuggestion(name, t.name()).ifPresent(r -> suggested.put(t.name(), r));
+            }
+            return new Loaded(name, data, targetStates, s.history().history(name, null), s.registry().directions(),
+                    s.registry().tagKeys(), suggested, s.history().proofs(name));
         }, l -> {
             if (generation != loadGeneration) {
                 return;
             }
             directions = l.directions();
             tagKeys = l.tagKeys();
+            suggestions = l.suggestions();
+            proofs = l.proofs();
             targets.setAll(l.targets());
             events.setAll(l.events());
             timeline.set(l.timeline());
@@ -116,19 +132,40 @@ public final class ModelViewModel {
         }
     }
 
-    /** Asks for confirmation of moving {@code target} to {@code version}, then does it in the background. */
+    /**
+     * Asks for confirmation of moving {@code target} to {@code version} (with the overrides the move policy asks
+     * for ticked), then does it in the background, made only if the target still serves what the dialog showed.
+     */
     public void requestMove(String target, Version version) {
         MoveRequest asked = MoveRequest.of(model.get(), target, version.label());
-        tasks.run("Preview", () -> services.get().deployments().preview(asked), preview ->
-                dialogs.confirmMove(shown(preview)).ifPresent(reason -> {
-                    boolean rollback = preview.kind() == EventKind.ROLLBACK;
-                    MoveRequest confirmed = asked.expecting(Optional.ofNullable(preview.current()).map(Version::label))
-                            .because(reason);
-                    MoveRequest r = version.failed() ? confirmed.overriding(MoveOverride.FAILED_VERSION) : confirmed;
-                    tasks.run(rollback ? "Roll back" : "Deploy", () -> rollback
-                            ? services.get().deployments().rollback(r)
-                            : services.get().deployments().deploy(r), this::moved, this::moveFailed);
-                }), t -> error("Could not prepare the move", t));
+        tasks.run("Preview", () -> services.get().deployments().preview(asked),
+                preview -> confirmAndMove(preview, asked), t -> error("Could not prepare the move", t));
+    }
+
+    /** The rollback the catalog suggests for a target ("Roll back production to 1.1.0 (last stable)"), if any. */
+    public Optional<RollbackSuggestion> rollbackSuggestion(String target) {
+        return Optional.ofNullable(suggestions.get(target));
+    }
+
+    /** Asks to make the suggested rollback of {@code target}: the usual confirmation of a move to that version. */
+    public void requestSuggestedRollback(String target) {
+        rollbackSuggestion(target).flatMap(r -> timeline.get().versions().stream()
+                .filter(v -> v.label().equals(r.version())).findFirst()).ifPresent(v -> requestMove(target, v));
+    }
+
+    private void confirmAndMove(MovePreview preview, MoveRequest asked) {
+        dialogs.confirmMove(shown(preview)).ifPresent(c -> {
+            boolean rollback = preview.kind() == EventKind.ROLLBACK;
+            MoveRequest r = asked.expecting(Optional.ofNullable(preview.current()).map(Version::label))
+                    .because(c.reason());
+            for (MoveOverride o : c.overrides()) {
+                r = r.overriding(o);
+            }
+            MoveRequest confirmed = r;
+            tasks.run(rollback ? "Roll back" : "Deploy", () -> rollback
+                    ? services.get().deployments().rollback(confirmed)
+                    : services.get().deployments().deploy(confirmed), this::moved, this::moveFailed);
+        });
     }
 
     private MovePreview shown(MovePreview p) {
@@ -146,29 +183,76 @@ public final class ModelViewModel {
         lastMove.set(m);
         afterChange.run();
         String verb = m.kind() == EventKind.ROLLBACK ? "Rolled back" : "Deployed";
+        MoveProof proof = m.proof();
         dialogs.notifyDone(verb + " " + m.target() + " of " + m.model() + ": "
-                + (m.fromVersion() == null ? "nothing" : m.fromVersion()) + " → " + m.toVersion(),
+                + (m.fromVersion() == null ? "nothing" : m.fromVersion()) + " → " + m.toVersion()
+                + (proof == null ? "" : (proof.verified() ? " — verified: " : " — NOT verified: ") + proof.detail()),
                 m.fromVersion() == null ? null : () -> {
                     if (services.get() == movedIn) { // not once another catalog (a Learn sandbox, say) is open
                         undo(m);
                     }
                 });
+        offerRollbackAfterFailedCheck(m);
+    }
+
+    /**
+     * A failed post-switch check: says so, then offers the way back through the usual move dialog (with its
+     * preview, reason and conflict check), so the person decides with the same facts as for any rollback.
+     */
+    private void offerRollbackAfterFailedCheck(Move m) {
+        if (m.proof() == null || m.proof().check() == null || m.proof().check().passed() || m.fromVersion() == null) {
+            return;
+        }
+        dialogs.showError("Post-switch check failed", m.target() + " of " + m.model() + " serves " + m.toVersion()
+                + ", but its " + m.proof().check().describe() + ". Rewind offers to move it back to "
+                + m.fromVersion() + ".");
+        timeline.get().versions().stream().filter(v -> v.label().equals(m.fromVersion())).findFirst()
+                .ifPresent(v -> requestMove(m.target(), v));
+    }
+
+    /** What reading an event's move back showed, for the History table; empty for other events. */
+    public String proof(long eventId) {
+        MoveProof p = proofs.get(eventId);
+        return p == null ? "" : p.summary();
     }
 
     private void moveFailed(Throwable t) {
         if (t instanceof ConflictException c) {
             dialogs.showError("Someone moved the target first", c.getMessage());
+        } else if (t instanceof RewindException r && r.exitCode() == RewindException.SWITCH_PENDING) {
+            dialogs.showError("Moved, but the serving directory did not follow", r.getMessage());
+            afterChange.run(); // the move is recorded: the list and lanes must show it
         } else {
             error("The move was refused", t);
         }
         reload();
     }
 
-    /** Undoes a move by moving the target forward again to where it was: itself a recorded deploy. */
+    /**
+     * Undoes a move by moving the target back to where it was: itself a recorded deploy. When going back needs
+     * an override (the version is tagged failed, or misses a guard), the usual confirmation asks for it.
+     */
     public void undo(Move m) {
         MoveRequest back = MoveRequest.of(m.model(), m.target(), m.fromVersion())
                 .expecting(Optional.of(m.toVersion())).because("Undo of event " + m.eventId());
-        tasks.run("Undo", () -> services.get().deployments().deploy(back), this::moved, this::moveFailed);
+        tasks.run("Undo", () -> services.get().deployments().preview(back), preview -> {
+            if (preview.allowed() && preview.needed().isEmpty()) {
+                tasks.run("Undo", () -> services.get().deployments().deploy(back), this::moved, this::moveFailed);
+            } else {
+                undoConfirmed(preview, back);
+            }
+        }, this::moveFailed);
+    }
+
+    private void undoConfirmed(MovePreview preview, MoveRequest back) {
+        dialogs.confirmMove(shown(preview)).ifPresent(c -> {
+            MoveRequest r = back.because(c.reason());
+            for (MoveOverride o : c.overrides()) {
+                r = r.overriding(o);
+            }
+            MoveRequest confirmed = r;
+            tasks.run("Undo", () -> services.get().deployments().deploy(confirmed), this::moved, this::moveFailed);
+        });
     }
 
     /** Forgets the last move: another catalog was opened, where undoing it would be wrong. */
@@ -192,10 +276,15 @@ public final class ModelViewModel {
                 done -> afterChange.run(), t -> error("Could not tag " + v.label(), t)));
     }
 
+    /** Removes a tag; removing failed or stable changes what moves do, so a reason is asked for first. */
     public void requestUntag(Version v, String key) {
         String name = model.get();
-        tasks.run("Untag", () -> services.get().registry().untag(name, v.label(), key, "removed in the window"),
-                done -> afterChange.run(), t -> error("Could not remove the tag", t));
+        Optional<String> reason = Tags.meaningful(key)
+                ? dialogs.askReason("Remove " + key + " from " + v.label(), "Removing " + Tags.normalize(key)
+                        + " changes what deploy and rollback do with " + v.label() + ". Why?")
+                : Optional.of("removed in the window");
+        reason.ifPresent(why -> tasks.run("Untag", () -> services.get().registry().untag(name, v.label(), key, why),
+                done -> afterChange.run(), t -> error("Could not remove the tag", t)));
     }
 
     /** Where a version is or was deployed, one line per period, e.g. "production: 2026-10-01 → now (live)". */

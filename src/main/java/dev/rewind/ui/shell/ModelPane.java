@@ -167,9 +167,23 @@ public final class ModelPane extends BorderPane {
         return menu;
     }
 
-    /** One item per target, worded by what it would do: "Roll back production to 1.1.0…". */
+    /**
+     * First the suggested rollback of each target ("Roll back production to 1.1.0 (last stable)…"), then one
+     * item per target for {@code v}, worded by what it would do: "Roll back production to 1.1.0…".
+     */
     private List<MenuItem> moveItems(Version v, String idPrefix) {
         List<MenuItem> items = new ArrayList<>();
+        for (TargetState t : vm.targets()) {
+            vm.rollbackSuggestion(t.name()).ifPresent(r -> {
+                MenuItem i = new MenuItem(r.describe() + "…");
+                i.setId(idPrefix + "suggested-" + t.name());
+                i.setOnAction(e -> vm.requestSuggestedRollback(t.name()));
+                items.add(i);
+            });
+        }
+        if (!items.isEmpty()) {
+            items.add(new SeparatorMenuItem());
+        }
         if (v == null) {
             return items;
         }
@@ -180,7 +194,7 @@ public final class ModelPane extends BorderPane {
             i.setOnAction(e -> vm.requestMove(t.name(), v));
             items.add(i);
         }
-        if (items.isEmpty()) {
+        if (vm.targets().isEmpty()) {
             MenuItem none = new MenuItem("No targets (add one with 'rewind target add')");
             none.setDisable(true);
             items.add(none);

@@ -32,6 +32,9 @@ import java.util.stream.Collectors;
  * markers are too dense to tell apart. Text is measured by the functions given, so tests can use a fake.
  */
 final class TimelineLayouter {
+    /** The narrowest a live segment is drawn, in pixels, however far out the timeline is zoomed. */
+    static final double MIN_LIVE_WIDTH = 24;
+
     private final ToDoubleFunction<String> plainWidth;
     private final ToDoubleFunction<String> boldWidth;
     private final ZoneId zone;
@@ -102,20 +105,44 @@ final class TimelineLayouter {
                     continue;
                 }
                 x1 = Math.max(x1, x0 + 1);
-                if (x1 <= lastX1 + 0.2 && x1 - x0 < 1.5) {
+                boolean live = s.until() == null;
+                if (!live && x1 <= lastX1 + 0.2 && x1 - x0 < 1.5) {
                     continue; // sub-pixel segments collapse onto what is already drawn
                 }
                 lastX1 = x1;
                 Version v = byLabel.get(s.version());
-                boolean live = s.until() == null;
                 String text = s.version() + (s.how() == EventKind.ROLLBACK ? " ↶" : "");
                 double tw = (live ? boldWidth : plainWidth).applyAsDouble(text);
+                if (live && x1 - x0 <= tw + 10) {
+                    // what is live now must be readable at any zoom, even a rollback made a second ago
+                    double need = Math.max(MIN_LIVE_WIDTH, tw + 11);
+                    double end = Math.min(w - 4, scale.x(until.toEpochMilli()));
+                    x0 = Math.max(scale.left(), end - need);
+                    x1 = Math.min(w - 4, Math.max(end, x0 + need));
+                    makeRoom(boxes, x0);
+                }
                 boxes.add(new SegmentBox(s.version(), x0, x1, live, v != null && v.failed(),
                         v != null && selected.contains(v.label()), x1 - x0 > tw + 10 ? text : null, live));
             }
             rows.add(new LaneRow(lane.target(), g.laneY(rows.size()), g.laneHeight(), boxes));
         }
         return rows;
+    }
+
+    /** Cuts earlier segments back to {@code x0}, dropping those it covers and texts that no longer fit. */
+    private void makeRoom(List<SegmentBox> boxes, double x0) {
+        for (int i = boxes.size() - 1; i >= 0; i--) {
+            SegmentBox b = boxes.get(i);
+            if (b.x1() <= x0) {
+                break;
+            }
+            if (b.x0() >= x0 - 0.5) {
+                boxes.remove(i);
+                continue;
+            }
+            String text = b.text() != null && x0 - b.x0() > plainWidth.applyAsDouble(b.text()) + 10 ? b.text() : null;
+            boxes.set(i, new SegmentBox(b.version(), b.x0(), x0, b.live(), b.failed(), b.selected(), text, b.bold()));
+        }
     }
 
     private List<Mark> marks(TimelineData d, Set<String> selected, TimeScale scale, double w, TimelineGeometry g) {

@@ -26,7 +26,10 @@ class EventKindsInSqlTest {
     @TempDir
     Path dir;
 
-    /** Applied migrations never change, so the enum is checked against them instead. */
+    /**
+     * Applied migrations never change, so the enum is checked against them instead: the CHECK in force is the
+     * one the newest migration that rebuilt the events table wrote.
+     */
     @Test
     void theMigrationsAllowExactlyTheEnumsKinds() throws IOException {
         List<String> checks = new ArrayList<>();
@@ -38,8 +41,8 @@ class EventKindsInSqlTest {
                 }
             }
         }
-        assertThat(checks).as("one CHECK on events.kind across the migrations").hasSize(1);
-        List<String> allowed = Arrays.stream(checks.get(0).split(",")).map(s -> s.strip().replace("'", "")).toList();
+        assertThat(checks).as("a CHECK on events.kind in the migrations").isNotEmpty();
+        List<String> allowed = Arrays.stream(checks.get(checks.size() - 1).split(",")).map(s -> s.strip().replace("'", "")).toList();
         assertThat(allowed).containsExactlyInAnyOrderElementsOf(
                 Arrays.stream(EventKind.values()).map(EventKind::id).toList());
     }

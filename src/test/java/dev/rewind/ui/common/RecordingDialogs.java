@@ -1,10 +1,13 @@
 package dev.rewind.ui.common;
 
+import dev.rewind.domain.MoveOverride;
 import dev.rewind.domain.MovePreview;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Dialogs for unit tests: the answers are set beforehand, and every dialog shown is recorded. */
 public final class RecordingDialogs implements DialogService {
@@ -21,15 +24,31 @@ public final class RecordingDialogs implements DialogService {
     public final List<Notice> notices = new ArrayList<>();
     /** The reason typed in a move confirmation; empty: the person cancels. */
     public Optional<String> moveReason = Optional.empty();
+    /** The override boxes the person ticks in a move confirmation. */
+    public Set<MoveOverride> ticked = Set.of();
+    /** The answer to a reason question (removing failed or stable); empty: the person cancels. */
+    public Optional<String> reason = Optional.empty();
+    /** The reason questions asked, as "title: question". */
+    public final List<String> reasonQuestions = new ArrayList<>();
     public Optional<TagRequest> tag = Optional.empty();
     public Optional<Path> importSource = Optional.empty();
     public Optional<Path> savePath = Optional.empty();
 
     @Override
-    public Optional<String> confirmMove(MovePreview preview) {
+    public Optional<MoveConfirmation> confirmMove(MovePreview preview) {
         previews.add(preview);
-        // as in the real dialog: a blocked move can only be cancelled
-        return preview.allowed() ? moveReason : Optional.empty();
+        // as in the real dialog: a blocked move, or one with an override box left unticked, can only be cancelled
+        boolean allTicked = preview.needed().stream().allMatch(n -> ticked.contains(n.override()));
+        return preview.allowed() && allTicked
+                ? moveReason.map(r -> new MoveConfirmation(r, ticked.stream()
+                        .filter(o -> preview.needed().stream().anyMatch(n -> n.override() == o)).collect(Collectors.toSet())))
+                : Optional.empty();
+    }
+
+    @Override
+    public Optional<String> askReason(String title, String question) {
+        reasonQuestions.add(title + ": " + question);
+        return reason;
     }
 
     @Override

@@ -127,12 +127,33 @@ class ModelViewModelTest {
         assertThat(vm.lastMoveProperty().get().toVersion()).isEqualTo("1.1");
         assertThat(changes).as("the rest of the window follows").isEqualTo(1);
         RecordingDialogs.Notice notice = dialogs.notices.get(0);
-        assertThat(notice.message()).isEqualTo("Rolled back production of m: 2.0 → 1.1");
+        assertThat(notice.message()).isEqualTo("Rolled back production of m: 2.0 → 1.1 — verified: the catalog points"
+                + " production at 1.1 (event " + vm.lastMoveProperty().get().eventId() + ")");
 
         notice.undo().run();
         assertThat(live("production")).isEqualTo("2.0");
-        assertThat(dialogs.notices.get(1).message()).isEqualTo("Deployed production of m: 1.1 → 2.0");
+        assertThat(dialogs.notices.get(1).message()).isEqualTo("Deployed production of m: 1.1 → 2.0 — verified: the"
+                + " catalog points production at 2.0 (event " + vm.lastMoveProperty().get().eventId() + ")");
         assertThat(dialogs.errors).isEmpty();
+    }
+
+    @Test
+    void aMoveWhoseServingDirCannotFollowSaysItIsRecordedAndTheWindowShowsIt() throws Exception {
+        Path serve = dir.resolve("serve");
+        services.deployments().addTarget("m", "canary", serve);
+        java.nio.file.Files.createDirectories(serve);
+        java.nio.file.Files.writeString(serve.resolve("current"), "not a link");
+        ModelViewModel vm = vm(new CurrentThreadTaskExecutor());
+        vm.load("m");
+        dialogs.moveReason = Optional.of("try 1.1");
+        vm.requestMove("canary", version(vm, "1.1"));
+        assertThat(dialogs.errors).singleElement().satisfies(e -> {
+            assertThat(e.title()).isEqualTo("Moved, but the serving directory did not follow");
+            assertThat(e.message()).contains("the move is recorded").contains("the switch is pending");
+        });
+        assertThat(live("canary")).isEqualTo("1.1");
+        assertThat(live(vm, "canary")).as("the window shows the recorded move").isEqualTo("1.1");
+        assertThat(changes).as("the rest of the window follows").isEqualTo(1);
     }
 
     @Test
@@ -211,10 +232,32 @@ class ModelViewModelTest {
         vm.requestTag(version(vm, "2.0"));
         vm.reload();
         assertThat(version(vm, "2.0").failed()).isTrue();
+        dialogs.reason = Optional.of("fixed upstream");
         vm.requestUntag(version(vm, "2.0"), "failed");
         vm.reload();
         assertThat(version(vm, "2.0").failed()).isFalse();
         assertThat(changes).isEqualTo(2);
         assertThat(dialogs.errors).isEmpty();
+    }
+
+    @Test
+    void aFailedPostSwitchCheckIsShownAndTheWayBackIsOfferedThroughTheUsualDialog() {
+        services.deployments().setCheck("m", "production",
+                new dev.rewind.domain.TargetCheck("test \"$REWIND_VERSION\" != 1.1", java.time.Duration.ofSeconds(30)));
+        ModelViewModel vm = vm(new CurrentThreadTaskExecutor());
+        vm.load("m");
+        dialogs.moveReason = Optional.of("2.0 misbehaves");
+        vm.requestMove("production", version(vm, "1.1"));
+
+        assertThat(dialogs.errors).singleElement().satisfies(e -> {
+            assertThat(e.title()).isEqualTo("Post-switch check failed");
+            assertThat(e.message()).contains("production of m serves 1.1", "failed with exit 1",
+                    "move it back to 2.0");
+        });
+        assertThat(dialogs.previews).hasSize(2);
+        assertThat(dialogs.previews.get(1).chosen().label()).as("the offer is the usual move dialog").isEqualTo("2.0");
+        assertThat(live("production")).as("confirmed in that dialog, so moved back").isEqualTo("2.0");
+        vm.reload();
+        assertThat(vm.proof(vm.lastMoveProperty().get().eventId())).startsWith("verified");
     }
 }

@@ -77,6 +77,31 @@ class TimelineLayoutTest {
     }
 
     @Test
+    void aRollbackMadeJustNowIsDrawnWideEnoughForItsLabelAtAnyZoom() {
+        List<Version> vs = versions(3, DAY);
+        Instant now = at(30);
+        Lane lane = new Lane("production", List.of(
+                new Lane.Segment("1.0.0", at(0), at(1), EventKind.DEPLOY),
+                new Lane.Segment("1.0.1", at(1), now.minusSeconds(2), EventKind.DEPLOY),
+                new Lane.Segment("1.0.0", now.minusSeconds(2), null, EventKind.ROLLBACK)), "1.0.0");
+        TimelineData d = new TimelineData(vs, List.of(lane), now);
+        for (double width : new double[] {400, 800, 1600}) {
+            TimelineLayout l = layout(d, List.of(), width, at(-1), at(31));
+            List<SegmentBox> segs = l.lanes().get(0).segments();
+            SegmentBox live = segs.get(segs.size() - 1);
+            assertThat(live.live()).isTrue();
+            assertThat(live.text()).as("at width %s", width).isEqualTo("1.0.0 ↶");
+            assertThat(live.x1() - live.x0()).as("at width %s", width)
+                    .isGreaterThanOrEqualTo(Math.max(TimelineLayouter.MIN_LIVE_WIDTH, "1.0.0 ↶".length() * 8.0 + 10));
+            assertThat(live.x1()).isCloseTo(l.scale().x(now.toEpochMilli()), org.assertj.core.data.Offset.offset(0.01));
+            SegmentBox before = segs.get(segs.size() - 2);
+            assertThat(before.version()).isEqualTo("1.0.1");
+            assertThat(before.x1()).as("the segment before gives way, no overlap").isCloseTo(live.x0(),
+                    org.assertj.core.data.Offset.offset(0.01));
+        }
+    }
+
+    @Test
     void segmentTextIsLeftOutWhereItDoesNotFit() {
         List<Version> vs = versions(2, Duration.ofMinutes(30));
         Lane lane = new Lane("production", List.of(

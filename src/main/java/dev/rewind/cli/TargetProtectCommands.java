@@ -1,0 +1,57 @@
+package dev.rewind.cli;
+
+import dev.rewind.service.Services;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code target protect} and {@code target unprotect}: recorded changes, each with a required reason. */
+final class TargetProtectCommands {
+    private TargetProtectCommands() {
+    }
+
+    abstract static class Change implements Callable<Integer> {
+        @ParentCommand
+        TargetCommand parent;
+
+        @Parameters(index = "0", paramLabel = "MODEL")
+        String model;
+
+        @Parameters(index = "1", paramLabel = "TARGET")
+        String target;
+
+        @Mixin
+        SharedOptions.Reason reason;
+
+        abstract boolean on();
+
+        @Override
+        public Integer call() {
+            RewindCommand root = parent.root;
+            try (Services services = root.open(false)) {
+                services.targetRules().protect(model, target, on(), reason.text);
+                root.out.printf("%s of %s is %s%n", target, model, on() ? "protected: every move needs a reason"
+                        : "no longer protected");
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "protect", description = "Protect a target: every move needs a reason (needs --reason).")
+    static final class Protect extends Change {
+        @Override
+        boolean on() {
+            return true;
+        }
+    }
+
+    @Command(name = "unprotect", description = "Remove a target's protection (needs --reason).")
+    static final class Unprotect extends Change {
+        @Override
+        boolean on() {
+            return false;
+        }
+    }
+}
