@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rewind.catalog.sqlite.SqliteCatalog;
 import dev.rewind.domain.Actor;
+import dev.rewind.domain.MetricGuard;
+import dev.rewind.domain.TargetCheck;
 import dev.rewind.service.DemoService;
 import dev.rewind.service.Services;
 import dev.rewind.support.Tamper;
@@ -16,6 +18,7 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -32,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MutationVerifyTest {
     private static final List<String> TABLES = List.of("versions", "metrics", "params", "version_tags", "targets",
-            "events");
+            "target_guards", "target_checks", "events");
     private static final int PER_TABLE = 20;
 
     @TempDir
@@ -46,6 +49,14 @@ class MutationVerifyTest {
         Path pristine = dir.resolve("demo.db");
         try (Services s = open(pristine, true)) {
             s.demo().create(DemoService.Scale.SMALL, 7);
+            // the demo sets no guards or checks: give two targets some, so their rows can be mutated too
+            List<String[]> targets = s.deployments().targets(null).stream()
+                    .map(t -> new String[] {t.model(), t.name()}).limit(2).toList();
+            for (String[] t : targets) {
+                s.targetRules().guard(t[0], t[1], List.of(new MetricGuard("auc", 0.5, null),
+                        new MetricGuard("latency_ms", null, 80.0)), "floor");
+                s.deployments().setCheck(t[0], t[1], new TargetCheck("curl -fs localhost/health", Duration.ofSeconds(5)));
+            }
         }
         Set<String> baseline = new HashSet<>(verify(pristine));
         assertThat(baseline).isEmpty();
@@ -82,7 +93,7 @@ class MutationVerifyTest {
         StringBuilder report = new StringBuilder("mutation verify: " + caught + " of " + total + " caught;");
         counts.forEach((t, c) -> report.append(' ').append(t).append(' ').append(c[1]).append('/').append(c[0]));
         System.out.println(report);
-        assertThat(total).isGreaterThanOrEqualTo(100);
+        assertThat(total).isGreaterThanOrEqualTo(160);
         assertThat(missed).as(report.toString()).isEmpty();
     }
 
