@@ -142,8 +142,10 @@ public final class ChainVerifier {
         if (open != null) {
             problems.add(EventSeals.unsealed(open, s.events().get(s.events().size() - 1).id()));
         }
-        newestOfTarget.forEach((id, e) -> add(problems, differs(e, s.targetDigests().get(id), "target #" + id,
-                TARGET_FACTS)));
+        Map<Long, String> targetNames = new HashMap<>();
+        s.targets().forEach(t -> targetNames.put(t.id(), t.name() + " of " + t.model()));
+        newestOfTarget.forEach((id, e) -> add(problems, differs(e, s.targetDigests().get(id),
+                "target " + targetNames.getOrDefault(id, "#" + id), TARGET_FACTS)));
         s.versions().forEach((id, name) -> {
             if (!registered.contains(id)) {
                 problems.add("facts: version " + name + " has no register event: it was added behind Rewind's back");

@@ -8,6 +8,7 @@ import dev.rewind.catalog.EventRecord;
 import dev.rewind.catalog.sqlite.SqliteCatalog;
 import dev.rewind.domain.Actor;
 import dev.rewind.domain.EventKind;
+import dev.rewind.domain.MetricGuard;
 import dev.rewind.domain.MoveRequest;
 import dev.rewind.domain.RewindException;
 import dev.rewind.service.DemoService;
@@ -153,6 +154,26 @@ class TamperTest {
                     .hasMessageContaining("lacks tag failed");
         }
         assertThat(verify()).anyMatch(p -> p.startsWith("tags: version " + model + " " + label + " lacks tag failed"));
+    }
+
+    @Test
+    void aTargetsProtectionOrGuardsRemovedBehindRewindsBackAreNamedAndMovesRefused() throws Exception {
+        try (Services s = open()) {
+            s.targetRules().guard(M, "production", List.of(new MetricGuard("auc", 0.99, null)), "only the best");
+        }
+        assertThat(verify()).isEmpty();
+        long production = production();
+        // without protection and guards, a move to production would need neither a reason nor an override
+        Tamper.withTriggersDropped(db, "UPDATE targets SET protected = 0 WHERE id = " + production,
+                "DELETE FROM target_guards WHERE target_id = " + production);
+
+        try (Services s = open()) {
+            assertThatThrownBy(() -> s.deployments().deploy(MoveRequest.of(M, "production", "1.0.0")))
+                    .isInstanceOf(RewindException.class).hasMessageContaining("fails verification")
+                    .hasMessageContaining("target production differs");
+        }
+        assertThat(verify()).anyMatch(p -> p.startsWith("facts: target production of " + M + " differs from what"
+                + " event ") && p.contains("protection, metric guards"));
     }
 
     @Test
