@@ -190,15 +190,14 @@ public final class ChainVerifier {
                 .findFirst().orElse(null);
         catalog.read(tx -> {
             String id = tx.chain().info().catalogId();
-            List<EventRecord> last = tx.chain().eventsAfter(Math.max(0, tx.events().count() - 1), -1);
-            ChainHead h = headFile.read().filter(x -> x.catalogId().equals(id)).orElse(null);
-            if (h == null && !last.isEmpty()) {
-                EventRecord e = last.get(last.size() - 1);
-                h = new ChainHead(id, e.id(), e.hash(), e.keyId(), e.signature(), 0, null);
-            }
-            if (h != null) {
-                headFile.write(h.checked(failure == null ? h.eventId() : h.verifiedTo(), failure));
-            }
+            // verify is a read command: it updates the witness a write left, and never creates one (nor rewrites
+            // it unchanged), so the catalog's folder is left as it was
+            headFile.read().filter(h -> h.catalogId().equals(id)).ifPresent(h -> {
+                ChainHead next = h.checked(failure == null ? h.eventId() : h.verifiedTo(), failure);
+                if (!next.equals(h)) {
+                    headFile.write(next);
+                }
+            });
             return null;
         });
     }
