@@ -2,6 +2,7 @@ package dev.rewind.cli;
 
 import dev.rewind.domain.Text;
 import dev.rewind.CompositionRoot;
+import dev.rewind.catalog.Keyring;
 import dev.rewind.catalog.sqlite.SqliteCatalog;
 import dev.rewind.domain.Actor;
 import dev.rewind.domain.RewindException;
@@ -99,7 +100,9 @@ public final class RewindCommand implements Callable<Integer> {
     }
 
     private Services open(OpenMode mode) {
-        CatalogSessions.Opened opened = new CatalogSessions(SqliteCatalog.opener(), actor(), Clock.systemUTC())
+        Keyring keys = new Keyring(env.containsKey(Keyring.DIR_SETTING) ? Path.of(env.get(Keyring.DIR_SETTING))
+                : Keyring.defaultDir());
+        CatalogSessions.Opened opened = new CatalogSessions(SqliteCatalog.opener(keys), actor(), Clock.systemUTC())
                 .open(catalogPath(), mode);
         for (CatalogSessions.Note n : opened.notes()) {
             err.println(switch (n.kind()) {

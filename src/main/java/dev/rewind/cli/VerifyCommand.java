@@ -33,10 +33,12 @@ final class VerifyCommand implements Callable<Integer> {
                 o.put("clean", r.clean());
                 o.put("problems", r.problems());
                 o.put("repaired", r.repaired());
+                o.put("notes", r.notes());
                 root.out.println(Json.write(o));
             } else {
                 r.repaired().forEach(line -> root.out.println("repaired: " + Text.escape(line)));
                 r.problems().forEach(line -> root.out.println(Text.escape(line)));
+                r.notes().forEach(line -> root.out.println("note: " + Text.escape(line)));
                 if (r.clean()) {
                     root.out.println("ok: " + services.location() + " holds to rules 1-6");
                 }
