@@ -34,9 +34,8 @@ public final class Cli {
         cl.setExpandAtFiles(false);
         cl.setParameterExceptionHandler((ex, a) -> {
             // one line, like every other error, so a script or a log sees exactly one
-            err.println("rewind: " + Text.escape(firstLine(ex.getMessage())) + " (try 'rewind "
-                    + ex.getCommandLine().getCommandName().replace("rewind", "").trim()
-                    + (ex.getCommandLine().getParent() == null ? "" : " ") + "--help')");
+            err.println("rewind: " + Text.escape(firstLine(ex.getMessage())) + " (try '"
+                    + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
             return RewindException.BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {

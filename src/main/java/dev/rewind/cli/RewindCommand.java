@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 @CompositionRoot("opens the SQLite catalog a command works on and hands it to the services")
-@Command(name = "rewind", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
+@Command(name = "rewind", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, versionProvider = VersionInfo.class,
         description = {"Browse model versions, compare them, and roll deployments back safely.",
                 "With no command, opens the window."},
         subcommands = {InitCommand.class, DemoCommand.class, RegisterCommand.class, ModelsCommand.class,
