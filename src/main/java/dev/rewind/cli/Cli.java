@@ -32,6 +32,11 @@ public final class Cli {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         // '@file' arguments would read any file into a reason or a name: every argument is taken literally
         cl.setExpandAtFiles(false);
+        // -h and --help are known to every sub-command: an option's value that looks like an option or a command
+        // ("--description --help", "--reason deploy") is still that option's value, for the name and text rules
+        cl.setAllowOptionsAsOptionParameters(true);
+        cl.setAllowSubcommandsAsOptionParameters(true);
+        cl.setUnmatchedOptionsAllowedAsOptionParameters(true);
         cl.setParameterExceptionHandler((ex, a) -> {
             // one line, like every other error, so a script or a log sees exactly one
             err.println("rewind: " + Text.escape(firstLine(ex.getMessage())) + " (try '"
