@@ -25,7 +25,11 @@ public final class Cli {
      */
     public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env,
                           java.util.function.ToIntFunction<GuiRequest> openGui) {
-        RewindCommand root = new RewindCommand(out, err, env, openGui);
+        return commandLine(new RewindCommand(out, err, env, openGui), out, err, env).execute(args);
+    }
+
+    /** The one place the command line is built and configured: the CLI runs it, the build documents it. */
+    static CommandLine commandLine(RewindCommand root, PrintStream out, PrintStream err, Map<String, String> env) {
         CommandLine cl = new CommandLine(root);
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
@@ -56,7 +60,7 @@ public final class Cli {
             }
             return RewindException.REFUSED;
         });
-        return cl.execute(args);
+        return cl;
     }
 
     static String firstLine(String m) {
