@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 @CompositionRoot("opens the SQLite catalog a command works on and hands it to the services")
-@Command(name = "rewind", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
+@Command(name = "rewind", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, versionProvider = VersionInfo.class,
         description = {"Browse model versions, compare them, and roll deployments back safely.",
                 "With no command, opens the window."},
         subcommands = {InitCommand.class, DemoCommand.class, RegisterCommand.class, ModelsCommand.class,
@@ -30,6 +30,7 @@ import picocli.CommandLine.ScopeType;
                 TargetsCommand.class, DeployCommand.class, RollbackCommand.class, HistoryCommand.class,
                 VerifyCommand.class, CompareCommand.class, MetricCommand.class, ImportCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
+        footer = "", // a blank line closes the help, so what the shell prints next stands apart from the exit codes
         exitCodeList = {"0:success", "1:refused (conflict, rule)", "2:bad input or usage", "3:catalog unreadable", "4:move recorded, serving-dir switch pending (verify --repair)"})
 public final class RewindCommand implements Callable<Integer> {
     final PrintStream out;

@@ -11,9 +11,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "verify", description = {"Check the catalog: storage integrity, the history's hash chain,",
-        "targets against their history, artifacts against their checksums, serving dirs against the catalog.",
-        "Exit 0 when clean, 1 when problems remain."})
+@Command(name = "verify", description = {"Check the catalog, its history, artifacts and serving dirs.",
+        "Checks storage integrity, the history's hash chain, targets against their history, artifacts against",
+        "their checksums, serving dirs against the catalog. Exit 0 when clean, 1 when problems remain."})
 final class VerifyCommand implements Callable<Integer> {
     @ParentCommand
     RewindCommand root;
