@@ -22,7 +22,10 @@ final class Transactions {
             throw Errors.wrap(operation, file, e);
         }
         try {
-            T result = work.run(new SqliteTx(c));
+            T result;
+            try (SqliteTx tx = new SqliteTx(c)) {
+                result = work.run(tx);
+            }
             exec(c, "COMMIT");
             return result;
         } catch (SqlFailure e) {
