@@ -41,10 +41,14 @@ public final class DetailsView extends ScrollPane {
         Version focus = vm.currentProperty().get();
         Version v = full != null && focus != null && full.id() == focus.id() ? full : null;
         if (v == null && focus != null) {
+            // the title is known from the timeline's row; the rest follows in a moment
+            Label title = new Label(focus.model() + " " + focus.label());
+            title.getStyleClass().add("title-3");
+            title.setId("details-title");
             Label reading = new Label("Reading " + focus.label() + "…");
             reading.getStyleClass().add("rw-hint");
             reading.setId("details-reading");
-            content.getChildren().add(reading);
+            content.getChildren().addAll(title, reading);
             return;
         }
         if (v == null) {

@@ -77,6 +77,7 @@ public final class ModelPane extends BorderPane {
         zoomOut.setOnAction(e -> timeline.zoom(1 / 0.7, 0.5));
         ProgressIndicator busy = new ProgressIndicator();
         busy.setMaxSize(18, 18);
+        busy.setId("model-loading");
         busy.visibleProperty().bind(vm.loadingProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
