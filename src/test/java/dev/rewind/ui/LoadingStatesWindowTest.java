@@ -3,13 +3,8 @@ package dev.rewind.ui;
 import static dev.rewind.ui.WindowHarness.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rewind.ui.common.BackgroundTask;
 import dev.rewind.ui.common.FxScheduler;
-import dev.rewind.ui.common.FxTaskExecutor;
-import dev.rewind.ui.common.TaskExecutor;
-import dev.rewind.ui.common.TaskHandle;
-import java.util.ArrayList;
-import java.util.List;
+import dev.rewind.ui.common.GatedTaskExecutor;
 import javafx.scene.input.MouseButton;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -23,30 +18,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * loaded, the version its protected production serves is selected, not a label carried over from the model before.
  */
 class LoadingStatesWindowTest extends WindowTestBase {
-    /** Runs every task at once, except loads of one model, which wait until released. */
-    static final class Gate implements TaskExecutor {
-        private final FxTaskExecutor real = new FxTaskExecutor();
-        private final List<Runnable> held = new ArrayList<>();
-        volatile String holding;
-
-        @Override
-        public synchronized <T> TaskHandle execute(BackgroundTask<T> task) {
-            if (holding != null && task.title().equals("Load " + holding)) {
-                TaskHandle handle = new TaskHandle(task.title());
-                held.add(() -> real.execute(task));
-                return handle;
-            }
-            return real.execute(task);
-        }
-
-        synchronized void release() {
-            holding = null;
-            held.forEach(Runnable::run);
-            held.clear();
-        }
-    }
-
-    final Gate gate = new Gate();
+    final GatedTaskExecutor gate = new GatedTaskExecutor();
 
     @BeforeEach
     @Override
@@ -60,7 +32,7 @@ class LoadingStatesWindowTest extends WindowTestBase {
         w.clickVersion(robot, "1.1.0", MouseButton.PRIMARY);
         assertThat(robot.lookup("#details-title").queryLabeled().getText()).isEqualTo("churn-predictor 1.1.0");
 
-        gate.holding = "fraud-detector";
+        gate.hold("Load fraud-detector");
         w.showModelWithoutWaiting(robot, "fraud-detector");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#model-title").queryLabeled().getText()).isEqualTo("fraud-detector");
