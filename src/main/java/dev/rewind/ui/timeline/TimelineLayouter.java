@@ -41,6 +41,8 @@ final class TimelineLayouter {
     private TimelineData timesOf;
     private MarkRow.Index index = MarkRow.Index.of(TimelineData.EMPTY, Set.of());
     private List<Long> selectedTimes = List.of();
+    private Map<String, Version> byLabel = Map.of();
+    private TimelineData byLabelOf;
     private final MarkRow markRow;
 
     /** The visible time range in epoch milliseconds, and the size it is drawn at. */
@@ -96,8 +98,12 @@ final class TimelineLayouter {
     }
 
     private List<LaneRow> lanes(TimelineData d, Set<String> selected, TimeScale scale, double w, TimelineGeometry g) {
-        Map<String, Version> byLabel = new HashMap<>();
-        d.versions().forEach(v -> byLabel.put(v.label(), v));
+        if (byLabelOf != d) {
+            // once per data, not per frame: 100,000 entries would cost every pan step
+            byLabel = new HashMap<>();
+            d.versions().forEach(v -> byLabel.put(v.label(), v));
+            byLabelOf = d;
+        }
         List<LaneRow> rows = new ArrayList<>();
         for (Lane lane : d.lanes()) {
             List<SegmentBox> boxes = new ArrayList<>();
