@@ -15,4 +15,7 @@ public interface CatalogTx {
     ChainRepository chain();
     /** Post-switch checks of targets and the proofs recorded beside moves. */
     ProofRepository proofs();
+
+    /** A loader for many generated versions at once; close it before the transaction ends. */
+    BulkLoad bulk();
 }

@@ -44,6 +44,18 @@ public interface VersionRepository {
     /** Every tag key used in the catalog, for autocompletion. */
     List<String> tagKeys();
 
+    /** A model's versions as light rows (no metrics or params), ordered by creation time then seq. */
+    List<dev.rewind.domain.VersionRow> rows(String model);
+
+    /**
+     * A model's versions created in {@code [fromMs, toMs)} counted in {@code buckets} equal slices of time, with
+     * whether any version in a slice is failed, stable or live; only slices holding versions come back.
+     */
+    List<dev.rewind.domain.TimeBucket> buckets(String model, long fromMs, long toMs, int buckets);
+
+    /** The summary value of one metric for every version of a model that has it, by version id. */
+    Map<Long, Double> summaryValues(String model, String key);
+
     /** The labels of a model's versions (for the look-alike check; cheaper than {@link #list}). */
     List<String> labels(String model);
 }

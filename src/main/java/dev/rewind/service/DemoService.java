@@ -28,10 +28,11 @@ import java.util.Random;
 /**
  * Fills an empty catalog with believable models. The small demo tells the rollback story (fraud-detector 2.0.0
  * is better offline but worse live); the large one is sized for benchmarks: 1,000 models, 100,000 versions and
- * 2,000,000 metric rows, one model with 20,000 versions. Both are deterministic for a seed.
+ * 2,000,000 metric rows, one model with 20,000 versions; the huge one ({@link HugeDemo}) has 1,000,000 versions
+ * and 10,000,000 metric points, one model with 100,000 versions. All are deterministic for a seed.
  */
 public final class DemoService {
-    public enum Scale { SMALL, LARGE }
+    public enum Scale { SMALL, LARGE, HUGE }
 
     public record Summary(int models, int versions, long metricValues) {
     }
@@ -45,14 +46,37 @@ public final class DemoService {
     }
 
     public Summary create(Scale scale, long seed) {
+        return create(scale, seed, (done, total) -> { });
+    }
+
+    /** As {@link #create(Scale, long)}, telling {@code progress} how many versions are written (huge only). */
+    public Summary create(Scale scale, long seed, Progress progress) {
+        refuseNonEmpty();
+        if (scale == Scale.HUGE) {
+            return createHuge(seed, HugeDemo.Size.HUGE, progress);
+        }
+        DemoPlan plan = scale == Scale.SMALL ? DemoPlan.small(clock.instant(), seed)
+                : DemoPlan.large(clock.instant(), seed);
+        return apply(plan, scale == Scale.SMALL);
+    }
+
+    /** Told how many versions are written so far, of how many. */
+    @FunctionalInterface
+    public interface Progress {
+        void written(long versions, long total);
+    }
+
+    Summary createHuge(long seed, HugeDemo.Size size, Progress progress) {
+        refuseNonEmpty();
+        return new HugeDemo(catalog, clock.instant(), seed, size, progress).write();
+    }
+
+    private void refuseNonEmpty() {
         boolean empty = catalog.read(tx -> tx.models().list().isEmpty());
         if (!empty) {
             throw RewindException.refused("catalog " + catalog.location()
                     + " already has models; the demo needs a new catalog (use --catalog NEW.db)");
         }
-        DemoPlan plan = scale == Scale.SMALL ? DemoPlan.small(clock.instant(), seed)
-                : DemoPlan.large(clock.instant(), seed);
-        return apply(plan, scale == Scale.SMALL);
     }
 
     Summary apply(DemoPlan plan, boolean storeArtifacts) {

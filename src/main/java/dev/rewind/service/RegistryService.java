@@ -144,6 +144,30 @@ public final class RegistryService {
         });
     }
 
+    /** The model's versions as light rows for the timeline (no metrics or params), oldest first. */
+    public List<dev.rewind.domain.VersionRow> timelineRows(String model) {
+        return catalog.read(tx -> {
+            Lookups.modelId(tx, model);
+            return tx.versions().rows(model);
+        });
+    }
+
+    /** The model's versions counted in {@code buckets} slices of {@code [fromMs, toMs)}; empty slices left out. */
+    public List<dev.rewind.domain.TimeBucket> timelineBuckets(String model, long fromMs, long toMs, int buckets) {
+        return catalog.read(tx -> tx.versions().buckets(model, fromMs, toMs, buckets));
+    }
+
+    /** Full versions (metrics, params, tags) by id, in the order asked; read when a person looks at them. */
+    public List<Version> byIds(List<Long> ids) {
+        return catalog.read(tx -> ids.stream().map(id -> tx.versions().byId(id).orElseThrow(
+                () -> dev.rewind.domain.RewindException.badInput("no version with id " + id + " (changed meanwhile?)"))).toList());
+    }
+
+    /** One summary metric of every version of a model that has it, by version id (the Compare chart). */
+    public Map<Long, Double> metricAcross(String model, String key) {
+        return catalog.read(tx -> tx.versions().summaryValues(model, key));
+    }
+
     public Version show(String model, String version) {
         return catalog.read(tx -> Lookups.version(tx, model, version));
     }

@@ -39,10 +39,15 @@ final class WindowHarness {
 
     /** With the timers of {@code scheduler}: a test that must not wait on real time brings its own. */
     WindowHarness(Stage stage, Path db, Scheduler scheduler) {
+        this(stage, db, scheduler, new FxTaskExecutor());
+    }
+
+    /** With {@code tasks} running the window's background work: a test that holds some back brings its own. */
+    WindowHarness(Stage stage, Path db, Scheduler scheduler, dev.rewind.ui.common.TaskExecutor tasks) {
         this.db = db;
         MainView.applyTheme(false);
         dialogs = new TestDialogs(() -> stage);
-        vm = new MainViewModel(new FxTaskExecutor(), dialogs, scheduler, Clock.systemUTC(), RewindApp::open);
+        vm = new MainViewModel(tasks, dialogs, scheduler, Clock.systemUTC(), RewindApp::open);
         view = new MainView(vm);
         stage.setScene(RewindApp.scene(view));
         stage.setTitle("Rewind");
@@ -65,6 +70,15 @@ final class WindowHarness {
         return view.modelPane().timeline();
     }
 
+    /** Clicks a model in the list and returns at once, while it loads. */
+    void showModelWithoutWaiting(FxRobot robot, String name) {
+        waitUntil(() -> vm.models().size() >= 4);
+        Node cell = robot.lookup("#model-list .list-cell").<Node>match(n ->
+                n instanceof javafx.scene.control.ListCell<?> c && c.getItem() instanceof ModelSummary m
+                        && m.name().equals(name)).query();
+        robot.clickOn(cell, MouseButton.PRIMARY);
+    }
+
     void showModel(FxRobot robot, String name) {
         waitUntil(() -> vm.models().size() >= 4);
         Node cell = robot.lookup("#model-list .list-cell").<Node>match(n ->
@@ -76,6 +90,7 @@ final class WindowHarness {
                 && !timeline().getData().versions().isEmpty()
                 && timeline().getData().versions().get(0).model().equals(name)
                 && timeline().positionOf(timeline().getData().versions().get(0).label()) != null);
+        detailsRead();
     }
 
     void clickVersion(FxRobot robot, String label, MouseButton button) {
@@ -85,6 +100,13 @@ final class WindowHarness {
         }
         robot.moveTo(timeline().localToScreen(p)).clickOn(button);
         WaitForAsyncUtils.waitForFxEvents();
+        detailsRead();
+    }
+
+    /** The version in focus is read in full in the background (the timeline holds light rows): wait for it. */
+    void detailsRead() {
+        waitUntil(() -> vm.model().currentProperty().get() == null || vm.model().detailsProperty().get() != null
+                && vm.model().detailsProperty().get().id() == vm.model().currentProperty().get().id());
     }
 
     /** Ctrl-click: adds a version to the selection. */
@@ -99,6 +121,7 @@ final class WindowHarness {
             robot.release(javafx.scene.input.KeyCode.CONTROL);
         }
         WaitForAsyncUtils.waitForFxEvents();
+        detailsRead();
     }
 
     String live(String target) {

@@ -6,12 +6,19 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** Small helpers over JDBC: parameter binding with nulls, and queries that map rows. */
-final class Jdbc {
+/**
+ * Small helpers over JDBC: parameter binding with nulls, and queries that map rows. Updates keep their prepared
+ * statement for the transaction (appending a million events must not compile the same INSERT a million times);
+ * {@link #close} releases them when the transaction ends.
+ */
+final class Jdbc implements AutoCloseable {
     private final Connection c;
+    private final Map<String, PreparedStatement> updates = new HashMap<>();
 
     Jdbc(Connection c) {
         this.c = c;
@@ -46,12 +53,29 @@ final class Jdbc {
     }
 
     int update(String operation, String sql, Object... args) {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
+        try {
+            PreparedStatement ps = updates.get(sql);
+            if (ps == null) {
+                ps = c.prepareStatement(sql);
+                updates.put(sql, ps);
+            }
             bind(ps, args);
             return ps.executeUpdate();
         } catch (SQLException e) {
             throw new SqlFailure(operation, e);
         }
+    }
+
+    @Override
+    public void close() {
+        for (PreparedStatement ps : updates.values()) {
+            try {
+                ps.close();
+            } catch (SQLException e) {
+                System.getLogger(Jdbc.class.getName()).log(System.Logger.Level.WARNING, "could not close a statement", e);
+            }
+        }
+        updates.clear();
     }
 
     long insert(String operation, String sql, Object... args) {

@@ -66,6 +66,7 @@ public final class SqliteCatalog implements Catalog {
         try {
             writer = Connections.open(file);
             Migrations.migrate(writer, file);
+            Indexes.ensure(writer);
             Connection reader = Connections.open(file);
             SqliteCatalog catalog = new SqliteCatalog(file, writer, reader, signer);
             catalog.artifacts.removeAbandonedCopies();

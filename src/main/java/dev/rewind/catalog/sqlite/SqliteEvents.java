@@ -98,7 +98,9 @@ final class SqliteEvents implements EventRepository {
 
     @Override
     public List<Event> history(String model, String target) {
-        String sql = SELECT_EVENT + "WHERE m.name = ? " + (target == null ? "" : "AND t.name = ? ")
+        // by model id, so SQLite walks events_by_model instead of every event of the catalog
+        String sql = SELECT_EVENT + "WHERE e.model_id = (SELECT id FROM models WHERE name = ?) "
+                + (target == null ? "" : "AND t.name = ? ")
                 + "ORDER BY e.id DESC";
         Object[] args = target == null ? new Object[] {model} : new Object[] {model, target};
         return jdbc.list("read history", sql, SqliteEvents::event, args);

@@ -12,7 +12,7 @@ import dev.rewind.catalog.TargetRepository;
 import dev.rewind.catalog.VersionRepository;
 import java.sql.Connection;
 
-final class SqliteTx implements CatalogTx {
+final class SqliteTx implements CatalogTx, AutoCloseable {
     private final Jdbc jdbc;
     private ModelRepository models;
     private VersionRepository versions;
@@ -64,6 +64,17 @@ final class SqliteTx implements CatalogTx {
     @Override
     public DirectionRepository directions() {
         return directions == null ? directions = new SqliteDirections(jdbc) : directions;
+    }
+
+    /** Releases the statements kept for this transaction; before it commits or rolls back. */
+    @Override
+    public void close() {
+        jdbc.close();
+    }
+
+    @Override
+    public dev.rewind.catalog.BulkLoad bulk() {
+        return new SqliteBulk(jdbc);
     }
 
     @Override

@@ -197,6 +197,21 @@ final class SqliteVersions implements VersionRepository {
     }
 
     @Override
+    public List<dev.rewind.domain.VersionRow> rows(String model) {
+        return new TimelineQueries(jdbc).rows(model);
+    }
+
+    @Override
+    public List<dev.rewind.domain.TimeBucket> buckets(String model, long fromMs, long toMs, int buckets) {
+        return new TimelineQueries(jdbc).buckets(model, fromMs, toMs, buckets);
+    }
+
+    @Override
+    public Map<Long, Double> summaryValues(String model, String key) {
+        return new TimelineQueries(jdbc).summaryValues(model, key);
+    }
+
+    @Override
     public List<String> labels(String model) {
         return jdbc.list("list labels", "SELECT v.label FROM versions v JOIN models m ON m.id = v.model_id "
                 + "WHERE m.name = ?", rs -> rs.getString(1), model);

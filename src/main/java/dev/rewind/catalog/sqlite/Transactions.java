@@ -28,8 +28,11 @@ final class Transactions {
             throw Errors.wrap(operation, file, e);
         }
         try {
-            T result = work.run(tx);
-            tx.beforeCommit();
+            T result;
+            try (tx) {
+                result = work.run(tx);
+                tx.beforeCommit();
+            }
             exec(c, "COMMIT");
             return result;
         } catch (SqlFailure e) {

@@ -79,6 +79,7 @@ final class ChartsView extends BorderPane {
         setCenter(tabs);
         vm.chartMetricProperty().addListener(o -> drawAcross());
         vm.model().timelineProperty().addListener(o -> drawAcross());
+        vm.acrossProperty().addListener(o -> drawAcross());
         vm.comparisonProperty().addListener(o -> drawBars());
         vm.filterProperty().addListener(o -> drawBars());
         vm.curvesProperty().addListener(o -> drawCurves());
@@ -119,7 +120,8 @@ final class ChartsView extends BorderPane {
             return;
         }
         across.setTitle(key + " across " + all.size() + " versions");
-        double[] ys = all.stream().mapToDouble(v -> v.metrics().getOrDefault(key, Double.NaN)).toArray();
+        Map<Long, Double> values = vm.acrossProperty().get();
+        double[] ys = all.stream().mapToDouble(v -> values.getOrDefault(v.id(), Double.NaN)).toArray();
         Set<String> live = vm.model().targets().stream().map(t -> t.liveVersion()).collect(Collectors.toSet());
         XYChart.Series<Number, Number> line = new XYChart.Series<>();
         line.setName(key);

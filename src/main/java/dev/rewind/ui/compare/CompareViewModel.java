@@ -50,6 +50,8 @@ public final class CompareViewModel {
     private final ReadOnlyObjectWrapper<Map<String, List<MetricValue>>> curves =
             new ReadOnlyObjectWrapper<>(Map.of());
     private final ReadOnlyStringWrapper caption = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Map<Long, Double>> across = new ReadOnlyObjectWrapper<>(Map.of());
+    private long compareGeneration;
 
     public CompareViewModel(TaskExecutor tasks, DialogService dialogs, ModelViewModel model, Supplier<Services> services) {
         this.tasks = tasks;
@@ -110,6 +112,7 @@ public final class CompareViewModel {
 
     private void recompute() {
         if (compared.isEmpty()) {
+            compareGeneration++;
             comparison.set(null);
             rows.clear();
             metricKeys.clear();
@@ -120,8 +123,16 @@ public final class CompareViewModel {
             ordered.remove(b);
             ordered.add(0, b);
         });
-        // the versions are in memory already (the timeline loaded them): comparing them is pure computation
-        Comparison c = Comparison.of(ordered.get(0).model(), ordered, model.directions());
+        // the timeline holds light rows: the compared versions' metrics are read now, the latest request winning
+        long asked = ++compareGeneration;
+        model.withFull(ordered, full -> {
+            if (asked == compareGeneration) {
+                show(Comparison.of(full.get(0).model(), full, model.directions()));
+            }
+        });
+    }
+
+    private void show(Comparison c) {
         comparison.set(c);
         List<String> keys = c.rows().stream().map(Comparison.Row::key).toList();
         if (!keys.equals(metricKeys)) {
@@ -159,8 +170,30 @@ public final class CompareViewModel {
         return needle.isEmpty() || r.key().toLowerCase(Locale.ROOT).contains(needle);
     }
 
+    /** The chart metric's summary value of every version of the model, by id: read when the metric is chosen. */
+    public ReadOnlyObjectProperty<Map<Long, Double>> acrossProperty() {
+        return across.getReadOnlyProperty();
+    }
+
+    private void loadAcross(String key, List<Version> versions) {
+        if (key == null || versions.isEmpty()) {
+            across.set(Map.of());
+            return;
+        }
+        String name = versions.get(0).model();
+        tasks.run("Read " + key + " across versions", () -> services.get().registry().metricAcross(name, key),
+                values -> {
+                    if (key.equals(chartMetric.get())) {
+                        across.set(values);
+                    }
+                }, t -> System.getLogger(CompareViewModel.class.getName()).log(System.Logger.Level.WARNING,
+                        // the training curves read beside it say the same failure in a dialog; one is enough
+                        "could not read " + key + " across versions", t));
+    }
+
     private void loadCurves() {
         String key = chartMetric.get();
+        loadAcross(key, List.copyOf(compared));
         // the versions name their own model: while another model loads, the model property is already ahead
         List<Version> versions = List.copyOf(compared);
         if (key == null || versions.isEmpty()) {

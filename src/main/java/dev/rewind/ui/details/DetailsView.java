@@ -29,13 +29,28 @@ public final class DetailsView extends ScrollPane {
         setFitToWidth(true);
         content.setPadding(new Insets(12));
         setContent(content);
-        vm.currentProperty().addListener((o, a, v) -> show(v));
-        vm.timelineProperty().addListener((o, a, d) -> show(vm.currentProperty().get()));
+        // the timeline holds light rows: what is shown is the full version, read when it came into focus
+        vm.currentProperty().addListener((o, a, v) -> show(vm.detailsProperty().get()));
+        vm.detailsProperty().addListener((o, a, v) -> show(v));
+        vm.timelineProperty().addListener((o, a, d) -> show(vm.detailsProperty().get()));
         show(null);
     }
 
-    private void show(Version v) {
+    private void show(Version full) {
         content.getChildren().clear();
+        Version focus = vm.currentProperty().get();
+        Version v = full != null && focus != null && full.id() == focus.id() ? full : null;
+        if (v == null && focus != null) {
+            // the title is known from the timeline's row; the rest follows in a moment
+            Label title = new Label(focus.model() + " " + focus.label());
+            title.getStyleClass().add("title-3");
+            title.setId("details-title");
+            Label reading = new Label("Reading " + focus.label() + "…");
+            reading.getStyleClass().add("rw-hint");
+            reading.setId("details-reading");
+            content.getChildren().addAll(title, reading);
+            return;
+        }
         if (v == null) {
             Label hint = new Label("Select a version on the timeline to see its details.");
             hint.getStyleClass().add("rw-hint");

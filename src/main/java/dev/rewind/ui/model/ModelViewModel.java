@@ -63,6 +63,8 @@ public final class ModelViewModel {
     private List<String> tagKeys = List.of();
     private Map<Long, MoveProof> proofs = Map.of();
     private long loadGeneration;
+    private Version initial;
+    private final VersionDetails details;
     private Runnable afterChange = () -> { };
 
     private Map<String, RollbackSuggestion> suggestions = Map.of();
@@ -78,24 +80,36 @@ public final class ModelViewModel {
         this.dialogs = dialogs;
         this.services = services;
         this.clock = clock;
+        this.details = new VersionDetails(tasks, services, current);
     }
 
-    /** Loads a model (null clears); a newer request wins over one still running. */
+    /**
+     * Loads a model (null clears); a newer request wins over one still running. Another model's content goes at
+     * once, so its name never shows over the previous model's timeline, targets or history while this one loads.
+     */
     public void load(String name) {
         long generation = ++loadGeneration;
+        boolean another = !java.util.Objects.equals(name, model.get());
         model.set(name);
-        if (name == null) {
+        if (name == null || another) {
             suggestions = Map.of();
+            initial = null;
+            selection.clear();
+            current.set(null);
             timeline.set(TimelineData.EMPTY);
             targets.clear();
             events.clear();
+        }
+        if (name == null) {
+            loading.set(false);
             return;
         }
         loading.set(true);
         tasks.run("Load " + name, () -> {
             Services s = services.get();
-            // sorting and indexing happen here, off the FX thread
-            TimelineData data = new TimelineData(s.registry().versions(name), s.history().lanes(name), clock.instant());
+            // light rows only: metrics and params are read when a version is looked at (details, compare)
+            List<Version> versions = s.registry().timelineRows(name).stream().map(r -> r.asVersion(name)).toList();
+            TimelineData data = new TimelineData(versions, s.history().lanes(name), clock.instant());
             List<TargetState> targetStates = s.deployments().targets(name);
             Map<String, RollbackSuggestion> suggested = new LinkedHashMap<>();
             for (TargetState t : targetStates) {
@@ -111,6 +125,7 @@ public final class ModelViewModel {
             tagKeys = l.tagKeys();
             suggestions = l.suggestions();
             proofs = l.proofs();
+            initial = InitialVersion.of(l.timeline().versions(), l.targets());
             targets.setAll(l.targets());
             events.setAll(l.events());
             timeline.set(l.timeline());
@@ -118,11 +133,29 @@ public final class ModelViewModel {
             loading.set(false);
             loads.set(loads.get() + 1);
         }, t -> {
-            loading.set(false);
             if (generation == loadGeneration) {
+                loading.set(false);
                 error("Could not load " + name, t);
             }
         });
+    }
+
+    /**
+     * The version to select when the model opens: the one live on its first protected target, else the newest;
+     * null before it has loaded. Never a label carried over from another model.
+     */
+    public Version initialVersion() {
+        return initial;
+    }
+
+    /** The full version in focus (metrics, params, provenance), read on demand; null while reading or none. */
+    public ReadOnlyObjectProperty<Version> detailsProperty() {
+        return details.detailsProperty();
+    }
+
+    /** Reads the full versions behind timeline rows in the background; {@code then} gets them in the same order. */
+    public void withFull(List<Version> light, java.util.function.Consumer<List<Version>> then) {
+        details.withFull(light, then);
     }
 
     /** Loads the same model again, keeping the selection (the timeline matches it by label). */

@@ -129,6 +129,11 @@ public final class MainViewModel {
         return list.errorProperty();
     }
 
+    /** What the model list says when it is empty; see {@link ModelListViewModel#placeholderProperty}. */
+    public javafx.beans.property.ReadOnlyStringProperty modelListPlaceholderProperty() {
+        return list.placeholderProperty();
+    }
+
     public ReadOnlyBooleanProperty loadingProperty() {
         return list.loadingProperty();
     }

@@ -23,7 +23,9 @@ final class ModelListView extends VBox {
         filter.setPromptText("Filter models  (Ctrl+F)");
         modelList.setId("model-list");
         modelList.setCellFactory(l -> new ModelCell());
-        Label empty = new Label("No models yet.\nRegister one with 'rewind register'.");
+        Label empty = new Label();
+        empty.setId("model-list-empty");
+        empty.textProperty().bind(vm.modelListPlaceholderProperty());
         empty.setWrapText(true);
         modelList.setPlaceholder(empty);
         ProgressIndicator spinner = new ProgressIndicator();

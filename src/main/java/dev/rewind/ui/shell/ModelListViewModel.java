@@ -36,6 +36,7 @@ public final class ModelListViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Opening catalog…");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(true);
+    private final ReadOnlyStringWrapper placeholder = new ReadOnlyStringWrapper("");
 
     public ModelListViewModel(TaskExecutor tasks, Supplier<Services> services, ModelViewModel model) {
         this.tasks = tasks;
@@ -45,6 +46,9 @@ public final class ModelListViewModel {
             String needle = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
             filtered.setPredicate(m -> needle.isEmpty() || m.name().toLowerCase(Locale.ROOT).contains(needle));
         });
+        for (javafx.beans.Observable o : List.<javafx.beans.Observable>of(loading, models, filter)) {
+            o.addListener(x -> placeholder.set(placeholderText()));
+        }
         selected.addListener((o, old, m) -> {
             if (m == null || old == null || !m.name().equals(old.name())) {
                 model.load(m == null ? null : m.name());
@@ -119,6 +123,24 @@ public final class ModelListViewModel {
     /** The last error, for the view to show in a dialog. */
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
+    }
+
+    /**
+     * What the list says when it shows no model: nothing while the catalog loads (a spinner shows), "No models yet"
+     * only when the catalog really has none, and that the filter hides them otherwise.
+     */
+    public ReadOnlyStringProperty placeholderProperty() {
+        return placeholder.getReadOnlyProperty();
+    }
+
+    private String placeholderText() {
+        if (loading.get()) {
+            return "";
+        }
+        if (models.isEmpty()) {
+            return "No models yet.\nRegister one with 'rewind register'.";
+        }
+        return "No model matches \u201c" + filter.get().strip() + "\u201d.";
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {

@@ -77,6 +77,7 @@ public final class ModelPane extends BorderPane {
         zoomOut.setOnAction(e -> timeline.zoom(1 / 0.7, 0.5));
         ProgressIndicator busy = new ProgressIndicator();
         busy.setMaxSize(18, 18);
+        busy.setId("model-loading");
         busy.visibleProperty().bind(vm.loadingProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -120,15 +121,10 @@ public final class ModelPane extends BorderPane {
     private void bind() {
         timeline.dataProperty().bind(vm.timelineProperty());
         timeline.dataProperty().addListener((o, a, d) -> {
-            if (timeline.currentProperty().get() == null && !d.versions().isEmpty()) {
-                // start on what production serves (else the newest version): the usual question
-                String live = d.lanes().stream().map(dev.rewind.domain.Lane::liveVersion)
-                        .filter(java.util.Objects::nonNull).findFirst().orElse(null);
-                if (live != null) {
-                    timeline.selectLabel(live);
-                } else {
-                    timeline.select(d.versions().get(d.versions().size() - 1));
-                }
+            if (timeline.currentProperty().get() == null && vm.initialVersion() != null
+                    && d.versions().contains(vm.initialVersion())) {
+                // what the first protected target serves (else the newest): the usual question
+                timeline.select(vm.initialVersion());
             }
         });
         timeline.currentProperty().bindBidirectional(vm.currentProperty());

@@ -61,9 +61,20 @@ public record TimelineLayout(double width, double height, TimeScale scale, Timel
                               Caption label, List<Chip> chips, boolean tagDot) implements Mark {
     }
 
-    /** Versions too close to tell apart, drawn as their count; a click zooms to {@code fromMs .. toMs}. */
+    /**
+     * Versions too close to tell apart, drawn as their count in a box {@code width} wide (always room for the text);
+     * a click zooms to {@code fromMs .. toMs}. {@code live}, {@code failed}, {@code stable}: whether any version in
+     * it is, so those marks survive every zoom.
+     */
     public record GroupMark(double x, double y, int count, String text, double width, double fromMs, double toMs,
-                            boolean selected, boolean live) implements Mark {
+                            boolean selected, boolean live, boolean failed, boolean stable) implements Mark {
+        public double left() {
+            return x - width / 2;
+        }
+
+        public double right() {
+            return x + width / 2;
+        }
     }
 
     public TimelineLayout {

@@ -39,7 +39,11 @@ final class TimelineLayouter {
     private final ToDoubleFunction<String> boldWidth;
     private final ZoneId zone;
     private TimelineData timesOf;
-    private long[] times = new long[0];
+    private MarkRow.Index index = MarkRow.Index.of(TimelineData.EMPTY, Set.of());
+    private List<Long> selectedTimes = List.of();
+    private Map<String, Version> byLabel = Map.of();
+    private TimelineData byLabelOf;
+    private final MarkRow markRow;
 
     /** The visible time range in epoch milliseconds, and the size it is drawn at. */
     record Viewport(double start, double end, double width, double height) {
@@ -49,6 +53,7 @@ final class TimelineLayouter {
         this.plainWidth = plainWidth;
         this.boldWidth = boldWidth;
         this.zone = zone;
+        this.markRow = new MarkRow(plainWidth);
     }
 
     TimelineLayout layout(TimelineData d, Collection<Version> selection, Viewport view, TimelineGeometry g) {
@@ -58,9 +63,11 @@ final class TimelineLayouter {
             return TimelineLayout.tooNarrow(w, view.height(), scale, g);
         }
         if (d != timesOf) {
-            times = d.times();
+            index = MarkRow.Index.of(d, d.lanes().stream().map(Lane::liveVersion).filter(Objects::nonNull)
+                    .collect(Collectors.toSet()));
             timesOf = d;
         }
+        selectedTimes = selection.stream().map(v -> v.createdAt().toEpochMilli()).toList();
         List<Tick> ticks = ticks(scale, w);
         if (d.versions().isEmpty()) {
             return new TimelineLayout(w, view.height(), scale, g, Content.NO_VERSIONS, ticks, Double.NaN, List.of(),
@@ -91,8 +98,12 @@ final class TimelineLayouter {
     }
 
     private List<LaneRow> lanes(TimelineData d, Set<String> selected, TimeScale scale, double w, TimelineGeometry g) {
-        Map<String, Version> byLabel = new HashMap<>();
-        d.versions().forEach(v -> byLabel.put(v.label(), v));
+        if (byLabelOf != d) {
+            // once per data, not per frame: 100,000 entries would cost every pan step
+            byLabel = new HashMap<>();
+            d.versions().forEach(v -> byLabel.put(v.label(), v));
+            byLabelOf = d;
+        }
         List<LaneRow> rows = new ArrayList<>();
         for (Lane lane : d.lanes()) {
             List<SegmentBox> boxes = new ArrayList<>();
@@ -146,35 +157,30 @@ final class TimelineLayouter {
     }
 
     private List<Mark> marks(TimelineData d, Set<String> selected, TimeScale scale, double w, TimelineGeometry g) {
-        Set<String> live = d.lanes().stream().map(Lane::liveVersion).filter(Objects::nonNull)
-                .collect(Collectors.toSet());
+        long[] times = index.times();
         int lo = Math.max(0, lowerBound(scale.time(scale.left() - g.markerGap())));
         int hi = Math.min(times.length, lowerBound(scale.time(w)) + 1);
         List<Version> vs = d.versions();
         List<Mark> marks = new ArrayList<>();
         double lastLabelEnd = -1;
-        int i = lo;
-        while (i < hi) {
-            double x0 = scale.x(times[i]);
-            int j = i + 1;
-            while (j < hi && scale.x(times[j]) - x0 < g.markerGap()) {
-                j++;
-            }
+        for (int[] run : markRow.runs(index, scale, lo, hi, g.markerGap(), g.markerRadius())) {
+            int i = run[0];
+            int j = run[1];
             if (j - i == 1) {
                 Version v = vs.get(i);
-                VersionMark m = versionMark(v, x0, live.contains(v.label()), selected.contains(v.label()),
-                        lastLabelEnd, g);
+                VersionMark m = versionMark(v, scale.x(times[i]), MarkRow.Index.any(index.live(), i, j),
+                        selected.contains(v.label()), lastLabelEnd, g);
                 lastLabelEnd = m.label() == null ? lastLabelEnd : m.label().right();
                 marks.add(m);
             } else {
-                List<Version> group = vs.subList(i, j);
-                GroupMark m = groupMark((x0 + scale.x(times[j - 1])) / 2, j - i, times[i], times[j - 1],
-                        group.stream().anyMatch(v -> selected.contains(v.label())),
-                        group.stream().anyMatch(v -> live.contains(v.label())), g);
-                lastLabelEnd = m.x() + Math.max(14, m.width() / 2);
+                long from = times[i];
+                long to = times[j - 1];
+                boolean anySelected = selectedTimes.stream().anyMatch(t -> t >= from && t <= to)
+                        && vs.subList(i, j).stream().anyMatch(v -> selected.contains(v.label()));
+                GroupMark m = markRow.group(index, scale, i, j, g.markerY(), anySelected);
+                lastLabelEnd = m.right();
                 marks.add(m);
             }
-            i = j;
         }
         return marks;
     }
@@ -207,13 +213,6 @@ final class TimelineLayouter {
         return chips;
     }
 
-    private GroupMark groupMark(double x, int count, long fromMs, long toMs, boolean selected, boolean live,
-                                TimelineGeometry g) {
-        String text = count > 999 ? (count / 1000) + "k" : Integer.toString(count);
-        double width = Math.max(18, plainWidth.applyAsDouble(text) + 8);
-        return new GroupMark(x, g.markerY(), count, text, width, fromMs, toMs, selected, live);
-    }
-
     static Tone tone(String tagKey) {
         return "failed".equals(tagKey) ? Tone.FAILED : "stable".equals(tagKey) ? Tone.STABLE : Tone.NEUTRAL;
     }
@@ -223,7 +222,7 @@ final class TimelineLayouter {
     }
 
     private int lowerBound(double ms) {
-        int i = Arrays.binarySearch(times, (long) Math.floor(ms));
+        int i = Arrays.binarySearch(index.times(), (long) Math.floor(ms));
         return i >= 0 ? i : -i - 1;
     }
 }

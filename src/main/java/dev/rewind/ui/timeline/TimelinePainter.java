@@ -164,6 +164,15 @@ final class TimelinePainter {
             g.setLineWidth(2);
             g.strokeRoundRect(left, top, m.width(), 16, 8, 8);
         }
+        // a failed or stable version inside a count keeps its colour at every zoom: a dot on the box's corner
+        if (m.failed()) {
+            g.setFill(color(TimelineColor.FAILED));
+            g.fillOval(left + m.width() - 5, top - 3, 7, 7);
+        }
+        if (m.stable()) {
+            g.setFill(color(TimelineColor.STABLE));
+            g.fillOval(left - 2, top - 3, 7, 7);
+        }
         g.setFill(color(GROUP_TEXT));
         g.setFont(plain);
         g.setTextAlign(TextAlignment.CENTER);

@@ -67,6 +67,12 @@ public final class VersionTimeline extends Control {
             if (!sameModel) {
                 zoomToFit();
             }
+            if (!sameModel) {
+                // a label of another model may exist here too ("1.0"): it is not what the person chose
+                selection.clear();
+                current.set(null);
+                return;
+            }
             // keep the selection across refreshes, by label
             List<String> labels = selection.stream().map(Version::label).toList();
             String focus = current.get() == null ? null : current.get().label();

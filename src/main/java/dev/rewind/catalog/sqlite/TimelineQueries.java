@@ -1,0 +1,107 @@
+package dev.rewind.catalog.sqlite;
+
+import dev.rewind.domain.TimeBucket;
+import dev.rewind.domain.VersionRow;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The reads behind a timeline of any length: light rows and counts per slice of time, both index-only. */
+final class TimelineQueries {
+    static final String ROWS = "SELECT v.id, v.label, v.seq, v.created_at FROM versions v "
+            + "WHERE v.model_id = ? ORDER BY v.model_id, v.created_at, v.seq";
+    /** Tags of the versions in an id range; the caller keeps those of its model (tags are few). */
+    static final String TAGS = "SELECT version_id, key, value FROM version_tags WHERE version_id BETWEEN ? AND ?";
+    static final String BUCKETS = "SELECT CAST((v.created_at - ?1) * ?3 / (?2 - ?1) AS INTEGER) AS b, count(*), "
+            + "max(v.id IN (SELECT version_id FROM version_tags WHERE key = 'failed' COLLATE NOCASE "
+            + "    AND version_id BETWEEN ?5 AND ?6)), "
+            + "max(v.id IN (SELECT version_id FROM version_tags WHERE key = 'stable' COLLATE NOCASE "
+            + "    AND version_id BETWEEN ?5 AND ?6)), "
+            + "max(v.id IN (SELECT version_id FROM targets WHERE model_id = ?4 AND version_id IS NOT NULL)) "
+            + "FROM versions v "
+            + "WHERE v.model_id = ?4 AND v.created_at >= ?1 AND v.created_at < ?2 GROUP BY b ORDER BY b";
+    static final String ID_RANGE = "SELECT min(id), max(id) FROM versions WHERE model_id = ?";
+    static final String LIVE = "SELECT version_id FROM targets WHERE model_id = ? AND version_id IS NOT NULL";
+
+    private final Jdbc jdbc;
+
+    TimelineQueries(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<VersionRow> rows(String model) {
+        Long modelId = modelId(model);
+        if (modelId == null) {
+            return List.of();
+        }
+        record Bare(long id, String label, long seq, long at) {
+        }
+        List<Bare> bare = jdbc.list("read the timeline", ROWS,
+                rs -> new Bare(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4)), modelId);
+        if (bare.isEmpty()) {
+            return List.of();
+        }
+        long lo = Long.MAX_VALUE;
+        long hi = Long.MIN_VALUE;
+        Set<Long> ids = new HashSet<>();
+        for (Bare b : bare) {
+            lo = Math.min(lo, b.id());
+            hi = Math.max(hi, b.id());
+            ids.add(b.id());
+        }
+        Map<Long, Map<String, String>> tags = new HashMap<>();
+        jdbc.list("read the timeline's tags", TAGS, rs -> {
+            long id = rs.getLong(1);
+            if (ids.contains(id)) {
+                tags.computeIfAbsent(id, k -> new HashMap<>()).put(rs.getString(2), rs.getString(3));
+            }
+            return null;
+        }, lo, hi);
+        Set<Long> live = new HashSet<>(jdbc.list("read what is live", LIVE, rs -> rs.getLong(1), modelId));
+        List<VersionRow> out = new ArrayList<>(bare.size());
+        for (Bare b : bare) {
+            out.add(new VersionRow(b.id(), b.label(), b.seq(), Instant.ofEpochMilli(b.at()),
+                    tags.getOrDefault(b.id(), Map.of()), live.contains(b.id())));
+        }
+        return out;
+    }
+
+    List<TimeBucket> buckets(String model, long fromMs, long toMs, int buckets) {
+        Long modelId = modelId(model);
+        if (modelId == null || buckets <= 0 || toMs <= fromMs) {
+            return List.of();
+        }
+        long[] range = jdbc.one("read the timeline", ID_RANGE, rs -> new long[] {rs.getLong(1), rs.getLong(2)},
+                modelId).orElse(new long[] {0, -1});
+        double width = (double) (toMs - fromMs) / buckets;
+        return jdbc.list("count the timeline", BUCKETS, rs -> {
+            int b = rs.getInt(1);
+            return new TimeBucket(b, fromMs + (long) Math.ceil(b * width), fromMs + (long) Math.ceil((b + 1) * width),
+                    rs.getInt(2), rs.getInt(3) == 1, rs.getInt(4) == 1, rs.getInt(5) == 1);
+        }, fromMs, toMs, buckets, modelId, range[0], range[1]);
+    }
+
+    Map<Long, Double> summaryValues(String model, String key) {
+        Long modelId = modelId(model);
+        Map<Long, Double> out = new HashMap<>();
+        if (modelId == null) {
+            return out;
+        }
+        jdbc.list("read a metric across versions", "SELECT m.version_id, m.value FROM versions v "
+                + "JOIN metrics m ON m.version_id = v.id AND m.key = ? AND m.step IS NULL "
+                + "AND m.dataset = '' WHERE v.model_id = ?", rs -> {
+                    double v = rs.getDouble(2);
+                    out.put(rs.getLong(1), rs.wasNull() ? Double.NaN : v);
+                    return null;
+                }, key, modelId);
+        return out;
+    }
+
+    private Long modelId(String model) {
+        return jdbc.one("find model", "SELECT id FROM models WHERE name = ?", rs -> rs.getLong(1), model).orElse(null);
+    }
+}

@@ -1,0 +1,28 @@
+package dev.rewind.domain;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * What the timeline needs of a version and nothing more: no metrics or params, so a model with 100,000 versions
+ * reads in one indexed pass. {@code tags} is usually empty (tags are rare), {@code live}: some target serves it.
+ */
+public record VersionRow(long id, String label, long seq, Instant createdAt, Map<String, String> tags,
+                         boolean live) {
+    public VersionRow {
+        tags = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(tags)); // a bare tag's value is null
+    }
+
+    public boolean failed() {
+        return Tags.isFailed(tags);
+    }
+
+    public boolean stable() {
+        return Tags.isStable(tags);
+    }
+
+    /** As a {@link Version} without metrics, params or provenance; the full one is read on demand. */
+    public Version asVersion(String model) {
+        return new Version(id, model, label, seq, createdAt, null, null, null, null, null, Map.of(), Map.of(), tags);
+    }
+}

@@ -1,0 +1,56 @@
+package dev.rewind.ui.model;
+
+import dev.rewind.domain.Version;
+import dev.rewind.service.Services;
+import dev.rewind.ui.common.TaskExecutor;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ObservableValue;
+
+/**
+ * The timeline holds light rows; this reads the full version (metrics, params) of the one in focus, and of any
+ * versions compared, when they are looked at. The latest request wins over one still running.
+ */
+final class VersionDetails {
+    private final TaskExecutor tasks;
+    private final Supplier<Services> services;
+    private final ReadOnlyObjectWrapper<Version> details = new ReadOnlyObjectWrapper<>();
+    private long generation;
+
+    VersionDetails(TaskExecutor tasks, Supplier<Services> services, ObservableValue<Version> current) {
+        this.tasks = tasks;
+        this.services = services;
+        current.addListener((o, a, v) -> read(v));
+    }
+
+    private void read(Version v) {
+        long asked = ++generation;
+        if (v == null) {
+            details.set(null);
+            return;
+        }
+        if (details.get() != null && details.get().id() != v.id()) {
+            details.set(null); // never another version's metrics under this one's label
+        }
+        tasks.run("Read " + v.label(), () -> services.get().registry().byIds(List.of(v.id())).get(0), full -> {
+            if (asked == generation) {
+                details.set(full);
+            }
+        }, t -> System.getLogger(VersionDetails.class.getName()).log(System.Logger.Level.WARNING,
+                "could not read " + v.label(), t));
+    }
+
+    void withFull(List<Version> light, Consumer<List<Version>> then) {
+        List<Long> ids = light.stream().map(Version::id).toList();
+        tasks.run("Read versions", () -> services.get().registry().byIds(ids), then,
+                t -> System.getLogger(VersionDetails.class.getName()).log(System.Logger.Level.WARNING,
+                        "could not read versions to compare", t));
+    }
+
+    ReadOnlyObjectProperty<Version> detailsProperty() {
+        return details.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,134 @@
+package dev.rewind.catalog.sqlite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rewind.catalog.BulkLoad;
+import dev.rewind.catalog.NewVersion;
+import dev.rewind.domain.TimeBucket;
+import dev.rewind.domain.VersionRow;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The timeline's reads: what they return, and that SQLite answers them from an index, never a scan of versions. */
+class TimelineQueriesTest {
+    private static final long T0 = Instant.parse("2026-01-01T00:00:00Z").toEpochMilli();
+    private static final long MINUTE = 60_000;
+
+    @TempDir
+    Path dir;
+    Path db;
+
+    /** Model "a" with 2,000 versions a minute apart (every 100th failed, 3 stable, #1500 live); "b" with 10. */
+    @BeforeEach
+    void catalog() {
+        db = dir.resolve("c.db");
+        try (SqliteCatalog c = SqliteCatalog.open(db, true)) {
+            c.write(tx -> {
+                long a = tx.models().insert("a", Instant.ofEpochMilli(T0));
+                long b = tx.models().insert("b", Instant.ofEpochMilli(T0));
+                long target = tx.targets().insert(a, "production", null);
+                try (BulkLoad bulk = tx.bulk()) {
+                    for (int i = 0; i < 2_000; i++) {
+                        long id = bulk.version(new NewVersion(a, "v" + i, i + 1, Instant.ofEpochMilli(T0 + i * MINUTE),
+                                "ana", null, null, null, null));
+                        bulk.metric(id, "auc", i / 2_000.0, null);
+                        if (i % 100 == 50) {
+                            bulk.tag(id, "failed", null);
+                        }
+                        if (i == 10 || i == 11 || i == 1_990) {
+                            bulk.tag(id, "stable", null);
+                        }
+                        if (i < 10) {
+                            // interleaved with a's, as versions of two models registered the same day are
+                            bulk.version(new NewVersion(b, "w" + i, i + 1, Instant.ofEpochMilli(T0 + i * MINUTE),
+                                    "bo", null, null, null, null));
+                        }
+                        if (i == 1_500) {
+                            bulk.flush();
+                            tx.targets().point(target, id);
+                        }
+                    }
+                }
+                return null;
+            });
+        }
+    }
+
+    private List<VersionRow> rows(String model) {
+        try (SqliteCatalog c = SqliteCatalog.open(db, false)) {
+            return c.read(tx -> tx.versions().rows(model));
+        }
+    }
+
+    private List<TimeBucket> buckets(String model, long from, long to, int n) {
+        try (SqliteCatalog c = SqliteCatalog.open(db, false)) {
+            return c.read(tx -> tx.versions().buckets(model, from, to, n));
+        }
+    }
+
+    @Test
+    void lightRowsComeInTimeOrderWithTheirTagsAndLiveMarks() {
+        List<VersionRow> rows = rows("a");
+        assertThat(rows).hasSize(2_000);
+        assertThat(rows).extracting(VersionRow::seq).isSorted();
+        assertThat(rows).filteredOn(VersionRow::failed).hasSize(20);
+        assertThat(rows).filteredOn(VersionRow::stable).extracting(VersionRow::label)
+                .containsExactly("v10", "v11", "v1990");
+        assertThat(rows).filteredOn(VersionRow::live).extracting(VersionRow::label).containsExactly("v1500");
+        assertThat(rows("b")).extracting(VersionRow::label).startsWith("w0").hasSize(10)
+                .allSatisfy(l -> assertThat(l).startsWith("w"));
+        assertThat(rows("b")).noneMatch(r -> r.failed() || r.stable() || r.live());
+    }
+
+    @Test
+    void bucketsCountEverySliceAndCarryItsFlags() {
+        // 2,000 minutes in 20 slices of 100 minutes
+        List<TimeBucket> buckets = buckets("a", T0, T0 + 2_000 * MINUTE, 20);
+        assertThat(buckets).hasSize(20).allMatch(b -> b.count() == 100);
+        assertThat(buckets).allMatch(TimeBucket::failed);
+        assertThat(buckets).filteredOn(TimeBucket::stable).extracting(TimeBucket::index).containsExactly(0, 19);
+        assertThat(buckets).filteredOn(TimeBucket::live).extracting(TimeBucket::index).containsExactly(15);
+        assertThat(buckets.get(3).fromMs()).isEqualTo(T0 + 300 * MINUTE);
+        // a narrower range counts only what is in it, and leaves empty slices out
+        List<TimeBucket> part = buckets("a", T0 + 1_950 * MINUTE, T0 + 2_050 * MINUTE, 4);
+        assertThat(part).extracting(TimeBucket::count).containsExactly(25, 25);
+    }
+
+    @Test
+    void theTimelineQueriesUseIndexesNotAScanOfVersions() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
+            String rows = plan(c, TimelineQueries.ROWS, 1L);
+            String buckets = plan(c, TimelineQueries.BUCKETS, T0, T0 + 1_000, 10, 1L, 1L, 100L);
+            String tags = plan(c, TimelineQueries.TAGS, 1L, 100L);
+            assertThat(rows).contains("USING COVERING INDEX versions_timeline").doesNotContain("SCAN")
+                    .doesNotContain("TEMP B-TREE");
+            // counting needs only (model_id, created_at) and the rowid: either timeline index covers it
+            assertThat(buckets).containsPattern("SEARCH v USING COVERING INDEX versions_(timeline|by_model_time) "
+                    + "\\(model_id=\\? AND created_at>\\? AND created_at<\\?\\)")
+                    .contains("SEARCH version_tags USING COVERING INDEX version_tags_by_key").doesNotContain("SCAN");
+            assertThat(tags).contains("SEARCH version_tags USING PRIMARY KEY");
+        }
+    }
+
+    private static String plan(Connection c, String sql, Object... args) throws Exception {
+        try (PreparedStatement ps = c.prepareStatement("EXPLAIN QUERY PLAN " + sql)) {
+            Jdbc.bind(ps, args);
+            List<String> lines = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    lines.add(rs.getString("detail"));
+                }
+            }
+            return String.join("\n", lines);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package dev.rewind.ui.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rewind.domain.MoveRequest;
+import dev.rewind.domain.Version;
+import dev.rewind.service.Services;
+import dev.rewind.ui.common.QueuedTaskExecutor;
+import dev.rewind.ui.common.RecordingDialogs;
+import dev.rewind.ui.common.TestCatalogs;
+import dev.rewind.ui.timeline.TimelineData;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * While a model loads, the window shows its name, a spinner and nothing of the model before; once loaded, it opens
+ * on what the first protected target serves. Tasks are held in a queue, so the in-between state can be looked at.
+ */
+class LoadingStateViewModelTest {
+    @TempDir
+    Path dir;
+    Services services;
+    final QueuedTaskExecutor tasks = new QueuedTaskExecutor();
+    ModelViewModel vm;
+
+    @BeforeEach
+    void catalog() {
+        services = TestCatalogs.open(TestCatalogs.copy(TestCatalogs.template(), dir.resolve("c.db")));
+        vm = new ModelViewModel(tasks, new RecordingDialogs(), () -> services, Clock.systemUTC());
+    }
+
+    @AfterEach
+    void close() {
+        TestCatalogs.close(services);
+    }
+
+    private void loaded(String model) {
+        vm.load(model);
+        tasks.runAll();
+    }
+
+    @Test
+    void whileAnotherModelLoadsNothingOfThePreviousOneShowsUnderItsName() {
+        loaded("m");
+        vm.currentProperty().set(vm.timelineProperty().get().versions().get(0));
+        assertThat(vm.targets()).isNotEmpty();
+        assertThat(vm.events()).isNotEmpty();
+
+        vm.load("n");
+        assertThat(vm.modelProperty().get()).isEqualTo("n");
+        assertThat(vm.loadingProperty().get()).isTrue();
+        assertThat(vm.timelineProperty().get()).isSameAs(TimelineData.EMPTY);
+        assertThat(vm.targets()).isEmpty();
+        assertThat(vm.events()).isEmpty();
+        assertThat(vm.currentProperty().get()).isNull();
+        assertThat(vm.selection()).isEmpty();
+        assertThat(vm.initialVersion()).isNull();
+
+        tasks.runAll();
+        assertThat(vm.loadingProperty().get()).isFalse();
+        assertThat(vm.timelineProperty().get().versions()).extracting(Version::model).containsOnly("n");
+    }
+
+    @Test
+    void reloadingTheSameModelKeepsItsContentWhileItReads() {
+        loaded("m");
+        TimelineData before = vm.timelineProperty().get();
+        vm.reload();
+        assertThat(vm.loadingProperty().get()).isTrue();
+        assertThat(vm.timelineProperty().get()).isSameAs(before);
+        assertThat(vm.targets()).isNotEmpty();
+    }
+
+    @Test
+    void aModelOpensOnWhatItsFirstProtectedTargetServesElseTheNewest() {
+        loaded("m");
+        assertThat(vm.initialVersion().label()).as("no protected target: the newest").isEqualTo("2.0");
+
+        services.deployments().deploy(MoveRequest.of("m", "staging", "1.0").because("shadow"));
+        services.targetRules().protect("m", "staging", true, "shadow traffic is real traffic");
+        vm.load("n");
+        loaded("m");
+        assertThat(vm.initialVersion().label()).as("staging is the first protected target").isEqualTo("1.0");
+
+        services.targetRules().protect("m", "production", true, "customers");
+        vm.load("n");
+        loaded("m");
+        assertThat(vm.initialVersion().label()).as("production comes first").isEqualTo("2.0");
+        services.deployments().rollback(MoveRequest.of("m", "production", "1.1").expecting(Optional.of("2.0"))
+                .because("worse live"));
+        vm.load("o");
+        loaded("m");
+        assertThat(vm.initialVersion().label()).isEqualTo("1.1");
+    }
+
+    @Test
+    void aSlowLoadOfTheModelBeforeNeverLandsUnderTheNewName() {
+        vm.load("m");
+        vm.load("n");
+        tasks.runNewest();
+        tasks.runAll(); // m's load comes back last
+        assertThat(vm.modelProperty().get()).isEqualTo("n");
+        assertThat(vm.timelineProperty().get().versions()).extracting(Version::model).containsOnly("n");
+        assertThat(vm.initialVersion().model()).isEqualTo("n");
+        assertThat(vm.loadingProperty().get()).isFalse();
+    }
+
+    @Test
+    void theVersionInFocusIsReadInFullOnDemand() {
+        loaded("m");
+        Version light = vm.timelineProperty().get().versions().get(1);
+        assertThat(light.metrics()).as("the timeline holds light rows").isEmpty();
+        vm.currentProperty().set(light);
+        assertThat(vm.detailsProperty().get()).isNull();
+        tasks.runAll();
+        assertThat(vm.detailsProperty().get().label()).isEqualTo("1.1");
+        assertThat(vm.detailsProperty().get().metrics()).containsKeys("auc", "loss");
+    }
+}
