@@ -141,6 +141,8 @@ final class HugeDemo {
                 metricPoints += size.curveSteps();
             }
             bulk.param(id, "learning_rate", Double.toString(Math.round((0.01 + rnd.nextDouble() * 0.05) * 1e4) / 1e4));
+            // the register event signs a digest of the version's facts read back from the catalog: they must be in it
+            bulk.flush();
             tx.events().append(EventRecord.draft(at.toEpochMilli(), EventKind.REGISTER, modelId, null, id, null, null,
                     null, null, "Scheduled retrain #" + (i + 1), author, host));
             boolean failed = i % 97 == 13;

@@ -62,8 +62,15 @@ class HugeDemoTest {
         return db;
     }
 
+    /**
+     * The demo's rows without the chain's own tables and columns: those hold this catalog's random id and signatures
+     * by the local key, which differ between catalogs by design (a chain cannot be spliced into another catalog).
+     */
     private static String digest(Path db) throws Exception {
-        byte[] sha = MessageDigest.getInstance("SHA-256").digest(CatalogDump.of(db).getBytes(StandardCharsets.UTF_8));
+        Path copy = db.resolveSibling("content-" + db.getFileName());
+        java.nio.file.Files.copy(db, copy);
+        CatalogDump.exec(copy, CatalogDump.WITHOUT_CHAIN.toArray(String[]::new));
+        byte[] sha = MessageDigest.getInstance("SHA-256").digest(CatalogDump.of(copy).getBytes(StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(sha);
     }
 }
