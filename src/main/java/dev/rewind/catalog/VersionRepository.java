@@ -56,6 +56,12 @@ public interface VersionRepository {
     /** The summary value of one metric for every version of a model that has it, by version id. */
     Map<Long, Double> summaryValues(String model, String key);
 
+    /**
+     * The id of the newest version of the model older than {@code seq} tagged stable and not failed (keys in any
+     * case), found through the tag index rather than by reading the model's versions.
+     */
+    java.util.Optional<Long> newestStableBefore(String model, long seq);
+
     /** The labels of a model's versions (for the look-alike check; cheaper than {@link #list}). */
     List<String> labels(String model);
 }

@@ -6,7 +6,6 @@ import dev.rewind.catalog.TargetRow;
 import dev.rewind.domain.EventKind;
 import dev.rewind.domain.RewindException;
 import dev.rewind.domain.Version;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -29,9 +28,8 @@ final class RollbackChoice {
             throw RewindException.refused(target + " of " + model + " serves nothing yet; there is nothing to roll back");
         }
         Version live = tx.versions().byId(t.versionId()).orElseThrow();
-        Version stable = tx.versions().list(model).stream()
-                .filter(v -> v.stable() && !v.failed() && v.seq() < live.seq())
-                .max(Comparator.comparingLong(Version::seq)).orElse(null);
+        Version stable = tx.versions().newestStableBefore(model, live.seq())
+                .flatMap(id -> tx.versions().byId(id)).orElse(null);
         if (stable != null) {
             return new Choice(stable, true);
         }

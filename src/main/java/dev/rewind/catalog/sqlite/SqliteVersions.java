@@ -212,6 +212,15 @@ final class SqliteVersions implements VersionRepository {
     }
 
     @Override
+    public Optional<Long> newestStableBefore(String model, long seq) {
+        return jdbc.one("find the newest stable version", "SELECT v.id FROM version_tags t "
+                + "JOIN versions v ON v.id = t.version_id JOIN models m ON m.id = v.model_id "
+                + "WHERE t.key = 'stable' COLLATE NOCASE AND m.name = ? AND v.seq < ? AND NOT EXISTS "
+                + "(SELECT 1 FROM version_tags f WHERE f.version_id = v.id AND f.key = 'failed' COLLATE NOCASE) "
+                + "ORDER BY v.seq DESC LIMIT 1", rs -> rs.getLong(1), model, seq);
+    }
+
+    @Override
     public List<String> labels(String model) {
         return jdbc.list("list labels", "SELECT v.label FROM versions v JOIN models m ON m.id = v.model_id "
                 + "WHERE m.name = ?", rs -> rs.getString(1), model);
