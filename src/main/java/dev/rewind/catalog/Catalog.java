@@ -26,6 +26,13 @@ public interface Catalog extends AutoCloseable {
      */
     long changeCounter();
 
+    /**
+     * The same catalog for reading on a connection of its own, so long work (checking the whole history) never
+     * holds up the short reads of a window; close it when done. Backends whose reads already run side by side
+     * may return a view that shares them.
+     */
+    Catalog separateReader();
+
     /** Runs the storage engine's own integrity check; returns the problems found, empty when sound. */
     java.util.List<String> integrityCheck();
 

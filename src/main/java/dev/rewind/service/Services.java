@@ -85,4 +85,14 @@ public final class Services implements AutoCloseable {
     public ChainVerifier chain() {
         return new ChainVerifier(catalog);
     }
+
+    /**
+     * The whole history checked on a connection of its own (see {@link Catalog#separateReader}): on a catalog of a
+     * million versions this takes a while, and the window's reads must not wait for it.
+     */
+    public ChainVerifier.Findings checkHistoryAside() {
+        try (Catalog own = catalog.separateReader()) {
+            return new ChainVerifier(own).verifyWithLinks();
+        }
+    }
 }

@@ -40,6 +40,8 @@ class LoadingStatesWindowTest extends WindowTestBase {
         assertThat(w.timeline().getData().versions()).isEmpty();
         assertThat(w.timeline().lastLayout().marks()).isEmpty();
         assertThat(w.timeline().lastLayout().lanes()).isEmpty();
+        assertThat(w.timeline().loadingProperty().get()).as("the empty timeline says it is loading, not 'No versions yet'")
+                .isTrue();
         assertThat(robot.lookup("#details-title").tryQuery()).as("no churn-predictor details").isEmpty();
         assertThat(w.vm.model().events()).as("no churn-predictor history").isEmpty();
         assertThat(w.vm.model().targets()).isEmpty();
@@ -48,6 +50,7 @@ class LoadingStatesWindowTest extends WindowTestBase {
         waitUntil(() -> !w.vm.model().loadingProperty().get() && !w.timeline().getData().versions().isEmpty());
         w.detailsRead();
         assertThat(robot.lookup("#model-loading").query().isVisible()).isFalse();
+        assertThat(w.timeline().loadingProperty().get()).isFalse();
         // fraud-detector has a 1.1.0 too; what opens is what its protected production serves
         assertThat(w.timeline().currentProperty().get().label()).isEqualTo("2.0.0");
         assertThat(w.timeline().getSelection()).extracting(v -> v.label()).containsExactly("2.0.0");

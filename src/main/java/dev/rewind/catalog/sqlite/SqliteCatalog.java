@@ -142,6 +142,15 @@ public final class SqliteCatalog implements Catalog {
     }
 
     @Override
+    public SqliteCatalog separateReader() {
+        try {
+            return new SqliteCatalog(file, null, Connections.readOnly(file), signer);
+        } catch (SQLException e) {
+            throw Errors.opening(file, e);
+        }
+    }
+
+    @Override
     public <T> T read(Work<T> work) {
         synchronized (reader) {
             return Transactions.run(reader, Transactions.BEGIN_READ, work, "read the catalog", file);

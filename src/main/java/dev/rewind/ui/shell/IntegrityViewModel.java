@@ -34,7 +34,7 @@ public final class IntegrityViewModel {
             return;
         }
         long mine = ++generation;
-        tasks.run("Checking the history", () -> s.chain().verifyWithLinks(), found -> {
+        tasks.run("Checking the history", () -> s.checkHistoryAside(), found -> {
             if (mine == generation) {
                 problem.set(summary(found));
             }

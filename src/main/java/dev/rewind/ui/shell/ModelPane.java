@@ -119,6 +119,7 @@ public final class ModelPane extends BorderPane {
     }
 
     private void bind() {
+        timeline.loadingProperty().bind(vm.loadingProperty());
         timeline.dataProperty().bind(vm.timelineProperty());
         timeline.dataProperty().addListener((o, a, d) -> {
             if (timeline.currentProperty().get() == null && vm.initialVersion() != null

@@ -33,7 +33,8 @@ final class TimelinePainter {
         this.bold = bold;
     }
 
-    void paint(TimelineLayout l) {
+    /** Paints the layout; {@code emptyText} is what an empty timeline says (no versions, or not read yet). */
+    void paint(TimelineLayout l, String emptyText) {
         g.setFill(color(BACKGROUND));
         g.fillRect(0, 0, l.width(), l.height());
         if (l.content() == Content.TOO_NARROW) {
@@ -44,7 +45,7 @@ final class TimelinePainter {
         if (l.content() == Content.NO_VERSIONS) {
             g.setFill(color(MUTED));
             g.setTextAlign(TextAlignment.CENTER);
-            g.fillText("No versions yet", (l.geometry().gutter() + l.width()) / 2, markerY);
+            g.fillText(emptyText, (l.geometry().gutter() + l.width()) / 2, markerY);
             g.setTextAlign(TextAlignment.LEFT);
             return;
         }

@@ -43,6 +43,8 @@ public final class VersionTimeline extends Control {
     private final DoubleProperty viewStart = new SimpleDoubleProperty(this, "viewStart", 0);
     private final DoubleProperty viewEnd = new SimpleDoubleProperty(this, "viewEnd", 1);
     private final ObjectProperty<Version> current = new SimpleObjectProperty<>(this, "current");
+    private final javafx.beans.property.BooleanProperty loading =
+            new javafx.beans.property.SimpleBooleanProperty(this, "loading");
     private final ObservableList<Version> selection = FXCollections.observableArrayList();
     private final Map<TimelineColor, StyleableObjectProperty<Color>> colors = new EnumMap<>(TimelineColor.class);
     private final Map<TimelineSize, SimpleStyleableDoubleProperty> sizes = new EnumMap<>(TimelineSize.class);
@@ -180,6 +182,11 @@ public final class VersionTimeline extends Control {
     /** Selects the version with this label, if present. */
     public void selectLabel(String label) {
         getData().versions().stream().filter(v -> v.label().equals(label)).findFirst().ifPresent(this::select);
+    }
+
+    /** While set, an empty timeline says it is loading rather than that the model has no versions. */
+    public javafx.beans.property.BooleanProperty loadingProperty() {
+        return loading;
     }
 
     public ObjectProperty<TimelineData> dataProperty() {

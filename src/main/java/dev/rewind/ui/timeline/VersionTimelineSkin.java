@@ -28,6 +28,7 @@ final class VersionTimelineSkin extends SkinBase<VersionTimeline> {
         layouter = new TimelineLayouter(plain::width, bold::width, ZoneId.systemDefault());
         getChildren().add(canvas);
         control.dataProperty().addListener((o, a, d) -> paint());
+        control.loadingProperty().addListener((o, a, d) -> paint());
         for (Observable p : List.of(control.viewStartProperty(), control.viewEndProperty(), control.currentProperty(),
                 control.widthProperty(), control.heightProperty(), control.getSelection())) {
             p.addListener(o -> paint());
@@ -104,6 +105,6 @@ final class VersionTimelineSkin extends SkinBase<VersionTimeline> {
                 c.viewStartProperty().get(), c.viewEndProperty().get(), canvas.getWidth(), canvas.getHeight()),
                 geometry());
         new TimelinePainter(canvas.getGraphicsContext2D(), k -> c.colorProperty(k).get(), plain.font(), bold.font())
-                .paint(layout);
+                .paint(layout, c.loadingProperty().get() ? "Loading…" : "No versions yet");
     }
 }
