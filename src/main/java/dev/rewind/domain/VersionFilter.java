@@ -143,7 +143,9 @@ public final class VersionFilter implements Predicate<Version> {
         if (c.op() == null) {
             return k.space() == null ? hasTag(v.tags(), k.name()) : present(k, v);
         }
-        Double metric = k.space() == null || k.space() == Space.METRIC ? v.metrics().get(k.name()) : null;
+        // a string never equals a metric: 'owner=ana' looks past a metric called owner to the tag
+        boolean numeric = c.value().number() != null;
+        Double metric = numeric && k.space() != Space.PARAM && k.space() != Space.TAG ? v.metrics().get(k.name()) : null;
         if (metric != null) {
             return c.op().test(metric, c.value().number());
         }
