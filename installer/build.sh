@@ -62,7 +62,7 @@ version="${pom_version%-SNAPSHOT}"
 # --- the jar, slimmed: sqlite-jdbc's native libraries for other systems are dead weight in a .deb -------------
 say "building target/rewind.jar"
 # shellcheck disable=SC2086 # MVN_ARGS is a list of flags
-mvn -q -B ${MVN_ARGS:-} -Dmaven.test.skip=true package
+mvn -q -B ${MVN_ARGS:-} -Dmaven.test.skip=true -Pman package  # -Pman: the man pages as troff, in target/help/
 rm -rf "$out"
 mkdir -p "$out/input"
 cp target/rewind.jar "$out/input/rewind.jar"
@@ -94,6 +94,14 @@ install -D -m 644 installer/rewind.desktop "$image/lib/desktop/rewind.desktop"
 for size in $icon_sizes; do
     install -D -m 644 "assets/icons/rewind-$size.png" "$image/lib/desktop/icons/${size}x${size}/rewind.png"
 done
+
+# the bash completion and the man pages (written by the build from the command tree), linked by the postinst
+install -D -m 644 target/help/completion/rewind "$image/lib/completion/rewind"
+mkdir -p "$image/lib/man/man1"
+for page in target/help/man1/*.1; do
+    gzip -9n <"$page" >"$image/lib/man/man1/$(basename "$page").gz"
+done
+[ -f "$image/lib/man/man1/rewind.1.gz" ] || die "no man page rewind.1 in target/help/man1"
 
 # --- the .deb: installs to /opt/rewind; installer/resources/ overrides control, postinst and prerm -----------
 say "packaging the .deb"

@@ -23,6 +23,12 @@ dpkg -i "$deb" >/dev/null
 [ "$(command -v rewind)" = /usr/bin/rewind ] || fail "rewind is not /usr/bin/rewind on the PATH"
 [ -f /usr/share/applications/rewind.desktop ] || fail "no menu entry in /usr/share/applications"
 [ -f /usr/share/icons/hicolor/48x48/apps/rewind.png ] || fail "no icon in the hicolor theme"
+grep -q '"${COMP_WORDS\[0\]} target add"' /usr/share/bash-completion/completions/rewind \
+    || fail "no bash completion for rewind (with target add) in /usr/share/bash-completion/completions"
+for page in rewind rewind-deploy rewind-target-add; do
+    gzip -dc "/usr/share/man/man1/$page.1.gz" | grep -q '^\.SH "SYNOPSIS"' \
+        || fail "no man page $page(1) in /usr/share/man/man1"
+done
 
 expected="rewind $(sed -n 's|^  <version>\(.*\)</version>$|\1|p' pom.xml | head -n 1)"
 [ "$(rewind --version)" = "$expected" ] || fail "rewind --version printed '$(rewind --version)', not '$expected'"
@@ -38,6 +44,8 @@ grep -Eq '"auc" *: *0\.91' <<<"$json" || fail "versions --json lacks auc=0.91: $
 dpkg -r rewind >/dev/null
 [ ! -e /usr/bin/rewind ] || fail "/usr/bin/rewind is still there after dpkg -r"
 [ ! -e /usr/share/applications/rewind.desktop ] || fail "the menu entry is still there after dpkg -r"
+[ ! -e /usr/share/bash-completion/completions/rewind ] || fail "the bash completion is still there after dpkg -r"
+[ ! -e /usr/share/man/man1/rewind.1.gz ] || fail "the man page is still there after dpkg -r"
 [ ! -d /opt/rewind/lib ] || fail "/opt/rewind/lib is still there after dpkg -r"
 dpkg --purge rewind >/dev/null  # dpkg -r keeps the package's record (config-files); leave none
-echo "installer smoke test passed: installed, rewind --version, init, register, versions --json, removed"
+echo "installer smoke test passed: installed (with completion and man pages), rewind --version, init, register, versions --json, removed"

@@ -84,6 +84,7 @@ final class TopLevel {
         FileAppender(Path file) {
             this.file = file;
             setLevel(Level.INFO);
+            setFilter(new QuietStartFilter());
         }
 
         @Override

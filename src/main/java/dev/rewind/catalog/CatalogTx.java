@@ -12,6 +12,7 @@ public interface CatalogTx {
 
     DirectionRepository directions();
 
+    ChainRepository chain();
     /** Post-switch checks of targets and the proofs recorded beside moves. */
     ProofRepository proofs();
 }

@@ -29,7 +29,12 @@ public final class EventChain {
         field(sb, e.reason());
         field(sb, e.actor());
         field(sb, e.host());
-        if (e.overrides() != null) {
+        if (e.factsDigest() != null) {
+            // from schema 5 on: overrides always take a place (null or not) before the digest, so no event's
+            // fields can be read as another's
+            field(sb, e.overrides());
+            field(sb, e.factsDigest());
+        } else if (e.overrides() != null) {
             // only when present, so events written before overrides were recorded keep their hashes
             field(sb, e.overrides());
         }

@@ -25,18 +25,26 @@ public final class Cli {
      */
     public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env,
                           java.util.function.ToIntFunction<GuiRequest> openGui) {
-        RewindCommand root = new RewindCommand(out, err, env, openGui);
+        return commandLine(new RewindCommand(out, err, env, openGui), out, err, env).execute(args);
+    }
+
+    /** The one place the command line is built and configured: the CLI runs it, the build documents it. */
+    static CommandLine commandLine(RewindCommand root, PrintStream out, PrintStream err, Map<String, String> env) {
         CommandLine cl = new CommandLine(root);
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         // '@file' arguments would read any file into a reason or a name: every argument is taken literally
         cl.setExpandAtFiles(false);
+        // -h and --help are known to every sub-command: an option's value that looks like an option or a command
+        // ("--description --help", "--reason deploy") is still that option's value, for the name and text rules
+        cl.setAllowOptionsAsOptionParameters(true);
+        cl.setAllowSubcommandsAsOptionParameters(true);
+        cl.setUnmatchedOptionsAllowedAsOptionParameters(true);
         cl.setParameterExceptionHandler((ex, a) -> {
             // one line, like every other error, so a script or a log sees exactly one
-            err.println("rewind: " + Text.escape(firstLine(ex.getMessage())) + " (try 'rewind "
-                    + ex.getCommandLine().getCommandName().replace("rewind", "").trim()
-                    + (ex.getCommandLine().getParent() == null ? "" : " ") + "--help')");
+            err.println("rewind: " + Text.escape(firstLine(ex.getMessage())) + " (try '"
+                    + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
             return RewindException.BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
@@ -52,7 +60,7 @@ public final class Cli {
             }
             return RewindException.REFUSED;
         });
-        return cl.execute(args);
+        return cl;
     }
 
     static String firstLine(String m) {

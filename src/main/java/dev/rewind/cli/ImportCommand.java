@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "import", description = "Import history from other registries.", subcommands = ImportCommand.Mlflow.class)
-final class ImportCommand {
+final class ImportCommand extends CommandGroup {
     @ParentCommand
     RewindCommand root;
 

@@ -12,7 +12,7 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "metric", description = "Metric settings.",
         subcommands = {MetricCommand.SetDirection.class, MetricCommand.ListDirections.class})
-final class MetricCommand {
+final class MetricCommand extends CommandGroup {
     @ParentCommand
     RewindCommand root;
 

@@ -2,6 +2,7 @@ package dev.rewind.cli;
 
 import dev.rewind.domain.Text;
 import dev.rewind.CompositionRoot;
+import dev.rewind.catalog.Keyring;
 import dev.rewind.catalog.sqlite.SqliteCatalog;
 import dev.rewind.domain.Actor;
 import dev.rewind.domain.RewindException;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 @CompositionRoot("opens the SQLite catalog a command works on and hands it to the services")
-@Command(name = "rewind", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
+@Command(name = "rewind", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, versionProvider = VersionInfo.class,
         description = {"Browse model versions, compare them, and roll deployments back safely.",
                 "With no command, opens the window."},
         subcommands = {InitCommand.class, DemoCommand.class, RegisterCommand.class, ModelsCommand.class,
@@ -30,6 +31,7 @@ import picocli.CommandLine.ScopeType;
                 VerifyCommand.class, CompareCommand.class, MetricCommand.class, ImportCommand.class, PathCommand.class,
                 SearchCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
+        footer = "", // a blank line closes the help, so what the shell prints next stands apart from the exit codes
         exitCodeList = {"0:success", "1:refused (conflict, rule)", "2:bad input or usage", "3:catalog unreadable", "4:move recorded, serving-dir switch pending (verify --repair)"})
 public final class RewindCommand implements Callable<Integer> {
     final PrintStream out;
@@ -100,7 +102,9 @@ public final class RewindCommand implements Callable<Integer> {
     }
 
     private Services open(OpenMode mode) {
-        CatalogSessions.Opened opened = new CatalogSessions(SqliteCatalog.opener(), actor(), Clock.systemUTC())
+        Keyring keys = new Keyring(env.containsKey(Keyring.DIR_SETTING) ? Path.of(env.get(Keyring.DIR_SETTING))
+                : Keyring.defaultDir());
+        CatalogSessions.Opened opened = new CatalogSessions(SqliteCatalog.opener(keys), actor(), Clock.systemUTC())
                 .open(catalogPath(), mode);
         for (CatalogSessions.Note n : opened.notes()) {
             err.println(switch (n.kind()) {

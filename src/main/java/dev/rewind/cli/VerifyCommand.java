@@ -11,9 +11,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "verify", description = {"Check the catalog: storage integrity, the history's hash chain,",
-        "targets against their history, artifacts against their checksums, serving dirs against the catalog.",
-        "Exit 0 when clean, 1 when problems remain."})
+@Command(name = "verify", description = {"Check the catalog, its history, artifacts and serving dirs.",
+        "Checks storage integrity, the history's hash chain, targets against their history, artifacts against",
+        "their checksums, serving dirs against the catalog. Exit 0 when clean, 1 when problems remain."})
 final class VerifyCommand implements Callable<Integer> {
     @ParentCommand
     RewindCommand root;
@@ -33,10 +33,12 @@ final class VerifyCommand implements Callable<Integer> {
                 o.put("clean", r.clean());
                 o.put("problems", r.problems());
                 o.put("repaired", r.repaired());
+                o.put("notes", r.notes());
                 root.out.println(Json.write(o));
             } else {
                 r.repaired().forEach(line -> root.out.println("repaired: " + Text.escape(line)));
                 r.problems().forEach(line -> root.out.println(Text.escape(line)));
+                r.notes().forEach(line -> root.out.println("note: " + Text.escape(line)));
                 if (r.clean()) {
                     root.out.println("ok: " + services.location() + " holds to rules 1-6");
                 }

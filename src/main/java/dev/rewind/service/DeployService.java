@@ -190,6 +190,8 @@ public final class DeployService {
         if (first.unchanged()) {
             return unchanged(kind, first);
         }
+        // a catalog whose signed history or covered facts were altered moves nothing (its tags or guards may lie)
+        new MoveGuard(catalog).requireSound(first.target(), first.to());
         // a cheap look at the bytes (size, cached checksum) first; the one full hash comes right before the switch
         String quick = quickProblem(first);
         MovePolicy.decide(first.to(), kind, first.policy(), quick).enforce(r);

@@ -88,4 +88,9 @@ public final class Services implements AutoCloseable {
     public VerifyService verifier() {
         return new VerifyService(catalog);
     }
+
+    /** The signed-history check alone (the window runs it on open). */
+    public ChainVerifier chain() {
+        return new ChainVerifier(catalog);
+    }
 }

@@ -29,7 +29,8 @@ final class ServingDirectory {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** What {@code DEPLOYED.json} holds. */
-    record Deployed(String model, String target, String version, String sha256, long eventId, String at) {
+    record Deployed(String model, String target, String version, String sha256, long eventId, String at,
+                    String chainHead) {
         Map<String, Object> asMap() {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("model", model);
@@ -38,6 +39,8 @@ final class ServingDirectory {
             m.put("sha256", sha256);
             m.put("eventId", eventId);
             m.put("at", at);
+            // "<event id>:<hash>", a witness of the history outside the catalog (verify compares it)
+            m.put("chain_head", chainHead);
             return m;
         }
     }
@@ -101,7 +104,8 @@ final class ServingDirectory {
         try {
             Map<?, ?> m = JSON.readValue(Files.readAllBytes(json), Map.class);
             Deployed d = new Deployed(str(m.get("model")), str(m.get("target")), str(m.get("version")),
-                    str(m.get("sha256")), m.get("eventId") instanceof Number n ? n.longValue() : -1, str(m.get("at")));
+                    str(m.get("sha256")), m.get("eventId") instanceof Number n ? n.longValue() : -1, str(m.get("at")),
+                    str(m.get("chain_head")));
             return new Observed(link, d, null);
         } catch (IOException e) {
             return new Observed(link, null, json + " is not valid JSON");

@@ -112,7 +112,8 @@ final class ServingSync {
             }
             Path artifact = catalog.artifacts().pathOf(s.live().artifact().sha256());
             ServingDirectory.Deployed want = new ServingDirectory.Deployed(model, target, s.live().label(),
-                    s.live().artifact().sha256(), s.lastMove().id(), Instant.ofEpochMilli(s.lastMove().at()).toString());
+                    s.live().artifact().sha256(), s.lastMove().id(), Instant.ofEpochMilli(s.lastMove().at()).toString(),
+                    s.lastMove().id() + ":" + s.lastMove().hash());
             ServingDirectory.Observed seen = dir.observe();
             if (!artifact.equals(seen.link()) || !Objects.equals(want, seen.deployed())) {
                 dir.switchTo(artifact, want);
@@ -176,6 +177,9 @@ final class ServingSync {
             return where + ": " + seen.problem();
         }
         Version v = f.live();
+        if (v == null) {
+            return where + ": the catalog points it at version #" + t.versionId() + ", which does not exist";
+        }
         if (v.artifact() == null || v.artifact().sha256() == null || !v.artifact().stored()) {
             return where + ": version " + v.label() + " has no stored artifact to serve";
         }

@@ -22,7 +22,12 @@ import java.util.Objects;
  * directories against the catalog. With repair, it first finishes interrupted serving-dir switches.
  */
 public final class VerifyService {
-    public record Report(List<String> problems, List<String> repaired) {
+    /** {@code notes} are facts worth knowing that are not problems (history from before signing). */
+    public record Report(List<String> problems, List<String> repaired, List<String> notes) {
+        public Report(List<String> problems, List<String> repaired) {
+            this(problems, repaired, List.of());
+        }
+
         public boolean clean() {
             return problems.isEmpty();
         }
@@ -87,7 +92,13 @@ public final class VerifyService {
         }
         guarded("rule 1", problems, () -> checkTargets(snap, problems));
         guarded("rule 3", problems, () -> checkArtifacts(snap, problems));
-        return new Report(problems, repaired);
+        ChainVerifier chain = new ChainVerifier(catalog);
+        ChainVerifier.Findings sealed = guardedValue("history", problems, chain::verify);
+        if (sealed != null) {
+            problems.addAll(sealed.problems());
+        }
+        chain.record(problems);
+        return new Report(problems, repaired, sealed == null ? List.of() : sealed.notes());
     }
 
     /** A damaged row stops only the check that met it: the others still run, and every problem is reported. */

@@ -69,7 +69,8 @@ public final class RewindApp extends Application {
     /** The scene with Rewind's stylesheet; tests build windows with it too. */
     public static Scene scene(MainView view) {
         Scene scene = new Scene(view, 1280, 820);
-        scene.getStylesheets().add(RewindApp.class.getResource("/dev/rewind/ui/rewind.css").toExternalForm());
+        scene.getStylesheets().addAll(dev.rewind.ui.common.Stylesheets.modenaColours(),
+                RewindApp.class.getResource("/dev/rewind/ui/rewind.css").toExternalForm());
         return scene;
     }
 

@@ -42,6 +42,23 @@ public final class CatalogDump {
         }
     }
 
+    /** The rows of one table in a dump made by {@link #of}. */
+    public static List<String> rows(String dump, String table) {
+        String rest = dump.substring(dump.indexOf("## " + table + "\n") + table.length() + 4);
+        int end = rest.indexOf("## ");
+        return List.of((end < 0 ? rest : rest.substring(0, end)).split("\n"));
+    }
+
+    /**
+     * What makes a catalog of schema 5 look as one written before it: the chain's tables and columns go, and the
+     * append-only trigger (which names the new columns) is put back as schemas 1 to 4 had it.
+     */
+    public static final List<String> WITHOUT_CHAIN = List.of("DROP TABLE keys", "DROP TABLE version_initial_tags",
+            "DROP TABLE chain_info", "DROP TRIGGER events_no_update", "ALTER TABLE events DROP COLUMN facts_digest",
+            "ALTER TABLE events DROP COLUMN key_id", "ALTER TABLE events DROP COLUMN signature",
+            "CREATE TRIGGER events_no_update BEFORE UPDATE ON events"
+                    + " BEGIN SELECT RAISE(ABORT, 'rewind: events are append-only and cannot be updated'); END");
+
     /** Runs raw SQL against a catalog, bypassing Rewind, the way a careless or malicious hand would. */
     public static void exec(Path file, String... sql) throws SQLException {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {

@@ -2,6 +2,9 @@ package dev.rewind.catalog.sqlite;
 
 import dev.rewind.catalog.ArtifactStore;
 import dev.rewind.catalog.Catalog;
+import dev.rewind.catalog.EventSigner;
+import dev.rewind.catalog.HeadFile;
+import dev.rewind.catalog.Keyring;
 import dev.rewind.domain.RewindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,25 +19,34 @@ import java.util.List;
 public final class SqliteCatalog implements Catalog {
     /** The triggers that enforce rules 2 and 3 inside the database. */
     private static final List<String> REQUIRED_TRIGGERS = List.of("events_no_update", "events_no_delete",
-            "versions_identity_frozen", "versions_no_delete");
+            "versions_identity_frozen", "versions_no_delete", "keys_no_update", "keys_no_delete");
 
     private final Path file;
     private final ArtifactStore artifacts;
     private final Connection writer;
     private final Connection reader;
+    private final EventSigner signer;
+    private final HeadFile head;
 
-    private SqliteCatalog(Path file, Connection writer, Connection reader) {
+    private SqliteCatalog(Path file, Connection writer, Connection reader, EventSigner signer) {
         this.file = file;
         this.artifacts = new ArtifactStore(file.resolveSibling("artifacts"));
         this.writer = writer;
         this.reader = reader;
+        this.signer = signer;
+        this.head = new HeadFile(file);
+    }
+
+    /** As {@link #open(Path, boolean, EventSigner)}, signing with the keys in {@link Keyring#defaultDir()}. */
+    public static SqliteCatalog open(Path path, boolean create) {
+        return open(path, create, new Keyring(Keyring.defaultDir()));
     }
 
     /**
      * Opens a catalog file, creating it when {@code create} is set and it does not exist. A file that is not
      * a Rewind catalog, is damaged, or was written by a newer Rewind is refused before anything is written.
      */
-    public static SqliteCatalog open(Path path, boolean create) {
+    public static SqliteCatalog open(Path path, boolean create, EventSigner signer) {
         Path file = path.toAbsolutePath().normalize();
         Path dir = file.getParent();
         if (dir == null || !Files.isDirectory(dir)) {
@@ -55,7 +67,7 @@ public final class SqliteCatalog implements Catalog {
             writer = Connections.open(file);
             Migrations.migrate(writer, file);
             Connection reader = Connections.open(file);
-            SqliteCatalog catalog = new SqliteCatalog(file, writer, reader);
+            SqliteCatalog catalog = new SqliteCatalog(file, writer, reader, signer);
             catalog.artifacts.removeAbandonedCopies();
             return catalog;
         } catch (SQLException e) {
@@ -72,6 +84,11 @@ public final class SqliteCatalog implements Catalog {
      * {@code -wal}/{@code -shm} file is left behind; writing through it is refused.
      */
     public static SqliteCatalog openReadOnly(Path path) {
+        return openReadOnly(path, new Keyring(Keyring.defaultDir()));
+    }
+
+    /** As {@link #openReadOnly(Path)}; {@code signer} signs only the upgrade of an older catalog. */
+    public static SqliteCatalog openReadOnly(Path path, EventSigner signer) {
         Path file = path.toAbsolutePath().normalize();
         if (!Files.exists(file)) {
             throw RewindException.unreadable("no catalog at " + file
@@ -84,10 +101,10 @@ public final class SqliteCatalog implements Catalog {
                 if (rs.next() && rs.getInt(1) < Migrations.CURRENT) {
                     Connections.closeQuietly(reader);
                     // an older catalog needs its upgrade written first; the ordinary open does that
-                    return open(file, false);
+                    return open(file, false, signer);
                 }
             }
-            return new SqliteCatalog(file, null, reader);
+            return new SqliteCatalog(file, null, reader, signer);
         } catch (SQLException e) {
             throw Errors.opening(file, e);
         }
@@ -95,15 +112,20 @@ public final class SqliteCatalog implements Catalog {
 
     /** Catalog.Opener for the composition roots: read-only opens go to {@link #openReadOnly}. */
     public static Catalog.Opener opener() {
+        return opener(new Keyring(Keyring.defaultDir()));
+    }
+
+    /** As {@link #opener()}, signing with {@code signer}'s keys. */
+    public static Catalog.Opener opener(EventSigner signer) {
         return new Catalog.Opener() {
             @Override
             public Catalog open(Path path, boolean create) {
-                return SqliteCatalog.open(path, create);
+                return SqliteCatalog.open(path, create, signer);
             }
 
             @Override
             public Catalog openReadOnly(Path path) {
-                return SqliteCatalog.openReadOnly(path);
+                return SqliteCatalog.openReadOnly(path, signer);
             }
         };
     }
@@ -131,7 +153,12 @@ public final class SqliteCatalog implements Catalog {
             throw RewindException.refused("cannot write to the catalog " + file + ": it was opened read-only");
         }
         synchronized (writer) {
-            return Transactions.run(writer, Transactions.BEGIN_WRITE, work, "write to the catalog", file);
+            SqliteTx tx = new SqliteTx(writer, signer);
+            T result = Transactions.run(writer, Transactions.BEGIN_WRITE, tx, work, "write to the catalog", file);
+            if (tx.lastAppended() != null) {
+                head.advance(read(r -> r.chain().info()).catalogId(), tx.lastAppended());
+            }
+            return result;
         }
     }
 

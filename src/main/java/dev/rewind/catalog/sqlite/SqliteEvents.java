@@ -1,8 +1,11 @@
 package dev.rewind.catalog.sqlite;
 
+import dev.rewind.catalog.ChainFacts;
+import dev.rewind.catalog.ChainRepository;
 import dev.rewind.catalog.EventChain;
 import dev.rewind.catalog.EventRecord;
 import dev.rewind.catalog.EventRepository;
+import dev.rewind.catalog.EventSigner;
 import dev.rewind.catalog.PendingSwitch;
 import dev.rewind.domain.Event;
 import dev.rewind.domain.EventKind;
@@ -28,19 +31,30 @@ final class SqliteEvents implements EventRepository {
             + "LEFT JOIN versions f ON f.id = e.from_version_id LEFT JOIN versions o ON o.id = e.to_version_id ";
 
     private final Jdbc jdbc;
+    private final EventSigner signer;
+    private final ChainRepository chain;
+    private final Consumer<EventRecord> appended;
     private long lastId = -1;
     private String lastHash;
 
-    SqliteEvents(Jdbc jdbc) {
+    SqliteEvents(Jdbc jdbc, EventSigner signer, ChainRepository chain, Consumer<EventRecord> appended) {
         this.jdbc = jdbc;
+        this.signer = signer;
+        this.chain = chain;
+        this.appended = appended;
     }
 
     @Override
     public EventRecord append(EventRecord draft) {
         if (lastId < 0) {
-            jdbc.one("append event", "SELECT id, hash FROM events ORDER BY id DESC LIMIT 1", rs -> {
+            jdbc.one("append event", "SELECT id, hash, signature FROM events ORDER BY id DESC LIMIT 1", rs -> {
                 lastId = rs.getLong(1);
                 lastHash = rs.getString(2);
+                if (rs.getString(3) == null && lastId >= chain.info().firstSealedEvent()) {
+                    // signing it now would vouch for an event Rewind did not write
+                    throw RewindException.refused("the newest event " + lastId + " of the history is not signed:"
+                            + " Rewind did not write it, so nothing more is written; run 'rewind verify'");
+                }
                 return null;
             });
             if (lastId < 0) {
@@ -48,16 +62,38 @@ final class SqliteEvents implements EventRepository {
                 lastHash = EventChain.GENESIS;
             }
         }
-        EventRecord e = draft.linked(lastId + 1, lastHash);
+        EventRecord e = draft.linked(lastId + 1, lastHash, factsDigest(draft));
         jdbc.update("append event", "INSERT INTO events(id, at, kind, model_id, target_id, version_id, "
                         + "from_version_id, to_version_id, tag_key, tag_value, reason, actor, host, prev_hash, hash, "
-                        + "overrides) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                        + "overrides, facts_digest) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 e.id(), e.at(), e.kind().id(), e.modelId(), e.targetId(), e.versionId(), e.fromVersionId(),
                 e.toVersionId(), e.tagKey(), e.tagValue(), e.reason(), e.actor(), e.host(), e.prevHash(), e.hash(),
-                e.overrides());
+                e.overrides(), e.factsDigest());
         lastId = e.id();
         lastHash = e.hash();
+        appended.accept(e);
         return e;
+    }
+
+    /**
+     * Signs the newest event of a transaction just before it commits. Its hash covers every event before it,
+     * so one signature per transaction seals them all and a large import costs one signature, not thousands.
+     */
+    EventRecord seal(EventRecord last) {
+        EventSigner.Seal seal = signer.seal(last.actor(), last.hash());
+        chain.addKey(seal.keyId(), last.actor(), seal.publicKey(), last.at());
+        jdbc.update("sign the history", "UPDATE events SET key_id = ?, signature = ? WHERE id = ?", seal.keyId(),
+                seal.signature(), last.id());
+        return last.sealed(seal.keyId(), seal.signature());
+    }
+
+    /** The facts an event commits to, read back as stored in this transaction (see {@link ChainFacts}). */
+    private String factsDigest(EventRecord draft) {
+        if (ChainFacts.coversVersion(draft)) {
+            chain.keepInitialTags(draft.versionId());
+            return chain.versionDigest(draft.versionId());
+        }
+        return ChainFacts.coversTarget(draft) ? chain.targetDigest(draft.targetId()) : null;
     }
 
     @Override
@@ -139,12 +175,13 @@ final class SqliteEvents implements EventRepository {
         }
     }
 
-    private static EventRecord record(ResultSet rs) throws SQLException {
+    static EventRecord record(ResultSet rs) throws SQLException {
         return new EventRecord(rs.getLong("id"), rs.getLong("at"), kind(rs),
                 Jdbc.nullableLong(rs, "model_id"), Jdbc.nullableLong(rs, "target_id"),
                 Jdbc.nullableLong(rs, "version_id"), Jdbc.nullableLong(rs, "from_version_id"),
                 Jdbc.nullableLong(rs, "to_version_id"), rs.getString("tag_key"), rs.getString("tag_value"),
                 rs.getString("reason"), rs.getString("actor"), rs.getString("host"), rs.getString("prev_hash"),
-                rs.getString("hash"), rs.getString("overrides"));
+                rs.getString("hash"), rs.getString("overrides"), rs.getString("facts_digest"), rs.getString("key_id"),
+                rs.getString("signature"));
     }
 }

@@ -16,13 +16,20 @@ final class Transactions {
     static final String BEGIN_READ = "BEGIN DEFERRED";
 
     static <T> T run(Connection c, String begin, Catalog.Work<T> work, String operation, Path file) {
+        return run(c, begin, new SqliteTx(c, (actor, hash) -> {
+            throw new IllegalStateException("a read transaction cannot append events");
+        }), work, operation, file);
+    }
+
+    static <T> T run(Connection c, String begin, SqliteTx tx, Catalog.Work<T> work, String operation, Path file) {
         try {
             exec(c, begin);
         } catch (SQLException e) {
             throw Errors.wrap(operation, file, e);
         }
         try {
-            T result = work.run(new SqliteTx(c));
+            T result = work.run(tx);
+            tx.beforeCommit();
             exec(c, "COMMIT");
             return result;
         } catch (SqlFailure e) {

@@ -3,6 +3,7 @@ package dev.rewind.ui.actions;
 import dev.rewind.domain.Names;
 import dev.rewind.domain.RewindException;
 import dev.rewind.ui.common.DialogService.TagRequest;
+import dev.rewind.ui.common.Stylesheets;
 import java.util.List;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -22,6 +23,7 @@ public final class TagDialog extends Dialog<TagRequest> {
         key.setId("tag-key");
         key.setPromptText("failed, stable, owner…");
         var completion = TextFields.bindAutoCompletion(key, knownKeys.isEmpty() ? List.of("failed", "stable") : knownKeys);
+        completion.getAutoCompletionPopup().getScene().getStylesheets().add(Stylesheets.modenaColours());
         // the suggestions must not linger over the other fields and buttons once the key is typed
         // (suggestions arrive from a background thread, possibly after the field lost focus)
         key.focusedProperty().addListener((o, was, focused) -> {

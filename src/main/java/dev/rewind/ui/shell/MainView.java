@@ -29,7 +29,7 @@ public final class MainView extends BorderPane {
         body.setDividerPositions(0.2);
         SplitPane.setResizableWithParent(sidebar, false);
         setTop(new VBox(new MenuBarView(vm, sidebar::focusFilter, () -> modelPane.timeline().zoomToFit()),
-                new TourOffer(vm.learn())));
+                new TourOffer(vm.learn()), new IntegrityBanner(vm.integrity())));
         setCenter(body);
         setRight(new LearnPanel(vm.learn()));
         setBottom(new StatusBarView(vm));

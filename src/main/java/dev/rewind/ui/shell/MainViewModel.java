@@ -35,6 +35,7 @@ public final class MainViewModel {
     private final LiveRefresh live;
     private final CatalogLifecycle lifecycle;
     private final LearnViewModel learnVm;
+    private final IntegrityViewModel integrity;
     private final BooleanProperty dark = new SimpleBooleanProperty(false);
     private final DialogService dialogs;
 
@@ -51,6 +52,7 @@ public final class MainViewModel {
         this.learnVm = new LearnViewModel(tasks, dialogs, scheduler, lifecycle, modelVm, compareVm,
                 LearnScenarioLoader::shipped);
         modelVm.setAfterChange(list::refresh);
+        this.integrity = new IntegrityViewModel(tasks, this::services);
     }
 
     private Services services() {
@@ -59,6 +61,7 @@ public final class MainViewModel {
 
     private void shown(CatalogLifecycle.Opened opened) {
         modelVm.forgetLastMove(); // undoing a move made in another catalog would be wrong
+        integrity.check();
         for (CatalogSessions.Note note : opened.notes()) { // the CLI prints these; the window must not drop them
             if (note.kind() == CatalogSessions.Note.Kind.REPAIRED) {
                 dialogs.notifyDone("Finished an interrupted switch: " + note.text(), null);
@@ -141,6 +144,11 @@ public final class MainViewModel {
 
     public ReadOnlyStringProperty lastChangeProperty() {
         return live.lastChangeProperty();
+    }
+
+    /** Whether the open catalog's history holds (the banner). */
+    public IntegrityViewModel integrity() {
+        return integrity;
     }
 
     public BooleanProperty darkProperty() {

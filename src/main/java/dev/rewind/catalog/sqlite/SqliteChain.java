@@ -1,0 +1,145 @@
+package dev.rewind.catalog.sqlite;
+
+import dev.rewind.catalog.ChainRepository;
+import dev.rewind.catalog.EventRecord;
+import dev.rewind.catalog.FactsDigest;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Reads facts exactly as stored (values by their storage type, rows in a fixed order) to digest them. */
+final class SqliteChain implements ChainRepository {
+    private static final String[] VERSION_SECTIONS = {
+        "SELECT key, dataset, step, value FROM metrics WHERE version_id = ? ORDER BY key, dataset, step, value",
+        "SELECT key, value FROM params WHERE version_id = ? ORDER BY key",
+        "SELECT key, value FROM version_initial_tags WHERE version_id = ? ORDER BY key",
+        "SELECT key, value FROM version_provenance WHERE version_id = ? ORDER BY key"};
+    private static final String[] TARGET_SECTIONS = {
+        "SELECT key, min, max FROM target_guards WHERE target_id = ? ORDER BY key",
+        "SELECT command, timeout_ms FROM target_checks WHERE target_id = ?"};
+
+    private final Jdbc jdbc;
+
+    SqliteChain(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Info info() {
+        return jdbc.one("read the chain's start", "SELECT catalog_id, first_sealed_event FROM chain_info",
+                rs -> new Info(rs.getString(1), rs.getLong(2))).orElse(new Info("", 1));
+    }
+
+    @Override
+    public String versionDigest(long versionId) {
+        FactsDigest d = new FactsDigest("version");
+        boolean found = !jdbc.list("digest a version", "SELECT m.name, v.id, v.model_id, v.label, v.seq, "
+                + "v.created_at, v.author, v.description, v.artifact_uri, v.artifact_sha256, v.artifact_size, "
+                + "v.source_run, v.parent_id FROM versions v LEFT JOIN models m ON m.id = v.model_id WHERE v.id = ?",
+                rs -> addRow(d, rs), versionId).isEmpty();
+        if (!found) {
+            return null;
+        }
+        for (String sql : VERSION_SECTIONS) {
+            List<Boolean> rows = jdbc.list("digest a version", sql, rs -> addRow(d, rs), versionId);
+            d.add("rows").add(rows.size());
+        }
+        return d.hex();
+    }
+
+    @Override
+    public String targetDigest(long targetId) {
+        FactsDigest d = new FactsDigest("target");
+        boolean found = !jdbc.list("digest a target", "SELECT m.name, t.id, t.model_id, t.name, t.serving_dir, "
+                + "t.protected FROM targets t LEFT JOIN models m ON m.id = t.model_id WHERE t.id = ?",
+                rs -> addRow(d, rs), targetId).isEmpty();
+        if (!found) {
+            return null;
+        }
+        for (String sql : TARGET_SECTIONS) {
+            List<Boolean> rows = jdbc.list("digest a target", sql, rs -> addRow(d, rs), targetId);
+            d.add("rows").add(rows.size());
+        }
+        return d.hex();
+    }
+
+    private static boolean addRow(FactsDigest d, ResultSet rs) throws SQLException {
+        int n = rs.getMetaData().getColumnCount();
+        for (int i = 1; i <= n; i++) {
+            d.add(rs.getObject(i));
+        }
+        return true;
+    }
+
+    @Override
+    public void keepInitialTags(long versionId) {
+        jdbc.update("keep registered tags", "INSERT OR IGNORE INTO version_initial_tags(version_id, key, value) "
+                + "SELECT version_id, key, value FROM version_tags WHERE version_id = ?", versionId);
+    }
+
+    @Override
+    public Map<Long, Map<String, String>> tags() {
+        return byVersion("SELECT version_id, key, value FROM version_tags");
+    }
+
+    @Override
+    public Map<Long, Map<String, String>> initialTags() {
+        return byVersion("SELECT version_id, key, value FROM version_initial_tags");
+    }
+
+    private Map<Long, Map<String, String>> byVersion(String sql) {
+        Map<Long, Map<String, String>> out = new HashMap<>();
+        jdbc.list("read tags", sql, rs -> out.computeIfAbsent(rs.getLong(1), k -> new TreeMap<>())
+                .put(rs.getString(2), rs.getString(3)));
+        return out;
+    }
+
+    @Override
+    public Map<Long, String> versionNames() {
+        Map<Long, String> out = new TreeMap<>();
+        jdbc.list("read versions", "SELECT v.id, m.name, v.label FROM versions v LEFT JOIN models m "
+                + "ON m.id = v.model_id", rs -> out.put(rs.getLong(1), rs.getString(2) + " " + rs.getString(3)));
+        return out;
+    }
+
+    @Override
+    public List<EventRecord> eventsOfVersion(long versionId) {
+        return jdbc.list("read a version's history", "SELECT * FROM events WHERE version_id = ? ORDER BY id",
+                SqliteEvents::record, versionId);
+    }
+
+    @Override
+    public List<EventRecord> eventsOfTarget(long targetId) {
+        return jdbc.list("read a target's history", "SELECT * FROM events WHERE target_id = ? ORDER BY id",
+                SqliteEvents::record, targetId);
+    }
+
+    @Override
+    public List<EventRecord> eventsAfter(long id, int limit) {
+        return jdbc.list("read the newest history", "SELECT * FROM events WHERE id > ? ORDER BY id LIMIT ?",
+                SqliteEvents::record, id, limit);
+    }
+
+    @Override
+    public java.util.Optional<String> hashOf(long eventId) {
+        return jdbc.one("read an event", "SELECT hash FROM events WHERE id = ?", rs -> rs.getString(1), eventId);
+    }
+
+    @Override
+    public Map<String, KeyRow> keys() {
+        Map<String, KeyRow> out = new HashMap<>();
+        jdbc.list("read signing keys", "SELECT id, actor, public_key, created_at FROM keys",
+                rs -> out.put(rs.getString(1), new KeyRow(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getLong(4))));
+        return out;
+    }
+
+    @Override
+    public void addKey(String id, String actor, String publicKey, long at) {
+        jdbc.update("store a signing key", "INSERT OR IGNORE INTO keys(id, actor, public_key, created_at) "
+                + "VALUES (?,?,?,?)", id, actor, publicKey, at);
+    }
+}
