@@ -37,6 +37,17 @@ final class Lookups {
                         + unknownTargetHint(tx, model, target)));
     }
 
+    /** The target, when it may still be moved or have its rules changed: a retired target is refused, by name. */
+    static TargetRow movable(CatalogTx tx, String model, String target) {
+        TargetRow t = target(tx, model, target);
+        if (t.retired()) {
+            throw RewindException.refused("target " + t.name() + " of " + t.model() + " is retired: it takes no moves"
+                    + " and no rule changes (its history stays: rewind history " + t.model() + " --target " + t.name()
+                    + ")");
+        }
+        return t;
+    }
+
     /** "Did you mean" when a target's name is close, else how to add it: never a hint that creates a typo. */
     private static String unknownTargetHint(CatalogTx tx, String model, String target) {
         List<String> names = tx.targets().list(Names.normalize(model)).stream().map(TargetState::name).toList();
