@@ -15,8 +15,19 @@ public interface TargetRepository {
     /** Moves the pointer; only deploy, rollback and import call this, together with appending their event. */
     void point(long targetId, Long versionId);
 
-    /** Targets of one model, or of every model when {@code model} is null, with their live version and since. */
-    List<TargetState> list(String model);
+    /**
+     * Active targets of one model, or of every model when {@code model} is null, with their live version and since;
+     * retired targets are left out.
+     */
+    default List<TargetState> list(String model) {
+        return list(model, false);
+    }
+
+    /** As {@link #list(String)}, with the retired targets too when {@code withRetired}. */
+    List<TargetState> list(String model, boolean withRetired);
+
+    /** Marks the target retired; it stays, with its history, but is listed and moved no more. */
+    void retire(long targetId);
 
     List<TargetRow> all();
 

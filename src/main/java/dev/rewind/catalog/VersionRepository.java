@@ -15,6 +15,16 @@ public interface VersionRepository {
     /** Every version of a model in sequence order, with summary metrics, params and tags. */
     List<Version> list(String model);
 
+    /**
+     * Every version of a model, or of every model when {@code model} is null, in model and sequence order, read
+     * light for a search: no artifact, description or parent, and only the summary metrics, params and tags whose
+     * key is one of {@code keys} (a metric's {@code key@dataset} counts as its key).
+     */
+    List<Version> light(String model, java.util.Set<String> keys);
+
+    /** Full versions (as {@link #list} gives them) with these ids, in the order given; unknown ids are skipped. */
+    List<Version> byIds(List<Long> ids);
+
     long nextSeq(long modelId);
 
     long insert(NewVersion version);

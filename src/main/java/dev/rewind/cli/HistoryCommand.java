@@ -70,6 +70,8 @@ final class HistoryCommand implements Callable<Integer> {
                 return "unprotected";
             case GUARD:
                 return "guards: " + e.tagValue();
+            case RETIRE:
+                return "retired";
             default:
                 return "";
         }

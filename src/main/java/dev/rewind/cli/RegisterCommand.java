@@ -1,6 +1,7 @@
 package dev.rewind.cli;
 
 import dev.rewind.domain.MetricValue;
+import dev.rewind.domain.NextLabel;
 import dev.rewind.domain.RewindException;
 import dev.rewind.domain.Tags;
 import dev.rewind.domain.Version;
@@ -18,16 +19,29 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "register", description = "Register a new version of a model (the model is created on first use).")
+@Command(name = "register", description = {"Register a new version of a model (the model is created on first use).",
+        "Give its label once: as VERSION, --label (auto: the next integer) or --bump."})
 final class RegisterCommand implements Callable<Integer> {
+    private static final String AUTO = "auto";
+
     @ParentCommand
     RewindCommand root;
 
     @Parameters(index = "0", paramLabel = "MODEL")
     String model;
 
-    @Parameters(index = "1", paramLabel = "VERSION")
+    @Parameters(index = "1", arity = "0..1", paramLabel = "VERSION", description = "The new version's label.")
     String version;
+
+    @Option(names = "--label", paramLabel = "LABEL|auto",
+            description = "The new version's label; 'auto' takes the next integer (1, 2, 3…).")
+    String label;
+
+    @Option(names = "--bump", paramLabel = "major|minor|patch",
+            description = "Label the version by bumping the model's highest semver label.")
+    Bump bump;
+
+    enum Bump { major, minor, patch }
 
     @Option(names = "--artifact", required = true, paramLabel = "FILE", description = "File or directory to store.")
     Path artifact;
@@ -55,6 +69,12 @@ final class RegisterCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        int given = (version == null ? 0 : 1) + (label == null ? 0 : 1) + (bump == null ? 0 : 1);
+        if (given != 1) {
+            throw RewindException.badInput((given == 0 ? "register needs the new version's label"
+                    : "register takes the new version's label once") + ": give VERSION, --label LABEL, --label auto,"
+                    + " or --bump major|minor|patch (try 'rewind register --help')");
+        }
         List<MetricValue> ms = new ArrayList<>();
         for (String m : metrics) {
             ms.add(MetricValue.parse(m));
@@ -73,8 +93,8 @@ final class RegisterCommand implements Callable<Integer> {
             ts.put(e.getKey(), e.getValue());
         }
         try (Services services = root.open(false)) {
-            Version v = services.registry().register(new RegisterRequest(model, version, artifact, ms, ps, ts,
-                    description, sourceRun, parent));
+            Version v = services.registry().register(new RegisterRequest(model, typedLabel(), artifact, ms, ps, ts,
+                    description, sourceRun, parent, nextLabel()));
             if (json.on) {
                 root.out.println(Json.write(Json.version(v)));
             } else {
@@ -83,5 +103,16 @@ final class RegisterCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private String typedLabel() {
+        return version != null ? version : AUTO.equals(label) ? null : label;
+    }
+
+    private NextLabel nextLabel() {
+        if (bump != null) {
+            return NextLabel.valueOf(bump.name().toUpperCase(java.util.Locale.ROOT));
+        }
+        return AUTO.equals(label) ? NextLabel.AUTO : null;
     }
 }

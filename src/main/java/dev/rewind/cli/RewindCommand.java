@@ -28,7 +28,8 @@ import picocli.CommandLine.ScopeType;
         subcommands = {InitCommand.class, DemoCommand.class, RegisterCommand.class, ModelsCommand.class,
                 VersionsCommand.class, ShowCommand.class, TagCommand.class, UntagCommand.class, TargetCommand.class,
                 TargetsCommand.class, DeployCommand.class, RollbackCommand.class, HistoryCommand.class,
-                VerifyCommand.class, CompareCommand.class, MetricCommand.class, ImportCommand.class},
+                VerifyCommand.class, CompareCommand.class, MetricCommand.class, ImportCommand.class, PathCommand.class,
+                SearchCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         footer = "", // a blank line closes the help, so what the shell prints next stands apart from the exit codes
         exitCodeList = {"0:success", "1:refused (conflict, rule)", "2:bad input or usage", "3:catalog unreadable", "4:move recorded, serving-dir switch pending (verify --repair)"})

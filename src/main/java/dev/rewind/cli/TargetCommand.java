@@ -13,7 +13,7 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "target", description = "Manage deployment targets.", subcommands = {TargetCommand.Add.class,
         TargetProtectCommands.Protect.class, TargetProtectCommands.Unprotect.class, TargetGuardCommand.class,
-        TargetCheckCommand.class})
+        TargetCheckCommand.class, TargetProtectCommands.Retire.class})
 final class TargetCommand extends CommandGroup {
     @ParentCommand
     RewindCommand root;

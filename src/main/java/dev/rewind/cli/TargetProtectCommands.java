@@ -7,7 +7,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code target protect} and {@code target unprotect}: recorded changes, each with a required reason. */
+/** {@code target protect}, {@code unprotect} and {@code retire}: recorded changes, each with a required reason. */
 final class TargetProtectCommands {
     private TargetProtectCommands() {
     }
@@ -52,6 +52,33 @@ final class TargetProtectCommands {
         @Override
         boolean on() {
             return false;
+        }
+    }
+
+    @Command(name = "retire", description = {"Retire a target (needs --reason): it keeps its history but leaves the"
+            + " lists ('targets --all' shows it) and takes no more moves.", "Refused while the target is protected."})
+    static final class Retire implements Callable<Integer> {
+        @ParentCommand
+        TargetCommand parent;
+
+        @Parameters(index = "0", paramLabel = "MODEL")
+        String model;
+
+        @Parameters(index = "1", paramLabel = "TARGET")
+        String target;
+
+        @Mixin
+        SharedOptions.Reason reason;
+
+        @Override
+        public Integer call() {
+            RewindCommand root = parent.root;
+            try (Services services = root.open(false)) {
+                services.targetRules().retire(model, target, reason.text);
+                root.out.printf("%s of %s is retired: its history stays; it is listed by 'targets --all' only%n",
+                        Show.escaped(target, model));
+            }
+            return 0;
         }
     }
 }

@@ -25,6 +25,9 @@ final class TargetsCommand implements Callable<Integer> {
     @Option(names = "--at", paramLabel = "TIME", description = "ISO-8601 time, e.g. 2026-11-01T09:30:00Z or 2026-11-01.")
     String at;
 
+    @Option(names = "--all", description = "Also list retired targets, marked so.")
+    boolean all;
+
     @Mixin
     SharedOptions.Json json;
 
@@ -38,15 +41,17 @@ final class TargetsCommand implements Callable<Integer> {
             if (at != null) {
                 rows = services.history().targetsAt(model, HistoryService.parseMoment(at, ZoneId.systemDefault()));
             } else {
-                rows = services.deployments().targets(model).stream().map(t -> new HistoryService.TargetAt(t.model(),
-                        t.name(), t.liveVersion(), t.since(), null, t.servingDir())).toList();
+                rows = services.deployments().targets(model, all).stream().map(t -> new HistoryService.TargetAt(t.model(),
+                        t.name(), t.liveVersion(), t.since(), null, t.servingDir(), t.retired())).toList();
             }
+            rows = rows.stream().filter(r -> all || !r.retired()).toList();
             if (json.on) {
                 root.out.println(Json.write(rows.stream().map(TargetsCommand::json).toList()));
                 return 0;
             }
             Table t = new Table("MODEL", "TARGET", "LIVE", "SINCE", "SERVING DIR");
-            rows.forEach(r -> t.row(r.model(), r.target(), r.version(), Json.time(r.since()), r.servingDir()));
+            rows.forEach(r -> t.row(r.model(), r.target() + (r.retired() ? " (retired)" : ""), r.version(),
+                    Json.time(r.since()), r.servingDir()));
             t.print(root.out);
         }
         return 0;
@@ -59,6 +64,7 @@ final class TargetsCommand implements Callable<Integer> {
         m.put("version", r.version());
         m.put("since", Json.time(r.since()));
         m.put("servingDir", r.servingDir());
+        m.put("retired", r.retired());
         return m;
     }
 }

@@ -10,7 +10,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "versions", description = "List the versions of a model, oldest first.")
+@Command(name = "versions", description = "List the versions of a model, oldest first, or those a search keeps.")
 final class VersionsCommand implements Callable<Integer> {
     @ParentCommand
     RewindCommand root;
@@ -19,24 +19,40 @@ final class VersionsCommand implements Callable<Integer> {
     String model;
 
     @Mixin
+    SearchOptions search;
+
+    @Mixin
     SharedOptions.Json json;
 
     @Override
     public Integer call() {
+        var query = search.query();
         try (Services services = root.openForReading()) {
-            List<Version> versions = services.registry().versions(model);
-            if (json.on) {
-                root.out.println(Json.write(Json.versions(versions)));
-                return 0;
-            }
-            Table t = new Table("#", "VERSION", "CREATED", "AUTHOR", "TAGS", "METRICS");
-            for (Version v : versions) {
-                t.row(v.seq(), v.label(), Json.time(v.createdAt()), v.author(), Show.tags(v.tags()),
-                        v.metrics().entrySet().stream().limit(4).map(e -> e.getKey() + "=" + Show.number(e.getValue()))
-                                .collect(Collectors.joining(" ")));
-            }
-            t.print(root.out);
+            print(root, services.search().versions(model, query), json.on, false);
         }
         return 0;
+    }
+
+    /** The versions as JSON (the {@code versions --json} schema) or as a table, with a MODEL column when asked. */
+    static void print(RewindCommand root, List<Version> versions, boolean asJson, boolean withModel) {
+        if (asJson) {
+            root.out.println(Json.write(Json.versions(versions)));
+            return;
+        }
+        Table t = withModel ? new Table("MODEL", "#", "VERSION", "CREATED", "AUTHOR", "TAGS", "METRICS")
+                : new Table("#", "VERSION", "CREATED", "AUTHOR", "TAGS", "METRICS");
+        for (Version v : versions) {
+            Object[] cells = {v.seq(), v.label(), Json.time(v.createdAt()), v.author(), Show.tags(v.tags()),
+                    v.metrics().entrySet().stream().limit(4).map(e -> e.getKey() + "=" + Show.number(e.getValue()))
+                            .collect(Collectors.joining(" "))};
+            if (withModel) {
+                Object[] more = new Object[cells.length + 1];
+                more[0] = v.model();
+                System.arraycopy(cells, 0, more, 1, cells.length);
+                cells = more;
+            }
+            t.row(cells);
+        }
+        t.print(root.out);
     }
 }

@@ -11,7 +11,9 @@ public enum EventKind {
     /** A target was marked protected, or no longer is (both need a reason). */
     PROTECT, UNPROTECT,
     /** A target's metric guards were set or cleared. */
-    GUARD;
+    GUARD,
+    /** A target was retired: kept with its history, hidden from lists, never moved again (needs a reason). */
+    RETIRE;
 
     /**
      * The kinds that move a target's pointer (rule 1). The catalog's queries for a target's moves list exactly

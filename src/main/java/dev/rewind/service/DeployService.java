@@ -68,9 +68,10 @@ public final class DeployService {
         String target = Names.require("target name", rawTarget);
         return catalog.write(tx -> {
             long modelId = Lookups.modelId(tx, model);
-            if (tx.targets().find(model, target).isPresent()) {
-                throw RewindException.badInput("model " + model + " already has a target '" + target + "'");
-            }
+            tx.targets().find(model, target).ifPresent(t -> {
+                throw RewindException.badInput("model " + model + " already has a target '" + target + "'"
+                        + (t.retired() ? " (retired; its name stays with its history)" : ""));
+            });
             Path dir = servingDir == null ? null : ServingDirPolicy.admit(servingDir, catalog.location(),
                     catalog.artifacts().root(), tx.targets().all().stream().filter(t -> t.servingDir() != null)
                             .map(t -> Path.of(t.servingDir())).toList());
@@ -92,13 +93,18 @@ public final class DeployService {
         });
     }
 
-    /** Targets of one model (null: of every model) with what they serve now. */
+    /** Active targets of one model (null: of every model) with what they serve now. */
     public List<TargetState> targets(String model) {
+        return targets(model, false);
+    }
+
+    /** As {@link #targets(String)}, with retired targets too when {@code withRetired}. */
+    public List<TargetState> targets(String model, boolean withRetired) {
         return catalog.read(tx -> {
             if (model != null) {
                 Lookups.modelId(tx, model);
             }
-            return tx.targets().list(model);
+            return tx.targets().list(model, withRetired);
         });
     }
 
@@ -151,7 +157,7 @@ public final class DeployService {
         String target = r.target();
         String version = r.version().orElseThrow(() -> RewindException.badInput("a preview needs a version"));
         Planned p = catalog.read(tx -> {
-            TargetRow t = Lookups.target(tx, model, target);
+            TargetRow t = Lookups.movable(tx, model, target);
             return new Planned(t, Lookups.version(tx, model, version), policy(tx, t), false);
         });
         Version chosen = p.to();
@@ -290,7 +296,7 @@ public final class DeployService {
     }
 
     private Planned plan(CatalogTx tx, MoveRequest r, Chooser chooser) {
-        TargetRow t = Lookups.target(tx, r.model(), r.target());
+        TargetRow t = Lookups.movable(tx, r.model(), r.target());
         if (r.checksLive() && !r.expectedLive().equals(Optional.ofNullable(t.versionLabel()))) {
             throw conflict(tx, t, "not " + r.expectedLive().orElse("nothing") + " as expected");
         }

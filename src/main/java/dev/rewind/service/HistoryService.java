@@ -20,7 +20,10 @@ import java.util.Map;
 public final class HistoryService {
     /** What a target served at a moment: {@code version} null when nothing yet; {@code eventId} of that move. */
     public record TargetAt(String model, String target, String version, Instant since, Long eventId,
-                           String servingDir) {
+                           String servingDir, boolean retired) {
+        public TargetAt(String model, String target, String version, Instant since, Long eventId, String servingDir) {
+            this(model, target, version, since, eventId, servingDir, false);
+        }
     }
 
     private final Catalog catalog;
@@ -54,16 +57,17 @@ public final class HistoryService {
         return catalog.read(tx -> {
             Lookups.modelId(tx, model);
             List<TargetAt> out = new ArrayList<>();
-            for (var t : tx.targets().list(model)) {
+            for (var t : tx.targets().list(model, true)) {
                 Event last = null;
+                boolean retired = false;
                 for (Event e : tx.events().history(model, t.name())) {
-                    if (e.kind().movesPointer() && !e.at().isAfter(at)) {
+                    retired |= e.kind() == dev.rewind.domain.EventKind.RETIRE && !e.at().isAfter(at);
+                    if (last == null && e.kind().movesPointer() && !e.at().isAfter(at)) {
                         last = e;
-                        break;
                     }
                 }
                 out.add(new TargetAt(model, t.name(), last == null ? null : last.toVersion(),
-                        last == null ? null : last.at(), last == null ? null : last.id(), t.servingDir()));
+                        last == null ? null : last.at(), last == null ? null : last.id(), t.servingDir(), retired));
             }
             return out;
         });
@@ -75,7 +79,7 @@ public final class HistoryService {
             Lookups.modelId(tx, model);
             List<Lane> out = new ArrayList<>();
             List<Event> all = tx.events().history(model, null);
-            for (var t : tx.targets().list(model)) {
+            for (var t : tx.targets().list(model, true)) {
                 List<Event> moves = new ArrayList<>();
                 for (int i = all.size() - 1; i >= 0; i--) {
                     Event e = all.get(i);

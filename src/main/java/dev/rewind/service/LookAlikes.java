@@ -29,7 +29,7 @@ final class LookAlikes {
 
     static void target(CatalogTx tx, String model, String target) {
         Confusables.requireDistinct("target name", target,
-                tx.targets().list(model).stream().map(TargetState::name).toList());
+                tx.targets().list(model, true).stream().map(TargetState::name).toList());
     }
 
     static void tagKey(CatalogTx tx, String key) {

@@ -62,7 +62,7 @@ final class PostSwitchChecks {
             }
         }
         catalog.write(tx -> {
-            TargetRow t = Lookups.target(tx, model, target);
+            TargetRow t = Lookups.movable(tx, model, target);
             tx.proofs().setCheck(t.id(), check);
             tx.events().append(EventRecord.draft(clock.millis(), EventKind.TARGET, t.modelId(), t.id(), null, null,
                     null, null, null, check == null ? "post-switch check removed" : "post-switch check: "

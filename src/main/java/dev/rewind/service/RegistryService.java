@@ -10,6 +10,7 @@ import dev.rewind.domain.EventKind;
 import dev.rewind.domain.MetricValue;
 import dev.rewind.domain.ModelSummary;
 import dev.rewind.domain.Names;
+import dev.rewind.domain.NextLabel;
 import dev.rewind.domain.Reasons;
 import dev.rewind.domain.Tags;
 import dev.rewind.domain.RewindException;
@@ -41,7 +42,7 @@ public final class RegistryService {
      */
     public Version register(RegisterRequest r) {
         String model = Names.require("model name", r.model());
-        String label = Names.label("version label", r.version());
+        String typed = r.next() == null ? Names.label("version label", r.version()) : null;
         Text.line("description", r.description(), MAX_TEXT);
         if (r.sourceRun() != null) {
             Names.require("source run id", r.sourceRun());
@@ -54,6 +55,7 @@ public final class RegistryService {
         Map<String, String> tags = new LinkedHashMap<>();
         r.tags().forEach((k, v) -> tags.put(Names.require("tag key", k), Text.line("tag value", v, Names.MAX_LENGTH)));
         catalog.read(tx -> {
+            String label = label(tx, model, typed, r.next());
             requireNew(tx, model, label);
             lookAlikes(tx, model, label, tags.keySet());
             if (r.parent() != null) {
@@ -63,6 +65,8 @@ public final class RegistryService {
         });
         Artifact artifact = r.artifact() == null ? null : catalog.artifacts().store(r.artifact());
         return catalog.write(tx -> {
+            // picked again in the writing transaction: another registration may have taken the label meanwhile
+            String label = label(tx, model, typed, r.next());
             requireNew(tx, model, label);
             lookAlikes(tx, model, label, tags.keySet());
             Instant now = clock.instant();
@@ -77,6 +81,10 @@ public final class RegistryService {
                     null, null, null, r.description(), actor.user(), actor.host()));
             return tx.versions().byId(id).orElseThrow();
         });
+    }
+
+    private static String label(CatalogTx tx, String model, String typed, NextLabel next) {
+        return typed != null ? typed : Names.label("version label", next.after(model, tx.versions().labels(model)));
     }
 
     private static void lookAlikes(CatalogTx tx, String model, String label, Iterable<String> tagKeys) {

@@ -23,7 +23,7 @@ final class RollbackChoice {
     }
 
     static Choice choose(CatalogTx tx, String model, String target) {
-        TargetRow t = Lookups.target(tx, model, target);
+        TargetRow t = Lookups.movable(tx, model, target);
         if (t.versionId() == null) {
             throw RewindException.refused(target + " of " + model + " serves nothing yet; there is nothing to roll back");
         }

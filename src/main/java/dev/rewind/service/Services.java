@@ -77,6 +77,14 @@ public final class Services implements AutoCloseable {
         return new SandboxService(catalog, clock);
     }
 
+    public SearchService search() {
+        return new SearchService(catalog);
+    }
+
+    public PathService paths() {
+        return new PathService(catalog);
+    }
+
     public VerifyService verifier() {
         return new VerifyService(catalog);
     }

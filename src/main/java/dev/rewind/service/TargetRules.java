@@ -29,7 +29,7 @@ public final class TargetRules {
     public void protect(String model, String target, boolean on, String reason) {
         Reasons.require("reason", reason, (on ? "protecting " : "unprotecting ") + target + " is recorded with why");
         catalog.write(tx -> {
-            TargetRow t = Lookups.target(tx, model, target);
+            TargetRow t = Lookups.movable(tx, model, target);
             if (t.protectedTarget() == on) {
                 throw RewindException.refused(target + " of " + model + " is " + (on ? "already" : "not")
                         + " protected; nothing changed");
@@ -41,11 +41,31 @@ public final class TargetRules {
         });
     }
 
+    /**
+     * Retires the target: recorded with the reason (required), refused while it is protected or when it already is
+     * retired. It keeps its history and its row; lists leave it out and moves to it are refused.
+     */
+    public void retire(String model, String target, String reason) {
+        Reasons.require("reason", reason, "retiring " + target + " is recorded with why");
+        catalog.write(tx -> {
+            TargetRow t = Lookups.movable(tx, model, target);
+            if (t.protectedTarget()) {
+                throw RewindException.refused(t.name() + " of " + t.model() + " is protected and cannot be retired;"
+                        + " unprotect it first (rewind target unprotect " + t.model() + " " + t.name()
+                        + " --reason ...)");
+            }
+            tx.targets().retire(t.id());
+            tx.events().append(EventRecord.draft(clock.millis(), EventKind.RETIRE, t.modelId(), t.id(), null, null,
+                    null, null, null, reason, actor.user(), actor.host()));
+            return null;
+        });
+    }
+
     /** Replaces the target's metric guards (empty: clears them); recorded with the guards as the event's value. */
     public void guard(String model, String target, List<MetricGuard> guards, String reason) {
         Reasons.check("reason", reason);
         catalog.write(tx -> {
-            TargetRow t = Lookups.target(tx, model, target);
+            TargetRow t = Lookups.movable(tx, model, target);
             tx.targets().setGuards(t.id(), guards);
             tx.events().append(EventRecord.draft(clock.millis(), EventKind.GUARD, t.modelId(), t.id(), null, null,
                     null, null, describe(guards), reason, actor.user(), actor.host()));

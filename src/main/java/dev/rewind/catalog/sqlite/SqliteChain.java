@@ -63,6 +63,11 @@ final class SqliteChain implements ChainRepository {
             List<Boolean> rows = jdbc.list("digest a target", sql, rs -> addRow(d, rs), targetId);
             d.add("rows").add(rows.size());
         }
+        // added only once retired, so that every digest signed before schema 6 still holds for an active target
+        if (jdbc.one("digest a target", "SELECT retired FROM targets WHERE id = ?", rs -> rs.getInt(1), targetId)
+                .orElse(0) != 0) {
+            d.add("retired");
+        }
         return d.hex();
     }
 

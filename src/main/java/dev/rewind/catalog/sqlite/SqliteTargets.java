@@ -12,7 +12,7 @@ import java.util.Optional;
 
 final class SqliteTargets implements TargetRepository {
     private static final String SELECT_ROW = "SELECT t.id, t.model_id, m.name AS model, t.name, t.serving_dir, "
-            + "t.version_id, v.label, t.protected FROM targets t JOIN models m ON m.id = t.model_id "
+            + "t.version_id, v.label, t.protected, t.retired FROM targets t JOIN models m ON m.id = t.model_id "
             + "LEFT JOIN versions v ON v.id = t.version_id ";
 
     private final Jdbc jdbc;
@@ -43,19 +43,25 @@ final class SqliteTargets implements TargetRepository {
     }
 
     @Override
-    public List<TargetState> list(String model) {
-        String sql = "SELECT t.id, m.name AS model, t.name, v.label, t.serving_dir, t.protected, "
+    public void retire(long targetId) {
+        jdbc.update("retire target", "UPDATE targets SET retired = 1 WHERE id = ?", targetId);
+    }
+
+    @Override
+    public List<TargetState> list(String model, boolean withRetired) {
+        String where = (model == null ? "WHERE 1 = 1 " : "WHERE m.name = ? ") + (withRetired ? "" : "AND t.retired = 0 ");
+        String sql = "SELECT t.id, m.name AS model, t.name, v.label, t.serving_dir, t.protected, t.retired, "
                 + " (SELECT max(e.at) FROM events e WHERE e.target_id = t.id "
                 + "  AND e.kind IN " + SqliteEvents.MOVE_KINDS + ") AS since "
                 + "FROM targets t JOIN models m ON m.id = t.model_id LEFT JOIN versions v ON v.id = t.version_id "
-                + (model == null ? "" : "WHERE m.name = ? ")
+                + where
                 + "ORDER BY m.name, CASE t.name WHEN 'production' THEN 0 WHEN 'staging' THEN 1 ELSE 2 END, t.name";
         Object[] args = model == null ? new Object[0] : new Object[] {model};
         return jdbc.list("list targets", sql, rs -> {
             Long since = Jdbc.nullableLong(rs, "since");
             return new TargetState(rs.getLong("id"), rs.getString("model"), rs.getString("name"), rs.getString("label"),
                     since == null ? null : Instant.ofEpochMilli(since), rs.getString("serving_dir"),
-                    rs.getInt("protected") != 0);
+                    rs.getInt("protected") != 0, rs.getInt("retired") != 0);
         }, args);
     }
 
@@ -93,6 +99,6 @@ final class SqliteTargets implements TargetRepository {
     private TargetRow row(ResultSet rs) throws SQLException {
         return new TargetRow(rs.getLong("id"), rs.getLong("model_id"), rs.getString("model"), rs.getString("name"),
                 rs.getString("serving_dir"), Jdbc.nullableLong(rs, "version_id"), rs.getString("label"),
-                rs.getInt("protected") != 0);
+                rs.getInt("protected") != 0, rs.getInt("retired") != 0);
     }
 }

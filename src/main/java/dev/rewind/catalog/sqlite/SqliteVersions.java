@@ -42,23 +42,42 @@ final class SqliteVersions implements VersionRepository {
         return withDetails(jdbc.list("list versions", SELECT + "WHERE m.name = ? ORDER BY v.seq", this::row, model));
     }
 
+    @Override
+    public List<Version> light(String model, java.util.Set<String> keys) {
+        return new SqliteLightVersions(jdbc).read(model, keys);
+    }
+
+    @Override
+    public List<Version> byIds(List<Long> ids) {
+        List<Version> out = new java.util.ArrayList<>(ids.size());
+        for (int from = 0; from < ids.size(); from += SqliteLightVersions.CHUNK) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + SqliteLightVersions.CHUNK));
+            String in = "IN (" + String.join(",", java.util.Collections.nCopies(chunk.size(), "?")) + ")";
+            Map<Long, Version> byId = new HashMap<>();
+            withDetails(jdbc.list("find versions", SELECT + "WHERE v.id " + in, this::row, chunk.toArray()), in,
+                    chunk.toArray()).forEach(v -> byId.put(v.id(), v));
+            chunk.stream().map(byId::get).filter(java.util.Objects::nonNull).forEach(out::add);
+        }
+        return out;
+    }
+
     /** Rows come back without metrics, params and tags; this fills them with one query each. */
     private List<Version> withDetails(List<Version> bare) {
         if (bare.isEmpty()) {
             return bare;
         }
+        if (bare.size() == 1) {
+            return withDetails(bare, "= ?", new Object[] {bare.get(0).id()});
+        }
+        return withDetails(bare, "IN (SELECT id FROM versions WHERE model_id = (SELECT model_id FROM versions "
+                + "WHERE id = ?))", new Object[] {bare.get(0).id()});
+    }
+
+    /** Fills {@code bare} with the metrics, params and tags of the versions whose id is {@code scope}. */
+    private List<Version> withDetails(List<Version> bare, String scope, Object[] args) {
         Map<Long, Map<String, Double>> metrics = new HashMap<>();
         Map<Long, Map<String, String>> params = new HashMap<>();
         Map<Long, Map<String, String>> tags = new HashMap<>();
-        String scope;
-        Object[] args;
-        if (bare.size() == 1) {
-            scope = "= ?";
-            args = new Object[] {bare.get(0).id()};
-        } else {
-            scope = "IN (SELECT id FROM versions WHERE model_id = (SELECT model_id FROM versions WHERE id = ?))";
-            args = new Object[] {bare.get(0).id()};
-        }
         jdbc.list("read metrics", "SELECT version_id, key, value, dataset FROM metrics WHERE step IS NULL "
                 + "AND version_id " + scope + " ORDER BY version_id, key", rs -> {
                     double v = rs.getDouble(3);

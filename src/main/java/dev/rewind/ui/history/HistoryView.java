@@ -98,6 +98,7 @@ public final class HistoryView extends BorderPane {
             case PROTECT -> "protected";
             case UNPROTECT -> "unprotected";
             case GUARD -> "guards: " + e.tagValue();
+            case RETIRE -> "retired";
         };
     }
 
