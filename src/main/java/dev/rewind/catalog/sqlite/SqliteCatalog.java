@@ -158,6 +158,7 @@ public final class SqliteCatalog implements Catalog {
             if (tx.lastAppended() != null) {
                 head.advance(read(r -> r.chain().info()).catalogId(), tx.lastAppended());
             }
+            Connections.checkpoint(writer, file);
             return result;
         }
     }
@@ -211,6 +212,9 @@ public final class SqliteCatalog implements Catalog {
 
     @Override
     public void close() {
+        if (writer != null) {
+            Connections.checkpoint(writer, file); // another process may keep the WAL open past our close
+        }
         Connections.closeQuietly(reader);
         Connections.closeQuietly(writer);
     }
