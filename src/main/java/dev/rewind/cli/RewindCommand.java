@@ -31,7 +31,7 @@ import picocli.CommandLine.ScopeType;
                 VerifyCommand.class, CompareCommand.class, MetricCommand.class, ImportCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         footer = "", // a blank line closes the help, so what the shell prints next stands apart from the exit codes
-        exitCodeList = {"0:success", "1:refused (conflict, rule)", "2:bad input or usage", "3:catalog unreadable", "4:move recorded, serving-dir switch pending (verify --repair)"})
+        exitCodeList = {"0:success", "1:refused (conflict, rule)", "2:bad input or usage", "3:catalog unreadable, or read-only for a change", "4:move recorded, serving-dir switch pending (verify --repair)"})
 public final class RewindCommand implements Callable<Integer> {
     final PrintStream out;
     final PrintStream err;

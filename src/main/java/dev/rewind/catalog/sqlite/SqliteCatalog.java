@@ -5,6 +5,7 @@ import dev.rewind.catalog.Catalog;
 import dev.rewind.catalog.EventSigner;
 import dev.rewind.catalog.HeadFile;
 import dev.rewind.catalog.Keyring;
+import dev.rewind.domain.ReadOnlyCatalogException;
 import dev.rewind.domain.RewindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,6 +60,10 @@ public final class SqliteCatalog implements Catalog {
         }
         if (exists) {
             CatalogFileCheck.check(file);
+            if (!Files.isWritable(file) || !Files.isWritable(dir)) {
+                // SQLite would fail later and less clearly (CANTOPEN for the -wal, or READONLY mid-change)
+                throw new ReadOnlyCatalogException(file.toString());
+            }
         } else {
             CatalogCreation.create(file);
         }
@@ -150,7 +155,7 @@ public final class SqliteCatalog implements Catalog {
     @Override
     public <T> T write(Work<T> work) {
         if (writer == null) {
-            throw RewindException.refused("cannot write to the catalog " + file + ": it was opened read-only");
+            throw new ReadOnlyCatalogException(file.toString());
         }
         synchronized (writer) {
             SqliteTx tx = new SqliteTx(writer, signer);
