@@ -42,6 +42,11 @@ public final class RewindCommand implements Callable<Integer> {
             description = "Catalog file (default: $REWIND_CATALOG, else ~/.rewind/catalog.db).")
     Path catalogOption;
 
+    @Option(names = "--debug", scope = ScopeType.INHERIT,
+            description = "On an unexpected error, print its stack trace to stderr too (it always goes to"
+                    + " ~/.rewind/rewind.log).")
+    boolean debug;
+
     @Option(names = "--startup-probe", hidden = true,
             description = "Open the window, print 'startup-ms N' once it is painted, and exit.")
     boolean startupProbe;

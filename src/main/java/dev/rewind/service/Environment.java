@@ -7,9 +7,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** Who is acting, read from the operating system (overridable with REWIND_ACTOR / REWIND_HOST). */
+/**
+ * Who is acting, read from the operating system (overridable with REWIND_ACTOR / REWIND_HOST), and where the
+ * log is.
+ */
 public final class Environment {
     private Environment() {
+    }
+
+    /**
+     * The one place that says where the log is: {@code ~/.rewind/rewind.log}, beside the default catalog, where
+     * someone looking for Rewind's files finds it (rotated at 2 MB, three files at most).
+     */
+    public static Path logFile() {
+        return Path.of(System.getProperty("user.home"), ".rewind", "rewind.log");
     }
 
     public static Actor currentActor() {

@@ -41,6 +41,12 @@ final class TestDialogs implements DialogService {
     }
 
     @Override
+    public void showError(String title, String message, String details) {
+        System.out.println("DIALOG error: " + title + ": " + message);
+        real.showError(title, message, details);
+    }
+
+    @Override
     public Optional<Path> askImportSource(boolean folder) {
         return Optional.ofNullable(importFrom);
     }

@@ -79,6 +79,13 @@ final class Connections {
      * stay in the WAL until the next write or close. A failure costs nothing committed, so it is only logged.
      */
     static void checkpoint(Connection c, Path file) {
+        try {
+            if (c.isClosed()) {
+                return; // closing twice is allowed
+            }
+        } catch (SQLException e) {
+            return;
+        }
         try (var st = c.createStatement(); var rs = st.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
             if (rs.next() && rs.getInt(1) != 0) {
                 LOG.log(System.Logger.Level.DEBUG, "checkpoint of " + file + " was blocked");

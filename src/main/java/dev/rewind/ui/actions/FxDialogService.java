@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.geometry.Pos;
-import javafx.scene.control.Alert;
+import dev.rewind.ui.common.ErrorAlert;
 import javafx.stage.Window;
 import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
@@ -43,11 +43,12 @@ public final class FxDialogService implements DialogService {
 
     @Override
     public void showError(String title, String message) {
-        Alert a = new Alert(Alert.AlertType.ERROR, message);
-        a.setHeaderText(title);
-        a.setTitle("Rewind");
-        a.getDialogPane().setId("error-dialog");
-        a.getDialogPane().setMinWidth(480);
+        showError(title, message, null);
+    }
+
+    @Override
+    public void showError(String title, String message, String details) {
+        ErrorAlert a = new ErrorAlert(title, message, details);
         a.initOwner(owner.get());
         a.show();
     }

@@ -32,6 +32,17 @@ public interface DialogService {
 
     void showError(String title, String message);
 
+    /** An error with details behind an expander (a stack trace); {@code details} may be null. */
+    default void showError(String title, String message, String details) {
+        showError(title, message);
+    }
+
+    /** Shows {@code t} as one line; an unexpected one is logged with its trace and offers it as details. */
+    default void showFailure(String title, Throwable t) {
+        Failure f = Failure.of(t);
+        showError(title, f.message(), f.details());
+    }
+
     /** Asks for an MLflow store to import: a folder (mlruns/) or a file (mlflow.db); empty when cancelled. */
     Optional<java.nio.file.Path> askImportSource(boolean folder);
 

@@ -129,6 +129,11 @@ public final class MainViewModel {
         return list.errorProperty();
     }
 
+    /** The last error's stack trace when it was unexpected (the dialog's details), else null. */
+    public ReadOnlyStringProperty errorDetailsProperty() {
+        return list.errorDetailsProperty();
+    }
+
     public ReadOnlyBooleanProperty loadingProperty() {
         return list.loadingProperty();
     }

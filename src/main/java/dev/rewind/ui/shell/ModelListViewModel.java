@@ -1,8 +1,8 @@
 package dev.rewind.ui.shell;
 
 import dev.rewind.domain.ModelSummary;
-import dev.rewind.domain.RewindException;
 import dev.rewind.service.Services;
+import dev.rewind.ui.common.Failure;
 import dev.rewind.ui.common.TaskExecutor;
 import dev.rewind.ui.model.ModelViewModel;
 import java.nio.file.Path;
@@ -35,6 +35,7 @@ public final class ModelListViewModel {
     private final ObjectProperty<ModelSummary> selected = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Opening catalog…");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper errorDetails = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(true);
 
     public ModelListViewModel(TaskExecutor tasks, Supplier<Services> services, ModelViewModel model) {
@@ -88,7 +89,9 @@ public final class ModelListViewModel {
 
     void fail(Throwable t) {
         loading.set(false);
-        String message = t instanceof RewindException ? t.getMessage() : "Unexpected error: " + t;
+        Failure f = Failure.of(t);
+        String message = f.message();
+        errorDetails.set(f.details());
         error.set(null); // the same message twice is still a second error to show
         error.set(message);
         status.set(message);
@@ -119,6 +122,11 @@ public final class ModelListViewModel {
     /** The last error, for the view to show in a dialog. */
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
+    }
+
+    /** The last error's stack trace when it was unexpected, else null. */
+    public ReadOnlyStringProperty errorDetailsProperty() {
+        return errorDetails.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {

@@ -21,6 +21,8 @@ public final class RecordingDialogs implements DialogService {
 
     public final List<MovePreview> previews = new ArrayList<>();
     public final List<Error> errors = new ArrayList<>();
+    /** Each error's details (a stack trace), null where it had none; in the order of {@link #errors}. */
+    public final List<String> details = new ArrayList<>();
     public final List<Notice> notices = new ArrayList<>();
     /** The reason typed in a move confirmation; empty: the person cancels. */
     public Optional<String> moveReason = Optional.empty();
@@ -58,7 +60,13 @@ public final class RecordingDialogs implements DialogService {
 
     @Override
     public void showError(String title, String message) {
+        showError(title, message, null);
+    }
+
+    @Override
+    public void showError(String title, String message, String details) {
         errors.add(new Error(title, message));
+        this.details.add(details);
     }
 
     @Override
