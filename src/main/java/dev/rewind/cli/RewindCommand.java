@@ -76,13 +76,13 @@ public final class RewindCommand implements Callable<Integer> {
         if (fromEnv != null && !fromEnv.isBlank()) {
             return Path.of(fromEnv);
         }
-        Path dir = Path.of(System.getProperty("user.home"), ".rewind");
+        Path dir = dev.rewind.service.Environment.defaultCatalog().getParent();
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw RewindException.unreadable("cannot create " + dir + ": " + e.getMessage());
         }
-        return dir.resolve("catalog.db");
+        return dev.rewind.service.Environment.defaultCatalog();
     }
 
     /** Opens the catalog (an empty one is made when {@code create}) and reports what opening repaired. */

@@ -15,6 +15,11 @@ public final class Environment {
     private Environment() {
     }
 
+    /** {@code ~/.rewind/catalog.db}: the catalog used when none is named; the window fills it with the demo. */
+    public static Path defaultCatalog() {
+        return Path.of(System.getProperty("user.home"), ".rewind", "catalog.db");
+    }
+
     /**
      * The one place that says where the log is: {@code ~/.rewind/rewind.log}, beside the default catalog, where
      * someone looking for Rewind's files finds it (rotated at 2 MB, three files at most).

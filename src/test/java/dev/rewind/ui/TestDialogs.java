@@ -14,6 +14,7 @@ final class TestDialogs implements DialogService {
     private final FxDialogService real;
     volatile Path saveAs;
     volatile Path importFrom;
+    volatile Path openFile;
 
     TestDialogs(Supplier<Window> owner) {
         real = new FxDialogService(owner);
@@ -54,6 +55,16 @@ final class TestDialogs implements DialogService {
     @Override
     public Optional<Path> askSavePath(String title, String suggestedName, String extension) {
         return Optional.ofNullable(saveAs);
+    }
+
+    @Override
+    public Optional<MissingCatalog> askMissingCatalog(Path path) {
+        return real.askMissingCatalog(path);
+    }
+
+    @Override
+    public Optional<Path> askCatalogFile() {
+        return Optional.ofNullable(openFile);
     }
 
     @Override

@@ -141,6 +141,11 @@ public final class SqliteCatalog implements Catalog {
     }
 
     @Override
+    public boolean readOnly() {
+        return writer == null;
+    }
+
+    @Override
     public ArtifactStore artifacts() {
         return artifacts;
     }

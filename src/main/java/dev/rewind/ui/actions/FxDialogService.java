@@ -82,6 +82,20 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public Optional<MissingCatalog> askMissingCatalog(java.nio.file.Path path) {
+        return new MissingCatalogDialog(path, owner.get()).showAndWait();
+    }
+
+    @Override
+    public Optional<java.nio.file.Path> askCatalogFile() {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Open catalog");
+        chooser.getExtensionFilters().addAll(new javafx.stage.FileChooser.ExtensionFilter("Rewind catalog (*.db)", "*.db"),
+                new javafx.stage.FileChooser.ExtensionFilter("All files", "*"));
+        return Optional.ofNullable(chooser.showOpenDialog(owner.get())).map(java.io.File::toPath);
+    }
+
+    @Override
     public void notifyDone(String message, Runnable undo) {
         Notifications n = Notifications.create().title("Done").text(message).owner(owner.get())
                 .position(Pos.BOTTOM_RIGHT).hideAfter(Duration.seconds(10));

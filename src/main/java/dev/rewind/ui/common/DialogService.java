@@ -49,6 +49,17 @@ public interface DialogService {
     /** Asks where to save a file; empty when cancelled. */
     Optional<java.nio.file.Path> askSavePath(String title, String suggestedName, String extension);
 
+    /** What to do about a catalog path where there is no file yet. */
+    enum MissingCatalog {
+        CREATE_EMPTY, CREATE_DEMO, CHOOSE_ANOTHER
+    }
+
+    /** Asks what to do about {@code path}, where there is no catalog (a typo?); empty when cancelled. */
+    Optional<MissingCatalog> askMissingCatalog(java.nio.file.Path path);
+
+    /** Asks for an existing catalog file to open; empty when cancelled. */
+    Optional<java.nio.file.Path> askCatalogFile();
+
     /** A short notice that something happened, optionally with an Undo action. */
     void notifyDone(String message, Runnable undo);
 }

@@ -29,7 +29,8 @@ public final class MainView extends BorderPane {
         body.setDividerPositions(0.2);
         SplitPane.setResizableWithParent(sidebar, false);
         setTop(new VBox(new MenuBarView(vm, sidebar::focusFilter, () -> modelPane.timeline().zoomToFit()),
-                new TourOffer(vm.learn()), new IntegrityBanner(vm.integrity())));
+                new TourOffer(vm.learn()), new IntegrityBanner(vm.integrity()), new ReadOnlyBanner(vm)));
+        modelPane.readOnlyProperty().bind(vm.readOnlyProperty());
         setCenter(body);
         setRight(new LearnPanel(vm.learn()));
         setBottom(new StatusBarView(vm));

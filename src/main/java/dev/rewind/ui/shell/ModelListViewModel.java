@@ -58,6 +58,14 @@ public final class ModelListViewModel {
         status.set("Opening " + path + "…");
     }
 
+    /** Nothing was opened for {@code path} (the person cancelled); {@code keep}: a catalog is still shown. */
+    void nothingOpened(Path path, boolean keep) {
+        if (!keep) {
+            loading.set(false);
+            status.set("No catalog open (nothing at " + path + "): use File → Open catalog… or New catalog…");
+        }
+    }
+
     /** Shows another catalog's models, selecting {@code prefer} if it is there, else the first. */
     void showOpened(List<ModelSummary> list, String prefer) {
         selected.set(null);

@@ -35,6 +35,12 @@ public final class RecordingDialogs implements DialogService {
     public Optional<TagRequest> tag = Optional.empty();
     public Optional<Path> importSource = Optional.empty();
     public Optional<Path> savePath = Optional.empty();
+    /** The answer when a catalog path has no file; empty: the person cancels. */
+    public Optional<MissingCatalog> missingChoice = Optional.empty();
+    /** The paths asked about because there was no catalog there. */
+    public final List<Path> missingAsked = new ArrayList<>();
+    /** The file picked when asked for another catalog; empty: the person cancels. */
+    public Optional<Path> catalogFile = Optional.empty();
 
     @Override
     public Optional<MoveConfirmation> confirmMove(MovePreview preview) {
@@ -77,6 +83,17 @@ public final class RecordingDialogs implements DialogService {
     @Override
     public Optional<Path> askSavePath(String title, String suggestedName, String extension) {
         return savePath;
+    }
+
+    @Override
+    public Optional<MissingCatalog> askMissingCatalog(Path path) {
+        missingAsked.add(path);
+        return missingChoice;
+    }
+
+    @Override
+    public Optional<Path> askCatalogFile() {
+        return catalogFile;
     }
 
     @Override
