@@ -39,10 +39,16 @@ final class WindowHarness {
 
     /** With the timers of {@code scheduler}: a test that must not wait on real time brings its own. */
     WindowHarness(Stage stage, Path db, Scheduler scheduler) {
+        this(stage, db, scheduler, RewindApp::open);
+    }
+
+    /** With {@code opener} in place of the app's (a test that makes opening fail brings its own). */
+    WindowHarness(Stage stage, Path db, Scheduler scheduler,
+                  java.util.function.BiFunction<Path, OpenMode, dev.rewind.service.CatalogSessions.Opened> opener) {
         this.db = db;
         MainView.applyTheme(false);
         dialogs = new TestDialogs(() -> stage);
-        vm = new MainViewModel(new FxTaskExecutor(), dialogs, scheduler, Clock.systemUTC(), RewindApp::open);
+        vm = new MainViewModel(new FxTaskExecutor(), dialogs, scheduler, Clock.systemUTC(), opener);
         view = new MainView(vm);
         stage.setScene(RewindApp.scene(view));
         stage.setTitle("Rewind");

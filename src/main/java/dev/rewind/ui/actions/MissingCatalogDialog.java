@@ -6,6 +6,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
+import javafx.scene.layout.Region;
 import javafx.stage.Window;
 
 /**
@@ -17,18 +18,22 @@ final class MissingCatalogDialog extends Dialog<MissingCatalog> {
         initOwner(owner);
         setTitle("Rewind");
         setHeaderText("There is no catalog at " + path);
-        setContentText("Create one there, or choose another file? (Nothing is created unless you say so.)");
+        setContentText("Create an empty catalog there, create the demo there, or choose another file?"
+                + " (Nothing is created unless you say so.)");
         getDialogPane().setId("missing-catalog-dialog");
-        getDialogPane().setMinWidth(520);
-        ButtonType empty = new ButtonType("Create an empty catalog", ButtonBar.ButtonData.LEFT);
-        ButtonType demo = new ButtonType("Create the demo there", ButtonBar.ButtonData.LEFT);
+        getDialogPane().setMinWidth(760);
+        ButtonType empty = new ButtonType("Create empty catalog", ButtonBar.ButtonData.LEFT);
+        ButtonType demo = new ButtonType("Create demo", ButtonBar.ButtonData.LEFT);
         ButtonType other = new ButtonType("Choose another file…", ButtonBar.ButtonData.OTHER);
         getDialogPane().getButtonTypes().addAll(empty, demo, other, ButtonType.CANCEL);
         id(empty, "missing-create-empty");
         id(demo, "missing-create-demo");
         id(other, "missing-choose");
         for (ButtonType b : getDialogPane().getButtonTypes()) {
-            ((Button) getDialogPane().lookupButton(b)).setDefaultButton(b == ButtonType.CANCEL);
+            Button button = (Button) getDialogPane().lookupButton(b);
+            button.setDefaultButton(b == ButtonType.CANCEL);
+            button.setMinWidth(Region.USE_PREF_SIZE); // the verbs must be read whole
+            ButtonBar.setButtonUniformSize(button, false);
         }
         setResultConverter(b -> b == empty ? MissingCatalog.CREATE_EMPTY : b == demo ? MissingCatalog.CREATE_DEMO
                 : b == other ? MissingCatalog.CHOOSE_ANOTHER : null);
