@@ -2,6 +2,7 @@ package dev.rewind;
 
 import dev.rewind.catalog.sqlite.NativeLibrary;
 import dev.rewind.cli.Cli;
+import dev.rewind.service.Environment;
 import dev.rewind.ui.RewindApp;
 import java.nio.file.Path;
 import java.util.Map;
@@ -19,7 +20,7 @@ public final class Main {
         dev.rewind.ui.common.StartupTrace.mark("main");
         Map<String, String> env = System.getenv();
         Path cache = TopLevel.cacheDir(env);
-        Path log = cache.resolve("rewind.log");
+        Path log = Environment.logFile();
         TopLevel.logTo(log, env);
         TopLevel.handleStrayErrors(System.err, log);
         NativeLibrary.useCache(cache.resolve("sqlite-native"));

@@ -1,24 +1,15 @@
 package dev.rewind;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.time.Instant;
 import java.util.Map;
 import java.util.function.IntSupplier;
 import java.util.logging.Handler;
-import java.util.logging.Level;
 import java.util.logging.LogManager;
-import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /**
- * What the process does around a command: logs go to a file in the per-user cache (a user sees one line, the
+ * What the process does around a command: logs go to {@code ~/.rewind/rewind.log} (a user sees one line, the
  * log keeps the stack trace), and any error that escapes — {@link OutOfMemoryError} included — ends in one
  * line and exit code 1.
  */
@@ -44,7 +35,7 @@ final class TopLevel {
         for (Handler h : root.getHandlers()) {
             root.removeHandler(h);
         }
-        root.addHandler(new FileAppender(logFile));
+        root.addHandler(new RotatingLog(logFile));
     }
 
     /** Runs the program; what escapes it is one line on {@code err} and a log entry. */
@@ -75,46 +66,5 @@ final class TopLevel {
         String m = String.valueOf(e);
         int nl = m.indexOf('\n');
         return nl < 0 ? m : m.substring(0, nl);
-    }
-
-    /** Appends each record and closes the file again: no lock file a killed process could leave behind. */
-    static final class FileAppender extends Handler {
-        private final Path file;
-
-        FileAppender(Path file) {
-            this.file = file;
-            setLevel(Level.INFO);
-            setFilter(new QuietStartFilter());
-        }
-
-        @Override
-        public synchronized void publish(LogRecord r) {
-            if (!isLoggable(r)) {
-                return;
-            }
-            StringWriter text = new StringWriter();
-            PrintWriter w = new PrintWriter(text);
-            w.println(Instant.ofEpochMilli(r.getMillis()) + " " + r.getLevel() + " " + r.getLoggerName() + ": "
-                    + r.getMessage());
-            if (r.getThrown() != null) {
-                r.getThrown().printStackTrace(w);
-            }
-            w.flush();
-            try {
-                Files.createDirectories(file.getParent());
-                Files.writeString(file, text.toString(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                        StandardOpenOption.APPEND);
-            } catch (IOException e) {
-                // nowhere left to report to: the one-line message has already been printed
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
     }
 }

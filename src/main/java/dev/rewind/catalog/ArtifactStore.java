@@ -54,6 +54,11 @@ public final class ArtifactStore {
         return root;
     }
 
+    /** Whether the store's folder is there at all (a catalog file copied alone has none beside it). */
+    public boolean present() {
+        return Files.isDirectory(root);
+    }
+
     /** Where the bytes with this checksum live (whether or not they exist). */
     public Path pathOf(String sha256) {
         if (sha256 == null || !sha256.matches("[0-9a-f]{64}")) {

@@ -12,6 +12,11 @@ public interface Catalog extends AutoCloseable {
     /** Where the catalog lives, for display. */
     Path location();
 
+    /** Whether this catalog was opened only for reading: every {@link #write} is refused. */
+    default boolean readOnly() {
+        return false;
+    }
+
     /** The content-addressed artifact store that belongs to this catalog. */
     ArtifactStore artifacts();
 

@@ -2,6 +2,7 @@ package dev.rewind.cli;
 
 import dev.rewind.domain.RewindException;
 import dev.rewind.domain.Text;
+import dev.rewind.service.Environment;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -54,8 +55,9 @@ public final class Cli {
                 return re.exitCode();
             }
             LOG.log(System.Logger.Level.ERROR, "unexpected error", ex);
-            err.println("rewind: unexpected error: " + Text.escape(firstLine(String.valueOf(ex))));
-            if (env.containsKey("REWIND_DEBUG")) {
+            err.println("rewind: unexpected error: " + Text.escape(firstLine(String.valueOf(ex))) + " (details in "
+                    + Environment.logFile() + (root.debug ? "" : "; --debug prints them here") + ")");
+            if (root.debug || env.containsKey("REWIND_DEBUG")) {
                 ex.printStackTrace(err);
             }
             return RewindException.REFUSED;

@@ -32,7 +32,7 @@ import picocli.CommandLine.ScopeType;
                 SearchCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         footer = "", // a blank line closes the help, so what the shell prints next stands apart from the exit codes
-        exitCodeList = {"0:success", "1:refused (conflict, rule)", "2:bad input or usage", "3:catalog unreadable", "4:move recorded, serving-dir switch pending (verify --repair)"})
+        exitCodeList = {"0:success", "1:refused (conflict, rule)", "2:bad input or usage", "3:catalog unreadable, or read-only for a change", "4:move recorded, serving-dir switch pending (verify --repair)"})
 public final class RewindCommand implements Callable<Integer> {
     final PrintStream out;
     final PrintStream err;
@@ -42,6 +42,11 @@ public final class RewindCommand implements Callable<Integer> {
     @Option(names = "--catalog", paramLabel = "PATH", scope = ScopeType.INHERIT,
             description = "Catalog file (default: $REWIND_CATALOG, else ~/.rewind/catalog.db).")
     Path catalogOption;
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT,
+            description = "On an unexpected error, print its stack trace to stderr too (it always goes to"
+                    + " ~/.rewind/rewind.log).")
+    boolean debug;
 
     @Option(names = "--startup-probe", hidden = true,
             description = "Open the window, print 'startup-ms N' once it is painted, and exit.")
@@ -72,13 +77,13 @@ public final class RewindCommand implements Callable<Integer> {
         if (fromEnv != null && !fromEnv.isBlank()) {
             return Path.of(fromEnv);
         }
-        Path dir = Path.of(System.getProperty("user.home"), ".rewind");
+        Path dir = dev.rewind.service.Environment.defaultCatalog().getParent();
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw RewindException.unreadable("cannot create " + dir + ": " + e.getMessage());
         }
-        return dir.resolve("catalog.db");
+        return dev.rewind.service.Environment.defaultCatalog();
     }
 
     /** Opens the catalog (an empty one is made when {@code create}) and reports what opening repaired. */

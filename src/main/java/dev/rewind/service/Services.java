@@ -27,6 +27,11 @@ public final class Services implements AutoCloseable {
         return catalog.location();
     }
 
+    /** Whether the catalog was opened only for reading (this user cannot write it): every change is refused. */
+    public boolean readOnly() {
+        return catalog.readOnly();
+    }
+
     /** Changes whenever anyone commits to the catalog; cheap enough to poll. */
     public long changeCounter() {
         return catalog.changeCounter();

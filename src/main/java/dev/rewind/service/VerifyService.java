@@ -171,6 +171,14 @@ public final class VerifyService {
     }
 
     private void checkArtifacts(Snapshot snap, List<String> problems) {
+        if (!snap.artifacts().isEmpty() && !catalog.artifacts().present()) {
+            // one line for the folder, not one per version: a catalog copied without its artifacts/ beside it
+            long distinct = snap.artifacts().stream().map(u -> u.artifact().sha256()).distinct().count();
+            problems.add("rule 3: the artifact store " + catalog.artifacts().root() + " is missing (" + distinct
+                    + (distinct == 1 ? " artifact" : " artifacts") + " expected); copy the artifacts folder"
+                    + " beside the catalog file");
+            return;
+        }
         Map<String, String> checked = new HashMap<>();
         for (var use : snap.artifacts()) {
             String problem = checked.computeIfAbsent(use.artifact().sha256(),

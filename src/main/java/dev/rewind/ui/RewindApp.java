@@ -55,7 +55,8 @@ public final class RewindApp extends Application {
                 Platform.exit();
             }));
         }
-        vm.open(r.catalog(), OpenMode.DEMO_IF_MISSING);
+        vm.openOrAsk(r.catalog(), !r.explicitCatalog()
+                || r.catalog().toAbsolutePath().normalize().equals(Environment.defaultCatalog()));
     }
 
     /** The window icons, in the sizes desktops pick from (title bar, task switcher, dock). */
@@ -80,7 +81,7 @@ public final class RewindApp extends Application {
      */
     public static CatalogSessions.Opened open(Path path, OpenMode mode) {
         StartupTrace.mark("opening catalog");
-        CatalogSessions.Opened opened = new CatalogSessions(SqliteCatalog::open, Environment.currentActor(),
+        CatalogSessions.Opened opened = new CatalogSessions(SqliteCatalog.opener(), Environment.currentActor(),
                 Clock.systemUTC()).open(path, mode);
         StartupTrace.mark("catalog open");
         return opened;

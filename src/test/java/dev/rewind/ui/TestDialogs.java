@@ -14,6 +14,7 @@ final class TestDialogs implements DialogService {
     private final FxDialogService real;
     volatile Path saveAs;
     volatile Path importFrom;
+    volatile Path openFile;
 
     TestDialogs(Supplier<Window> owner) {
         real = new FxDialogService(owner);
@@ -41,6 +42,12 @@ final class TestDialogs implements DialogService {
     }
 
     @Override
+    public void showError(String title, String message, String details) {
+        System.out.println("DIALOG error: " + title + ": " + message);
+        real.showError(title, message, details);
+    }
+
+    @Override
     public Optional<Path> askImportSource(boolean folder) {
         return Optional.ofNullable(importFrom);
     }
@@ -48,6 +55,16 @@ final class TestDialogs implements DialogService {
     @Override
     public Optional<Path> askSavePath(String title, String suggestedName, String extension) {
         return Optional.ofNullable(saveAs);
+    }
+
+    @Override
+    public Optional<MissingCatalog> askMissingCatalog(Path path) {
+        return real.askMissingCatalog(path);
+    }
+
+    @Override
+    public Optional<Path> askCatalogFile() {
+        return Optional.ofNullable(openFile);
     }
 
     @Override

@@ -39,15 +39,26 @@ final class WindowHarness {
 
     /** With the timers of {@code scheduler}: a test that must not wait on real time brings its own. */
     WindowHarness(Stage stage, Path db, Scheduler scheduler) {
-        this(stage, db, scheduler, new FxTaskExecutor());
+        this(stage, db, scheduler, new FxTaskExecutor(), RewindApp::open);
     }
 
     /** With {@code tasks} running the window's background work: a test that holds some back brings its own. */
     WindowHarness(Stage stage, Path db, Scheduler scheduler, dev.rewind.ui.common.TaskExecutor tasks) {
+        this(stage, db, scheduler, tasks, RewindApp::open);
+    }
+
+    /** With {@code opener} in place of the app's (a test that makes opening fail brings its own). */
+    WindowHarness(Stage stage, Path db, Scheduler scheduler,
+                  java.util.function.BiFunction<Path, OpenMode, dev.rewind.service.CatalogSessions.Opened> opener) {
+        this(stage, db, scheduler, new FxTaskExecutor(), opener);
+    }
+
+    private WindowHarness(Stage stage, Path db, Scheduler scheduler, dev.rewind.ui.common.TaskExecutor tasks,
+                          java.util.function.BiFunction<Path, OpenMode, dev.rewind.service.CatalogSessions.Opened> opener) {
         this.db = db;
         MainView.applyTheme(false);
         dialogs = new TestDialogs(() -> stage);
-        vm = new MainViewModel(tasks, dialogs, scheduler, Clock.systemUTC(), RewindApp::open);
+        vm = new MainViewModel(tasks, dialogs, scheduler, Clock.systemUTC(), opener);
         view = new MainView(vm);
         stage.setScene(RewindApp.scene(view));
         stage.setTitle("Rewind");

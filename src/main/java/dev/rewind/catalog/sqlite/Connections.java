@@ -9,6 +9,7 @@ import org.sqlite.SQLiteDataSource;
 
 /** Builds configured connections. */
 final class Connections {
+    private static final System.Logger LOG = System.getLogger(Connections.class.getName());
     static final int BUSY_TIMEOUT_MS = 30_000;
 
     private Connections() {
@@ -70,6 +71,28 @@ final class Connections {
         SQLiteDataSource ds = new SQLiteDataSource(cfg);
         ds.setUrl("jdbc:sqlite:" + file);
         return ds.getConnection();
+    }
+
+    /**
+     * Copies committed pages from the WAL into the main file, so that {@code catalog.db} copied alone (or left
+     * behind by a killed process) holds every change. PASSIVE waits for no one: pages a reader still needs
+     * stay in the WAL until the next write or close. A failure costs nothing committed, so it is only logged.
+     */
+    static void checkpoint(Connection c, Path file) {
+        try {
+            if (c.isClosed()) {
+                return; // closing twice is allowed
+            }
+        } catch (SQLException e) {
+            return;
+        }
+        try (var st = c.createStatement(); var rs = st.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
+            if (rs.next() && rs.getInt(1) != 0) {
+                LOG.log(System.Logger.Level.DEBUG, "checkpoint of " + file + " was blocked");
+            }
+        } catch (SQLException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not checkpoint " + file, e);
+        }
     }
 
     static void closeQuietly(Connection c) {

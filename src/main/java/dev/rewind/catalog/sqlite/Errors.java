@@ -1,5 +1,6 @@
 package dev.rewind.catalog.sqlite;
 
+import dev.rewind.domain.ReadOnlyCatalogException;
 import dev.rewind.domain.RewindException;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -38,7 +39,10 @@ final class Errors {
             return RewindException.unreadable("could not " + operation + " " + file + ": the file is damaged ("
                     + firstLine(e) + ")");
         }
-        if (code == SQLiteErrorCode.SQLITE_READONLY || code == SQLiteErrorCode.SQLITE_CANTOPEN
+        if (code == SQLiteErrorCode.SQLITE_READONLY) {
+            return new ReadOnlyCatalogException(file.toString(), e);
+        }
+        if (code == SQLiteErrorCode.SQLITE_CANTOPEN
                 || code == SQLiteErrorCode.SQLITE_PERM) {
             return RewindException.unreadable("could not " + operation + " " + file + ": " + firstLine(e));
         }

@@ -5,6 +5,7 @@ import dev.rewind.catalog.Catalog;
 import dev.rewind.catalog.EventSigner;
 import dev.rewind.catalog.HeadFile;
 import dev.rewind.catalog.Keyring;
+import dev.rewind.domain.ReadOnlyCatalogException;
 import dev.rewind.domain.RewindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,6 +60,10 @@ public final class SqliteCatalog implements Catalog {
         }
         if (exists) {
             CatalogFileCheck.check(file);
+            if (!Files.isWritable(file) || !Files.isWritable(dir)) {
+                // SQLite would fail later and less clearly (CANTOPEN for the -wal, or READONLY mid-change)
+                throw new ReadOnlyCatalogException(file.toString());
+            }
         } else {
             CatalogCreation.create(file);
         }
@@ -137,6 +142,11 @@ public final class SqliteCatalog implements Catalog {
     }
 
     @Override
+    public boolean readOnly() {
+        return writer == null;
+    }
+
+    @Override
     public ArtifactStore artifacts() {
         return artifacts;
     }
@@ -160,7 +170,7 @@ public final class SqliteCatalog implements Catalog {
     @Override
     public <T> T write(Work<T> work) {
         if (writer == null) {
-            throw RewindException.refused("cannot write to the catalog " + file + ": it was opened read-only");
+            throw new ReadOnlyCatalogException(file.toString());
         }
         synchronized (writer) {
             SqliteTx tx = new SqliteTx(writer, signer);
@@ -168,6 +178,7 @@ public final class SqliteCatalog implements Catalog {
             if (tx.lastAppended() != null) {
                 head.advance(read(r -> r.chain().info()).catalogId(), tx.lastAppended());
             }
+            Connections.checkpoint(writer, file);
             return result;
         }
     }
@@ -221,6 +232,9 @@ public final class SqliteCatalog implements Catalog {
 
     @Override
     public void close() {
+        if (writer != null) {
+            Connections.checkpoint(writer, file); // another process may keep the WAL open past our close
+        }
         Connections.closeQuietly(reader);
         Connections.closeQuietly(writer);
     }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.geometry.Pos;
-import javafx.scene.control.Alert;
+import dev.rewind.ui.common.ErrorAlert;
 import javafx.stage.Window;
 import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
@@ -43,11 +43,12 @@ public final class FxDialogService implements DialogService {
 
     @Override
     public void showError(String title, String message) {
-        Alert a = new Alert(Alert.AlertType.ERROR, message);
-        a.setHeaderText(title);
-        a.setTitle("Rewind");
-        a.getDialogPane().setId("error-dialog");
-        a.getDialogPane().setMinWidth(480);
+        showError(title, message, null);
+    }
+
+    @Override
+    public void showError(String title, String message, String details) {
+        ErrorAlert a = new ErrorAlert(title, message, details);
         a.initOwner(owner.get());
         a.show();
     }
@@ -78,6 +79,20 @@ public final class FxDialogService implements DialogService {
                 extension.toUpperCase() + " files", "*." + extension));
         java.io.File f = chooser.showSaveDialog(owner.get());
         return Optional.ofNullable(f).map(java.io.File::toPath);
+    }
+
+    @Override
+    public Optional<MissingCatalog> askMissingCatalog(java.nio.file.Path path) {
+        return new MissingCatalogDialog(path, owner.get()).showAndWait();
+    }
+
+    @Override
+    public Optional<java.nio.file.Path> askCatalogFile() {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Open catalog");
+        chooser.getExtensionFilters().addAll(new javafx.stage.FileChooser.ExtensionFilter("Rewind catalog (*.db)", "*.db"),
+                new javafx.stage.FileChooser.ExtensionFilter("All files", "*"));
+        return Optional.ofNullable(chooser.showOpenDialog(owner.get())).map(java.io.File::toPath);
     }
 
     @Override

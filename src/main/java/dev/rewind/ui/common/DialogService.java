@@ -32,11 +32,33 @@ public interface DialogService {
 
     void showError(String title, String message);
 
+    /** An error with details behind an expander (a stack trace); {@code details} may be null. */
+    default void showError(String title, String message, String details) {
+        showError(title, message);
+    }
+
+    /** Shows {@code t} as one line; an unexpected one is logged with its trace and offers it as details. */
+    default void showFailure(String title, Throwable t) {
+        Failure f = Failure.of(t);
+        showError(title, f.message(), f.details());
+    }
+
     /** Asks for an MLflow store to import: a folder (mlruns/) or a file (mlflow.db); empty when cancelled. */
     Optional<java.nio.file.Path> askImportSource(boolean folder);
 
     /** Asks where to save a file; empty when cancelled. */
     Optional<java.nio.file.Path> askSavePath(String title, String suggestedName, String extension);
+
+    /** What to do about a catalog path where there is no file yet. */
+    enum MissingCatalog {
+        CREATE_EMPTY, CREATE_DEMO, CHOOSE_ANOTHER
+    }
+
+    /** Asks what to do about {@code path}, where there is no catalog (a typo?); empty when cancelled. */
+    Optional<MissingCatalog> askMissingCatalog(java.nio.file.Path path);
+
+    /** Asks for an existing catalog file to open; empty when cancelled. */
+    Optional<java.nio.file.Path> askCatalogFile();
 
     /** A short notice that something happened, optionally with an Undo action. */
     void notifyDone(String message, Runnable undo);

@@ -227,6 +227,6 @@ final class ChartsView extends BorderPane {
             }
             return file;
         }, f -> vm.dialogs().notifyDone("Saved the chart to " + f, null),
-                t -> vm.dialogs().showError("Could not export the chart", String.valueOf(t.getMessage())));
+                t -> vm.dialogs().showFailure("Could not export the chart", t));
     }
 }

@@ -2,7 +2,6 @@ package dev.rewind.ui.compare;
 
 import dev.rewind.domain.Comparison;
 import dev.rewind.domain.MetricValue;
-import dev.rewind.domain.RewindException;
 import dev.rewind.domain.TargetState;
 import dev.rewind.domain.Version;
 import dev.rewind.service.CompareService;
@@ -210,7 +209,7 @@ public final class CompareViewModel {
             if (key.equals(chartMetric.get())) {
                 curves.set(loaded);
             }
-        }, t -> dialogs.showError("Could not load training curves", message(t)));
+        }, t -> dialogs.showFailure("Could not load training curves", t));
     }
 
     /** Asks where to save the table as CSV, then writes it in the background. */
@@ -228,12 +227,9 @@ public final class CompareViewModel {
             CompareService.writeCsv(c, file);
             return file;
         }, f -> dialogs.notifyDone("Saved the comparison to " + f, null),
-                t -> dialogs.showError("Could not export", message(t)));
+                t -> dialogs.showFailure("Could not export", t));
     }
 
-    private static String message(Throwable t) {
-        return t instanceof RewindException ? t.getMessage() : String.valueOf(t);
-    }
 
     public ObservableList<Version> compared() {
         return compared;

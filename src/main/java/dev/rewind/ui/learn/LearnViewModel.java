@@ -1,6 +1,5 @@
 package dev.rewind.ui.learn;
 
-import dev.rewind.domain.RewindException;
 import dev.rewind.service.LearnScenario;
 import dev.rewind.service.SandboxService;
 import dev.rewind.ui.common.DialogService;
@@ -116,8 +115,7 @@ public final class LearnViewModel {
             }
         }, t -> {
             deactivate();
-            dialogs.showError("Could not start Learn mode", t instanceof RewindException ? t.getMessage()
-                    : String.valueOf(t));
+            dialogs.showFailure("Could not start Learn mode", t);
         });
     }
 

@@ -1,6 +1,5 @@
 package dev.rewind.ui.learn;
 
-import dev.rewind.domain.RewindException;
 import dev.rewind.service.LearnScenario;
 import dev.rewind.service.SandboxService;
 import dev.rewind.ui.common.DialogService;
@@ -39,8 +38,7 @@ final class SandboxRuns {
             host.openSandbox(db, services -> services.sandbox().build(s, variant),
                     onOpen, onFail); // the window reports a failure to open
         }, t -> {
-            dialogs.showError("Could not prepare the Learn sandbox",
-                    t instanceof RewindException ? t.getMessage() : String.valueOf(t));
+            dialogs.showFailure("Could not prepare the Learn sandbox", t);
             onFail.accept(t);
         });
     }

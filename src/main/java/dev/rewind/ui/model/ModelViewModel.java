@@ -339,7 +339,7 @@ public final class ModelViewModel {
     }
 
     private void error(String title, Throwable t) {
-        dialogs.showError(title, t instanceof RewindException ? t.getMessage() : String.valueOf(t));
+        dialogs.showFailure(title, t);
     }
 
     public ReadOnlyStringProperty modelProperty() {

@@ -1,6 +1,7 @@
 package dev.rewind.ui.shell;
 
 import dev.rewind.domain.ModelSummary;
+import dev.rewind.domain.ReadOnlyCatalogException;
 import dev.rewind.service.CatalogSessions;
 import dev.rewind.service.OpenMode;
 import dev.rewind.service.Services;
@@ -103,7 +104,7 @@ final class CatalogLifecycle implements SandboxHost {
         boolean isSandbox = sandbox.get();
         list.opening(path);
         tasks.run("Open catalog", () -> {
-            CatalogSessions.Opened session = opener.apply(path, mode);
+            CatalogSessions.Opened session = openWritableElseReadOnly(path, mode);
             Services s = session.services();
             try {
                 if (fill != null) {
@@ -128,6 +129,16 @@ final class CatalogLifecycle implements SandboxHost {
                 onFail.accept(t);
             }
         });
+    }
+
+    /** A catalog this user cannot write is still shown, read-only (the window says so and offers no changes). */
+    private CatalogSessions.Opened openWritableElseReadOnly(Path path, OpenMode mode) {
+        try {
+            return opener.apply(path, mode);
+        } catch (ReadOnlyCatalogException e) {
+            LOG.log(System.Logger.Level.INFO, "opening " + path + " read-only: " + e.getMessage());
+            return opener.apply(path, OpenMode.READ_ONLY);
+        }
     }
 
     private void show(Opened opened, boolean isSandbox, String prefer) {

@@ -1,6 +1,5 @@
 package dev.rewind.ui.shell;
 
-import dev.rewind.domain.RewindException;
 import dev.rewind.importer.mlflow.MlflowReader;
 import dev.rewind.service.ImportService;
 import dev.rewind.service.Services;
@@ -55,8 +54,7 @@ public final class ImportViewModel {
                     dialogs.notifyDone(summary(r), null);
                 }).onFailure(t -> {
                     finished();
-                    dialogs.showError("Import failed; nothing was imported",
-                            t instanceof RewindException ? t.getMessage() : String.valueOf(t));
+                    dialogs.showFailure("Import failed; nothing was imported", t);
                 }));
         if (h.runningProperty().get()) { // else it ran already (on this thread)
             handle = h;

@@ -2,13 +2,13 @@ package dev.rewind.ui.shell;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
+import dev.rewind.ui.common.ErrorAlert;
 import dev.rewind.ui.learn.LearnIntro;
 import dev.rewind.ui.learn.LearnPanel;
 import dev.rewind.ui.learn.TourOffer;
 import dev.rewind.ui.shell.ModelPane;
 import dev.rewind.ui.model.ModelTab;
 import javafx.application.Application;
-import javafx.scene.control.Alert;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
@@ -29,7 +29,8 @@ public final class MainView extends BorderPane {
         body.setDividerPositions(0.2);
         SplitPane.setResizableWithParent(sidebar, false);
         setTop(new VBox(new MenuBarView(vm, sidebar::focusFilter, () -> modelPane.timeline().zoomToFit()),
-                new TourOffer(vm.learn()), new IntegrityBanner(vm.integrity())));
+                new TourOffer(vm.learn()), new IntegrityBanner(vm.integrity()), new ReadOnlyBanner(vm)));
+        modelPane.readOnlyProperty().bind(vm.readOnlyProperty());
         setCenter(body);
         setRight(new LearnPanel(vm.learn()));
         setBottom(new StatusBarView(vm));
@@ -56,9 +57,8 @@ public final class MainView extends BorderPane {
     private void bind() {
         vm.errorProperty().addListener((o, a, message) -> {
             if (message != null && getScene() != null) {
-                Alert alert = new Alert(Alert.AlertType.ERROR, message);
-                alert.setHeaderText("Rewind could not do that");
-                alert.getDialogPane().setId("error-dialog");
+                ErrorAlert alert = new ErrorAlert("Rewind could not do that", message,
+                        vm.errorDetailsProperty().get());
                 alert.initOwner(getScene().getWindow());
                 alert.show();
             }

@@ -11,12 +11,15 @@ import dev.rewind.ui.common.TaskExecutor;
 import dev.rewind.ui.compare.CompareViewModel;
 import dev.rewind.ui.learn.LearnViewModel;
 import dev.rewind.ui.model.ModelViewModel;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.time.Clock;
 import java.util.function.BiFunction;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.StringProperty;
@@ -38,11 +41,14 @@ public final class MainViewModel {
     private final IntegrityViewModel integrity;
     private final BooleanProperty dark = new SimpleBooleanProperty(false);
     private final DialogService dialogs;
+    private final TaskExecutor tasks;
+    private final ReadOnlyBooleanWrapper readOnly = new ReadOnlyBooleanWrapper(false);
 
     /** {@code opener} opens a catalog file and runs on a worker thread. */
     public MainViewModel(TaskExecutor tasks, DialogService dialogs, Scheduler scheduler, Clock clock,
                          BiFunction<Path, OpenMode, CatalogSessions.Opened> opener) {
         this.dialogs = dialogs;
+        this.tasks = tasks;
         this.modelVm = new ModelViewModel(tasks, dialogs, this::services, clock);
         this.compareVm = new CompareViewModel(tasks, dialogs, modelVm, this::services);
         this.list = new ModelListViewModel(tasks, this::services, modelVm);
@@ -61,6 +67,7 @@ public final class MainViewModel {
 
     private void shown(CatalogLifecycle.Opened opened) {
         modelVm.forgetLastMove(); // undoing a move made in another catalog would be wrong
+        readOnly.set(opened.services().readOnly());
         integrity.check();
         for (CatalogSessions.Note note : opened.notes()) { // the CLI prints these; the window must not drop them
             if (note.kind() == CatalogSessions.Note.Kind.REPAIRED) {
@@ -71,6 +78,38 @@ public final class MainViewModel {
         }
         if (opened.fresh()) {
             learnVm.offerTour();
+        }
+    }
+
+    /**
+     * Opens the catalog the window starts on or File → Open names. Only the default catalog is created (with the
+     * demo) without asking; any other path where there is no file asks what to do (it may be a typo).
+     */
+    public void openOrAsk(Path path, boolean isDefault) {
+        if (isDefault) {
+            open(path, OpenMode.DEMO_IF_MISSING);
+            return;
+        }
+        tasks.run("Look for the catalog", () -> Files.exists(path), exists -> {
+            if (exists) {
+                open(path, OpenMode.EXISTING);
+            } else {
+                askAboutMissing(path);
+            }
+        }, t -> dialogs.showFailure("Could not open " + path, t));
+    }
+
+    private void askAboutMissing(Path path) {
+        Optional<DialogService.MissingCatalog> choice = dialogs.askMissingCatalog(path);
+        if (choice.isEmpty()) {
+            list.nothingOpened(path, services() != null);
+            return;
+        }
+        switch (choice.get()) {
+            case CREATE_EMPTY -> open(path, OpenMode.CREATE_EMPTY);
+            case CREATE_DEMO -> open(path, OpenMode.DEMO_IF_MISSING);
+            case CHOOSE_ANOTHER -> dialogs.askCatalogFile().ifPresentOrElse(p -> openOrAsk(p, false),
+                    () -> list.nothingOpened(path, services() != null));
         }
     }
 
@@ -134,6 +173,11 @@ public final class MainViewModel {
         return list.placeholderProperty();
     }
 
+    /** The last error's stack trace when it was unexpected (the dialog's details), else null. */
+    public ReadOnlyStringProperty errorDetailsProperty() {
+        return list.errorDetailsProperty();
+    }
+
     public ReadOnlyBooleanProperty loadingProperty() {
         return list.loadingProperty();
     }
@@ -154,6 +198,11 @@ public final class MainViewModel {
     /** Whether the open catalog's history holds (the banner). */
     public IntegrityViewModel integrity() {
         return integrity;
+    }
+
+    /** Whether the open catalog is read-only for this user: the window shows a banner and offers no changes. */
+    public ReadOnlyBooleanProperty readOnlyProperty() {
+        return readOnly.getReadOnlyProperty();
     }
 
     public BooleanProperty darkProperty() {

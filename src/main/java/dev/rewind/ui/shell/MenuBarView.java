@@ -56,9 +56,11 @@ final class MenuBarView extends MenuBar {
         MenuItem importDb = new MenuItem("Import from MLflow (mlflow.db)…");
         importDb.setId("menu-import-db");
         importDb.setOnAction(e -> vm.importer().requestImport(false));
-        // no import while an import runs, nor into a Learn-mode sandbox
-        importFolder.disableProperty().bind(vm.importer().runningProperty().or(vm.learn().activeProperty()));
-        importDb.disableProperty().bind(vm.importer().runningProperty().or(vm.learn().activeProperty()));
+        // no import while an import runs, nor into a Learn-mode sandbox, nor into a read-only catalog
+        importFolder.disableProperty().bind(vm.importer().runningProperty().or(vm.learn().activeProperty())
+                .or(vm.readOnlyProperty()));
+        importDb.disableProperty().bind(vm.importer().runningProperty().or(vm.learn().activeProperty())
+                .or(vm.readOnlyProperty()));
         return new Menu("File", null, newCatalog, openCatalog, recent(), new SeparatorMenuItem(), importFolder,
                 importDb, new SeparatorMenuItem(), quit);
     }
@@ -70,7 +72,7 @@ final class MenuBarView extends MenuBar {
             recent.getItems().clear();
             vm.recent().forEach(p -> {
                 MenuItem i = new MenuItem(p);
-                i.setOnAction(x -> vm.open(Path.of(p), OpenMode.EXISTING));
+                i.setOnAction(x -> vm.openOrAsk(Path.of(p), false));
                 recent.getItems().add(i);
             });
             if (recent.getItems().isEmpty()) {
@@ -87,7 +89,7 @@ final class MenuBarView extends MenuBar {
         MenuItem undo = new MenuItem("Undo last deploy/rollback");
         undo.setId("menu-undo");
         undo.setAccelerator(KeyCombination.keyCombination("Shortcut+Z"));
-        undo.disableProperty().bind(vm.model().lastMoveProperty().isNull());
+        undo.disableProperty().bind(vm.model().lastMoveProperty().isNull().or(vm.readOnlyProperty()));
         undo.setOnAction(e -> vm.model().undoLast());
         MenuItem refresh = new MenuItem("Refresh");
         refresh.setAccelerator(KeyCombination.keyCombination("F5"));
@@ -129,7 +131,11 @@ final class MenuBarView extends MenuBar {
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Rewind catalog (*.db)", "*.db"));
         File f = create ? chooser.showSaveDialog(getScene().getWindow()) : chooser.showOpenDialog(getScene().getWindow());
         if (f != null) {
-            vm.open(f.toPath(), create ? OpenMode.CREATE_EMPTY : OpenMode.EXISTING);
+            if (create) {
+                vm.open(f.toPath(), OpenMode.CREATE_EMPTY);
+            } else {
+                vm.openOrAsk(f.toPath(), false);
+            }
         }
     }
 

@@ -1,8 +1,8 @@
 package dev.rewind.ui.shell;
 
 import dev.rewind.domain.ModelSummary;
-import dev.rewind.domain.RewindException;
 import dev.rewind.service.Services;
+import dev.rewind.ui.common.Failure;
 import dev.rewind.ui.common.TaskExecutor;
 import dev.rewind.ui.model.ModelViewModel;
 import java.nio.file.Path;
@@ -35,6 +35,7 @@ public final class ModelListViewModel {
     private final ObjectProperty<ModelSummary> selected = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Opening catalog…");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper errorDetails = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyStringWrapper placeholder = new ReadOnlyStringWrapper("");
 
@@ -59,6 +60,14 @@ public final class ModelListViewModel {
     void opening(Path path) {
         loading.set(true);
         status.set("Opening " + path + "…");
+    }
+
+    /** Nothing was opened for {@code path} (the person cancelled); {@code keep}: a catalog is still shown. */
+    void nothingOpened(Path path, boolean keep) {
+        if (!keep) {
+            loading.set(false);
+            status.set("No catalog open (nothing at " + path + "): use File → Open catalog… or New catalog…");
+        }
     }
 
     /** Shows another catalog's models, selecting {@code prefer} if it is there, else the first. */
@@ -92,7 +101,9 @@ public final class ModelListViewModel {
 
     void fail(Throwable t) {
         loading.set(false);
-        String message = t instanceof RewindException ? t.getMessage() : "Unexpected error: " + t;
+        Failure f = Failure.of(t);
+        String message = f.message();
+        errorDetails.set(f.details());
         error.set(null); // the same message twice is still a second error to show
         error.set(message);
         status.set(message);
@@ -141,6 +152,11 @@ public final class ModelListViewModel {
             return "No models yet.\nRegister one with 'rewind register'.";
         }
         return "No model matches \u201c" + filter.get().strip() + "\u201d.";
+    }
+
+    /** The last error's stack trace when it was unexpected, else null. */
+    public ReadOnlyStringProperty errorDetailsProperty() {
+        return errorDetails.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {

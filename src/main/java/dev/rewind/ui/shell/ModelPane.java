@@ -12,6 +12,8 @@ import dev.rewind.ui.timeline.VersionTimeline;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -44,6 +46,7 @@ public final class ModelPane extends BorderPane {
     private final MenuButton moveButton = new MenuButton("Deploy / Roll back");
     private final Button tagButton = new Button("Tag…");
     private final TabPane tabs = new TabPane();
+    private final BooleanProperty readOnly = new SimpleBooleanProperty(false);
 
     public ModelPane(ModelViewModel vm, CompareViewModel compareVm) {
         this.vm = vm;
@@ -130,8 +133,8 @@ public final class ModelPane extends BorderPane {
         });
         timeline.currentProperty().bindBidirectional(vm.currentProperty());
         timeline.getSelection().addListener((ListChangeListener<Version>) c -> vm.selection().setAll(timeline.getSelection()));
-        tagButton.disableProperty().bind(vm.currentProperty().isNull());
-        moveButton.disableProperty().bind(vm.currentProperty().isNull());
+        tagButton.disableProperty().bind(vm.currentProperty().isNull().or(readOnly));
+        moveButton.disableProperty().bind(vm.currentProperty().isNull().or(readOnly));
         tagButton.setOnAction(e -> vm.requestTag(vm.currentProperty().get()));
         moveButton.setOnShowing(e -> moveButton.getItems().setAll(moveItems(vm.currentProperty().get(), "move-")));
         timeline.setContextMenuFactory(this::contextMenu);
@@ -158,8 +161,14 @@ public final class ModelPane extends BorderPane {
             timeline.select(v);
             select(ModelTab.COMPARE);
         });
+        List<MenuItem> moves = moveItems(v, "ctx-move-");
+        if (readOnly.get()) { // a read-only catalog: shown, so the person sees what is there, but not offered
+            tag.setDisable(true);
+            untag.setDisable(true);
+            moves.forEach(i -> i.setDisable(true));
+        }
         menu.getItems().addAll(tag, untag, new SeparatorMenuItem());
-        menu.getItems().addAll(moveItems(v, "ctx-move-"));
+        menu.getItems().addAll(moves);
         menu.getItems().addAll(new SeparatorMenuItem(), compare);
         return menu;
     }
@@ -209,6 +218,11 @@ public final class ModelPane extends BorderPane {
             return "Roll back " + t.name() + " to " + v.label() + "…";
         }
         return "Deploy " + v.label() + " to " + t.name() + "…";
+    }
+
+    /** Set while the open catalog is read-only: tag, deploy and roll back are turned off. */
+    public BooleanProperty readOnlyProperty() {
+        return readOnly;
     }
 
     public VersionTimeline timeline() {

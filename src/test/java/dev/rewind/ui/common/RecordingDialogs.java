@@ -21,6 +21,8 @@ public final class RecordingDialogs implements DialogService {
 
     public final List<MovePreview> previews = new ArrayList<>();
     public final List<Error> errors = new ArrayList<>();
+    /** Each error's details (a stack trace), null where it had none; in the order of {@link #errors}. */
+    public final List<String> details = new ArrayList<>();
     public final List<Notice> notices = new ArrayList<>();
     /** The reason typed in a move confirmation; empty: the person cancels. */
     public Optional<String> moveReason = Optional.empty();
@@ -33,6 +35,12 @@ public final class RecordingDialogs implements DialogService {
     public Optional<TagRequest> tag = Optional.empty();
     public Optional<Path> importSource = Optional.empty();
     public Optional<Path> savePath = Optional.empty();
+    /** The answer when a catalog path has no file; empty: the person cancels. */
+    public Optional<MissingCatalog> missingChoice = Optional.empty();
+    /** The paths asked about because there was no catalog there. */
+    public final List<Path> missingAsked = new ArrayList<>();
+    /** The file picked when asked for another catalog; empty: the person cancels. */
+    public Optional<Path> catalogFile = Optional.empty();
 
     @Override
     public Optional<MoveConfirmation> confirmMove(MovePreview preview) {
@@ -58,7 +66,13 @@ public final class RecordingDialogs implements DialogService {
 
     @Override
     public void showError(String title, String message) {
+        showError(title, message, null);
+    }
+
+    @Override
+    public void showError(String title, String message, String details) {
         errors.add(new Error(title, message));
+        this.details.add(details);
     }
 
     @Override
@@ -69,6 +83,17 @@ public final class RecordingDialogs implements DialogService {
     @Override
     public Optional<Path> askSavePath(String title, String suggestedName, String extension) {
         return savePath;
+    }
+
+    @Override
+    public Optional<MissingCatalog> askMissingCatalog(Path path) {
+        missingAsked.add(path);
+        return missingChoice;
+    }
+
+    @Override
+    public Optional<Path> askCatalogFile() {
+        return catalogFile;
     }
 
     @Override

@@ -128,7 +128,7 @@ public final class TestCatalogs {
      * becomes a copy of {@code template} (the "demo"), and counts as created.
      */
     public static BiFunction<Path, OpenMode, CatalogSessions.Opened> opener(Path template) {
-        CatalogSessions sessions = new CatalogSessions(SqliteCatalog::open, ACTOR, Clock.systemUTC());
+        CatalogSessions sessions = new CatalogSessions(SqliteCatalog.opener(), ACTOR, Clock.systemUTC());
         return (path, mode) -> {
             if (mode == OpenMode.DEMO_IF_MISSING && !Files.exists(path)) {
                 copy(template, path);
