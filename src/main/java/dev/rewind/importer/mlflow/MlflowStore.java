@@ -17,7 +17,7 @@ public interface MlflowStore extends AutoCloseable {
     /** The run's name, user, latest values, params and tags; null when the store does not hold it or it is broken. */
     MlflowData.Run run(String runId);
 
-    /** Feeds every value the run logged to {@code sink}, key by key in step order. */
+    /** Feeds every value the run logged to {@code sink}, in the store's order. */
     void history(String runId, Consumer<MlflowData.Point> sink);
 
     /** Refuses the store, naming every broken entry met so far. */

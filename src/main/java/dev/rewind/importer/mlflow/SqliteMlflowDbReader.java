@@ -435,19 +435,24 @@ final class SqliteMlflowDbReader {
             return new MlflowData.Run(id, name, experiment, user, start, latest, params, tags);
         }
 
-        /** Streams the run's rows of {@code metrics}; returns how many there were. */
+        /**
+         * Streams the run's rows of {@code metrics} in the store's order (MLflow's logging order: a sort would cost more
+         * than the rest of the read, and the catalog orders what it reads); returns how many there were. Whether the
+         * value is a number and whether it is flagged NaN come in one column, the fewest calls per row.
+         */
         private long metrics(String id, Consumer<MlflowData.Point> sink) throws SQLException {
             String nan = s.has("metrics", "is_nan") ? "is_nan" : "0";
             String step = s.has("metrics", "step") ? "step" : "0";
             long n = 0;
-            try (PreparedStatement ps = c.prepareStatement("SELECT key, value, " + step + ", timestamp, " + nan
-                    + " FROM metrics WHERE run_uuid = ? ORDER BY key, " + step + ", timestamp")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT key, value, " + step + ", timestamp, (CAST(" + nan
+                    + " AS INTEGER) != 0) + 2 * (typeof(value) NOT IN ('real', 'integer')) FROM metrics WHERE run_uuid = ?")) {
                 ps.setString(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         n++;
                         String key = key(rs.getString(1), "metrics", "run " + id);
-                        double v = metric(rs, "metrics", id, rs.getInt(5));
+                        int kind = rs.getInt(5);
+                        double v = kind < 2 ? value(rs.getDouble(2), kind) : metric(rs, "metrics", id, kind & 1);
                         if (key != null) {
                             sink.accept(new MlflowData.Point(key, v, rs.getLong(3), rs.getLong(4)));
                         }
