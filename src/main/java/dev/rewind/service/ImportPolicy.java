@@ -15,10 +15,10 @@ import java.util.function.UnaryOperator;
 
 /**
  * Applies the name policy ({@link Names}) and the one-line text rule ({@link Text}) to everything read from an
- * MLflow store, before anything is written. A store breaking them is refused whole, naming the entry; with
+ * MLflow store: models and versions before anything is written, each run as the import's transaction reaches it
+ * (so a refusal there rolls the transaction back). A store breaking them is refused whole, naming the entry; with
  * {@code renameInvalid}, names get the reversible replacement of {@link Names#escapeInvalid} and texts their
- * visible escapes, and every replacement is listed ("old → new") for the user to see. Models are checked before
- * anything is written; a run as the import reaches it, inside the transaction a refusal rolls back.
+ * visible escapes, and every replacement is listed ("old → new") for the user to see.
  */
 final class ImportPolicy {
     /** What the catalog already names, for the look-alike check. */

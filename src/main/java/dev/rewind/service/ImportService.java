@@ -9,10 +9,8 @@ import dev.rewind.catalog.TargetRow;
 import dev.rewind.domain.Actor;
 import dev.rewind.domain.Artifact;
 import dev.rewind.domain.EventKind;
-import dev.rewind.domain.MetricValue;
 import dev.rewind.domain.RewindException;
 import dev.rewind.domain.Version;
-import dev.rewind.importer.mlflow.LatestValues;
 import dev.rewind.importer.mlflow.MlflowData;
 import dev.rewind.importer.mlflow.MlflowReader.Progress;
 import dev.rewind.importer.mlflow.MlflowReader;
@@ -22,7 +20,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -85,7 +82,7 @@ public final class ImportService {
         }
     }
 
-    private static RewindException cancelled() {
+    static RewindException cancelled() {
         return RewindException.refused("import cancelled; nothing was imported");
     }
 
@@ -178,8 +175,6 @@ public final class ImportService {
      * back: nothing is imported.
      */
     private final class Writer {
-        private static final int BATCH = 10_000;
-
         private final CatalogTx tx;
         private final MlflowStore data;
         private final List<MlflowData.RegisteredModel> models;
@@ -269,7 +264,7 @@ public final class ImportService {
                     java.time.Instant.ofEpochMilli(created), author, v.description(), artifacts.get(model + "\0" + label),
                     v.runId(), parent));
             if (run != null) {
-                values += metrics(id, run);
+                values += new RunValues(tx, data, progress::cancelled).write(id, run);
                 tx.versions().addParams(id, r.params());
             }
             v.tags().forEach((k, x) -> tx.versions().putTag(id, k, x));
@@ -285,35 +280,6 @@ public final class ImportService {
         private ImportPolicy.CheckedRun run(String runId) {
             MlflowData.Run r = runId == null ? null : data.run(runId);
             return r == null ? null : policy.run(r);
-        }
-
-        /** Streams the run's history into the catalog, then its latest values; returns how many rows it wrote. */
-        private long metrics(long versionId, ImportPolicy.CheckedRun run) {
-            List<MetricValue> batch = new ArrayList<>();
-            long[] written = {0};
-            LatestValues latest = new LatestValues();
-            Runnable flush = () -> {
-                tx.versions().addMetrics(versionId, batch);
-                written[0] += batch.size();
-                batch.clear();
-                if (progress.cancelled()) {
-                    throw cancelled();
-                }
-            };
-            data.history(run.run().runId(), p -> {
-                MlflowData.Point named = new MlflowData.Point(run.metricKey().apply(p.key()), p.value(), p.step(),
-                        p.timestamp());
-                latest.offer(named);
-                batch.add(new MetricValue(named.key(), named.value(), named.step(), ""));
-                if (batch.size() >= BATCH) {
-                    flush.run();
-                }
-            });
-            Map<String, Double> summary = new TreeMap<>(run.run().latest());
-            latest.fillInto(summary);
-            summary.forEach((k, x) -> batch.add(MetricValue.summary(k, x)));
-            flush.run();
-            return written[0];
         }
 
         private Map<String, String> provenance(MlflowData.ModelVersion v, MlflowData.Run run, Artifact artifact) {
