@@ -62,7 +62,8 @@ version="${pom_version%-SNAPSHOT}"
 # --- the jar, slimmed: sqlite-jdbc's native libraries for other systems are dead weight in a .deb -------------
 say "building target/rewind.jar"
 # shellcheck disable=SC2086 # MVN_ARGS is a list of flags
-mvn -q -B ${MVN_ARGS:-} -Dmaven.test.skip=true -Pman package  # -Pman: the man pages as troff, in target/help/
+# -Pman: the man pages as troff, in target/help/; no target/rewind.jsa: its class paths are the build tree's
+mvn -q -B ${MVN_ARGS:-} -Dmaven.test.skip=true -Drewind.skipCds=true -Pman package
 rm -rf "$out"
 mkdir -p "$out/input"
 cp target/rewind.jar "$out/input/rewind.jar"
@@ -72,6 +73,9 @@ jar tf "$out/input/rewind.jar" | grep -q "^org/sqlite/native/Linux/$arch/libsqli
 jar tf "$out/input/rewind.jar" | grep '^org/sqlite/native/.' \
     | grep -v -e "^org/sqlite/native/Linux/$" -e "^org/sqlite/native/Linux/$arch/" \
     | zip -q -d "$out/input/rewind.jar" -@
+# AtlantaFX ships eight themes as CSS and BSS; the window uses Primer (light and dark) only
+jar tf "$out/input/rewind.jar" | grep -E '^atlantafx/base/theme/[^/]+\.(css|bss)$' | grep -v '/primer-' \
+    | zip -q -d "$out/input/rewind.jar" -@
 
 # --- the runtime: the modules jdeps finds plus installer/modules ---------------------------------------------
 found="$(jdeps --print-module-deps --ignore-missing-deps --multi-release 17 "$out/input/rewind.jar")"
@@ -80,6 +84,9 @@ modules="$( { tr ',' '\n' <<<"$found"; grep -v -e '^[[:space:]]*#' -e '^[[:space
 say "linking a runtime with $modules"
 jlink --add-modules "$modules" --strip-debug --no-header-files --no-man-pages --compress=2 \
     --generate-cds-archive --output "$out/runtime" >/dev/null
+# the JDK's class-data archive for heaps over 32 GB (no compressed oops): 10 MiB that Rewind maps only where
+# its default heap exceeds 32 GB (over 128 GB of memory), which then starts without a JDK archive, a bit slower
+rm -f "$out/runtime/lib/server/classes_nocoops.jsa"
 
 # --- the app image: launcher bin/rewind (the window without arguments, the CLI with them) --------------------
 say "creating the app image"

@@ -11,10 +11,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Applies the name policy ({@link Names}) and the one-line text rule ({@link Text}) to everything read from an
- * MLflow store, before anything is written. A store breaking them is refused whole, naming the entry; with
+ * MLflow store: models and versions before anything is written, each run as the import's transaction reaches it
+ * (so a refusal there rolls the transaction back). A store breaking them is refused whole, naming the entry; with
  * {@code renameInvalid}, names get the reversible replacement of {@link Names#escapeInvalid} and texts their
  * visible escapes, and every replacement is listed ("old → new") for the user to see.
  */
@@ -42,14 +44,12 @@ final class ImportPolicy {
         return renamed;
     }
 
-    MlflowData apply(MlflowData d) {
-        Map<String, MlflowData.Run> runs = new LinkedHashMap<>();
-        d.runs().forEach((id, r) -> runs.put(id, run(r)));
+    List<MlflowData.RegisteredModel> models(List<MlflowData.RegisteredModel> models) {
         List<MlflowData.RegisteredModel> out = new ArrayList<>();
-        for (MlflowData.RegisteredModel m : d.models()) {
+        for (MlflowData.RegisteredModel m : models) {
             out.add(model(m));
         }
-        return new MlflowData(d.source(), out, runs);
+        return out;
     }
 
     private MlflowData.RegisteredModel model(MlflowData.RegisteredModel m) {
@@ -80,16 +80,16 @@ final class ImportPolicy {
                 aliases, versions);
     }
 
-    private MlflowData.Run run(MlflowData.Run r) {
+    /** A run passed through the policy, and the policy's metric key for each key its history streams. */
+    record CheckedRun(MlflowData.Run run, UnaryOperator<String> metricKey) {
+    }
+
+    CheckedRun run(MlflowData.Run r) {
         String entry = "run " + Text.escape(r.runId());
         Map<String, Double> latest = new LinkedHashMap<>();
         Map<String, String> keys = new HashMap<>();
-        r.latest().forEach((k, x) -> latest.put(keys.computeIfAbsent(k, x2 -> metricKey(entry, k)), x));
-        List<MlflowData.Point> history = new ArrayList<>();
-        for (MlflowData.Point p : r.history()) {
-            String k = keys.computeIfAbsent(p.key(), x -> metricKey(entry, p.key()));
-            history.add(new MlflowData.Point(k, p.value(), p.step(), p.timestamp()));
-        }
+        UnaryOperator<String> metricKey = k -> keys.computeIfAbsent(k, x -> metricKey(entry, k));
+        r.latest().forEach((k, x) -> latest.put(metricKey.apply(k), x));
         Map<String, String> params = new LinkedHashMap<>();
         r.params().forEach((k, x) -> {
             String pe = entry + " param '" + shown(k) + "'";
@@ -98,8 +98,9 @@ final class ImportPolicy {
         Map<String, String> tags = new LinkedHashMap<>();
         // run tags are provenance that MLflow itself writes (notes in markdown, JSON histories): kept, made visible
         r.tags().forEach((k, x) -> tags.put(Text.escape(k), Text.escape(x)));
-        return new MlflowData.Run(r.runId(), text(entry + " name", r.name()), text(entry + " experiment", r.experiment()),
-                text(entry + " user", r.user()), r.startTime(), latest, history, params, tags);
+        return new CheckedRun(new MlflowData.Run(r.runId(), text(entry + " name", r.name()),
+                text(entry + " experiment", r.experiment()), text(entry + " user", r.user()), r.startTime(), latest,
+                params, tags), metricKey);
     }
 
     private String metricKey(String entry, String key) {

@@ -9,18 +9,17 @@ import dev.rewind.catalog.TargetRow;
 import dev.rewind.domain.Actor;
 import dev.rewind.domain.Artifact;
 import dev.rewind.domain.EventKind;
-import dev.rewind.domain.MetricValue;
 import dev.rewind.domain.RewindException;
 import dev.rewind.domain.Version;
 import dev.rewind.importer.mlflow.MlflowData;
 import dev.rewind.importer.mlflow.MlflowReader.Progress;
 import dev.rewind.importer.mlflow.MlflowReader;
+import dev.rewind.importer.mlflow.MlflowStore;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -34,8 +33,9 @@ import java.util.TreeMap;
  * Imports an MLflow store into the catalog: registered models, versions (label = MLflow's version number),
  * their runs' metrics (latest values and per-step history), params and tags, version and model tags, and
  * each alias (or legacy Production/Staging stage) as a target whose position is recorded as observed at import.
- * The source is only read. Everything is read first, then written in one transaction: an error anywhere
- * imports nothing. Importing the same source again adds only what is new.
+ * The source is only read. The registry is read first; runs and their values then stream into one transaction
+ * (memory holds one run's batch, not the store): an error anywhere rolls it back and imports nothing. Importing the
+ * same source again adds only what is new.
  */
 public final class ImportService {
     private static final System.Logger LOG = System.getLogger(ImportService.class.getName());
@@ -72,13 +72,18 @@ public final class ImportService {
         progress.report("reading " + source.getFileName(), 0, 1);
         ImportPolicy policy = new ImportPolicy(source.toString(), renameInvalid, catalog.read(tx ->
                 new ImportPolicy.Existing(new HashSet<>(tx.models().names()), tagKeys(tx))));
-        MlflowData data = policy.apply(MlflowReader.read(source, runsAsVersions, progress));
-        Map<String, Artifact> artifacts = artifacts(data, source, progress);
-        if (progress.cancelled()) {
-            throw RewindException.refused("import cancelled; nothing was imported");
+        try (MlflowStore store = MlflowReader.open(source, runsAsVersions)) {
+            List<MlflowData.RegisteredModel> models = policy.models(store.models());
+            Map<String, Artifact> artifacts = artifacts(models, source, progress);
+            if (progress.cancelled()) {
+                throw cancelled();
+            }
+            return catalog.write(tx -> new Writer(tx, store, models, policy, artifacts, progress).write());
         }
-        progress.report("writing", 0, 1);
-        return catalog.write(tx -> new Writer(tx, data, source, artifacts, policy.renamed()).write());
+    }
+
+    static RewindException cancelled() {
+        return RewindException.refused("import cancelled; nothing was imported");
     }
 
     private static Set<String> tagKeys(CatalogTx tx) {
@@ -92,10 +97,11 @@ public final class ImportService {
      * inside the store being imported. Anything else (outside the store, a device, a FIFO, unreadable) keeps its URI
      * without a checksum: recorded, unverified, never read.
      */
-    private static Map<String, Artifact> artifacts(MlflowData data, Path source, Progress progress) {
+    private static Map<String, Artifact> artifacts(List<MlflowData.RegisteredModel> models, Path source,
+                                                   Progress progress) {
         Map<String, Artifact> out = new HashMap<>();
         Path storeRoot = Files.isDirectory(source) ? source : source.getParent();
-        for (MlflowData.RegisteredModel m : data.models()) {
+        for (MlflowData.RegisteredModel m : models) {
             for (MlflowData.ModelVersion v : m.versions()) {
                 String uri = v.storageLocation() != null ? v.storageLocation() : v.source();
                 if (uri == null) {
@@ -162,31 +168,46 @@ public final class ImportService {
         }
     }
 
+    /**
+     * Writes the store inside the import's one transaction, one run at a time: a run's values stream from the store
+     * into the catalog in batches, so memory holds one batch, not the store. A broken entry met on the way (a
+     * run's metric that is not a number, a name the policy refuses) or a cancel throws, and the transaction rolls
+     * back: nothing is imported.
+     */
     private final class Writer {
         private final CatalogTx tx;
-        private final MlflowData data;
+        private final MlflowStore data;
+        private final List<MlflowData.RegisteredModel> models;
+        private final ImportPolicy policy;
         private final String store;
         private final Map<String, Artifact> artifacts;
-        private final List<String> renamed;
+        private final Progress progress;
         private final long now = clock.millis();
+        private final long total;
+        private long done;
         private int added;
         private int already;
         private int moved;
         private long values;
 
-        Writer(CatalogTx tx, MlflowData data, Path source, Map<String, Artifact> artifacts, List<String> renamed) {
-            this.renamed = List.copyOf(renamed);
+        Writer(CatalogTx tx, MlflowStore data, List<MlflowData.RegisteredModel> models, ImportPolicy policy,
+               Map<String, Artifact> artifacts, Progress progress) {
             this.tx = tx;
             this.data = data;
-            this.store = source.toString();
+            this.models = models;
+            this.policy = policy;
+            this.store = data.source();
             this.artifacts = artifacts;
+            this.progress = progress;
+            this.total = models.stream().mapToLong(m -> m.versions().size()).sum();
         }
 
         Report write() {
-            for (MlflowData.RegisteredModel m : data.models()) {
+            for (MlflowData.RegisteredModel m : models) {
                 writeModel(m);
             }
-            return new Report(store, data.models().size(), added, already, moved, values, renamed);
+            data.throwIfBroken();
+            return new Report(store, models.size(), added, already, moved, values, List.copyOf(policy.renamed()));
         }
 
         private void writeModel(MlflowData.RegisteredModel m) {
@@ -197,8 +218,12 @@ public final class ImportService {
             Long parent = null;
             Map<Integer, String> labels = new HashMap<>();
             for (MlflowData.ModelVersion v : m.versions()) {
+                if (progress.cancelled()) {
+                    throw cancelled();
+                }
                 parent = writeVersion(modelId, name, v, parent);
                 labels.put(v.version(), v.label());
+                progress.report("versions", ++done, total);
             }
             Map<String, Integer> pointers = new TreeMap<>();
             for (String stage : List.of("Production", "Staging")) {
@@ -217,6 +242,7 @@ public final class ImportService {
 
         private Long writeVersion(long modelId, String model, MlflowData.ModelVersion v, Long parent) {
             String label = v.label();
+            ImportPolicy.CheckedRun run = run(v.runId());
             Version existing = tx.versions().find(model, label).orElse(null);
             if (existing != null) {
                 Map<String, String> prov = tx.versions().provenance(existing.id());
@@ -225,30 +251,35 @@ public final class ImportService {
                     throw RewindException.badInput("cannot import " + store + ": the catalog already has " + model + " "
                             + label + ", which did not come from this MLflow store; nothing was imported");
                 }
+                if (run != null) { // its values are not written again, but a broken one still refuses the store
+                    data.history(run.run().runId(), p -> run.metricKey().apply(p.key()));
+                }
                 already++;
                 return existing.id();
             }
-            MlflowData.Run run = v.runId() == null ? null : data.runs().get(v.runId());
-            String author = firstNonBlank(v.userId(), run == null ? null : run.user(), "mlflow");
-            long created = v.createdAt() > 0 ? v.createdAt() : run != null && run.startTime() > 0 ? run.startTime() : now;
+            MlflowData.Run r = run == null ? null : run.run();
+            String author = firstNonBlank(v.userId(), r == null ? null : r.user(), "mlflow");
+            long created = v.createdAt() > 0 ? v.createdAt() : r != null && r.startTime() > 0 ? r.startTime() : now;
             long id = tx.versions().insert(new NewVersion(modelId, label, tx.versions().nextSeq(modelId),
                     java.time.Instant.ofEpochMilli(created), author, v.description(), artifacts.get(model + "\0" + label),
                     v.runId(), parent));
-            List<MetricValue> metrics = new ArrayList<>();
             if (run != null) {
-                run.latest().forEach((k, x) -> metrics.add(MetricValue.summary(k, x)));
-                run.history().forEach(p -> metrics.add(new MetricValue(p.key(), p.value(), p.step(), "")));
-                tx.versions().addParams(id, run.params());
+                values += new RunValues(tx, data, progress::cancelled).write(id, run);
+                tx.versions().addParams(id, r.params());
             }
-            tx.versions().addMetrics(id, metrics);
-            values += metrics.size();
             v.tags().forEach((k, x) -> tx.versions().putTag(id, k, x));
-            tx.versions().addProvenance(id, provenance(v, run, artifacts.get(model + "\0" + label)));
+            tx.versions().addProvenance(id, provenance(v, r, artifacts.get(model + "\0" + label)));
             tx.events().append(EventRecord.draft(now, EventKind.IMPORT, modelId, null, id, null, null, null, null,
                     "imported from " + store + " (MLflow " + v.model() + " version " + v.version() + ")",
                     actor.user(), actor.host()));
             added++;
             return id;
+        }
+
+        /** The version's run through the import policy, or null when it has none the store holds. */
+        private ImportPolicy.CheckedRun run(String runId) {
+            MlflowData.Run r = runId == null ? null : data.run(runId);
+            return r == null ? null : policy.run(r);
         }
 
         private Map<String, String> provenance(MlflowData.ModelVersion v, MlflowData.Run run, Artifact artifact) {

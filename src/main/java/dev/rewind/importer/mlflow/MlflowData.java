@@ -5,9 +5,12 @@ import java.util.Map;
 
 /**
  * What Rewind takes from an MLflow store (an {@code mlflow.db} or an {@code mlruns/} folder), independent of
- * where it came from. Metric values may be NaN or ±infinity.
+ * where it came from. Metric values may be NaN or ±infinity. A run's logged values are not here: they can be
+ * tens of millions, so {@link MlflowStore#history} streams them.
  */
-public record MlflowData(String source, List<RegisteredModel> models, Map<String, Run> runs) {
+public final class MlflowData {
+    private MlflowData() {
+    }
 
     /** A registered model; {@code aliases} maps alias to version number. */
     public record RegisteredModel(String name, String description, Map<String, String> tags,
@@ -23,10 +26,12 @@ public record MlflowData(String source, List<RegisteredModel> models, Map<String
                                String storageLocation, Map<String, String> tags) {
     }
 
-    /** A run: its latest metric values, the full metric history, params and tags. */
+    /**
+     * A run: the latest metric values the store records ({@code latest_metrics}; keys it lacks get MLflow's rule,
+     * see {@link LatestValues}, while the history streams), params and tags.
+     */
     public record Run(String runId, String name, String experiment, String user, long startTime,
-                      Map<String, Double> latest, List<Point> history, Map<String, String> params,
-                      Map<String, String> tags) {
+                      Map<String, Double> latest, Map<String, String> params, Map<String, String> tags) {
     }
 
     /** One logged metric value. */

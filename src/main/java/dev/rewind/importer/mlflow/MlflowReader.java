@@ -13,19 +13,21 @@ public final class MlflowReader {
     }
 
     /**
+     * Opens the store and reads its registry; the caller reads the runs and closes it.
+     *
      * @param source         an existing folder or file
      * @param runsAsVersions when not null, the runs of this experiment (name or id) become versions of a
      *                       model named after it, for stores that never used the registry
      */
-    public static MlflowData read(Path source, String runsAsVersions, Progress progress) {
+    public static MlflowStore open(Path source, String runsAsVersions) {
         if (!Files.isDirectory(source)) {
-            return new SqliteMlflowDbReader().read(source, runsAsVersions, progress);
+            return SqliteMlflowDbReader.open(source, runsAsVersions);
         }
         if (!MlrunsReader.looksLikeMlruns(source)) {
             throw RewindException.badInput("cannot import " + source + ": not an MLflow store (no models/ folder and"
                     + " no experiment folders with meta.yaml)");
         }
-        return new MlrunsReader(source, progress).read(runsAsVersions);
+        return new MlrunsReader(source).open(runsAsVersions);
     }
 
     /** Counts reported while reading, and a way to stop. */

@@ -1,7 +1,6 @@
 package dev.rewind.importer.mlflow;
 
 import dev.rewind.domain.RewindException;
-import dev.rewind.importer.mlflow.MlflowReader.Progress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -25,21 +25,20 @@ import org.yaml.snakeyaml.error.YAMLException;
  * {@code nan}/{@code inf}), params and tags, whose keys may contain {@code /} as nested files. Unknown YAML keys are
  * ignored; a broken file is refused with its path and line.
  */
-public final class MlrunsReader {
+public final class MlrunsReader implements MlflowStore {
     private static final Set<String> NOT_RUNS = Set.of("tags", "datasets", "traces", "models");
 
     private final Path root;
     private final StoreFiles disk;
     private final Problems problems;
-    private final Progress progress;
     private final Map<String, Path> runDirs = new HashMap<>();
     private final Map<String, Map<String, Object>> experiments = new HashMap<>();
+    private List<MlflowData.RegisteredModel> models;
 
-    public MlrunsReader(Path root, Progress progress) {
+    public MlrunsReader(Path root) {
         this.root = root;
         this.disk = new StoreFiles(root);
         this.problems = new Problems(root.toString());
-        this.progress = progress;
     }
 
     /** True when {@code dir} looks like an mlruns folder: a models/ registry or experiment folders with meta.yaml. */
@@ -57,23 +56,57 @@ public final class MlrunsReader {
         }
     }
 
-    public MlflowData read(String runsAsVersions) {
+    /** Reads the registry (or the experiment's runs); runs are read when asked for. */
+    public MlflowStore open(String runsAsVersions) {
         indexExperiments();
-        List<MlflowData.RegisteredModel> models = runsAsVersions == null ? registry() : runsAsModel(runsAsVersions);
+        models = runsAsVersions == null ? registry() : runsAsModel(runsAsVersions);
         problems.throwIfAny();
-        Map<String, MlflowData.Run> runs = new LinkedHashMap<>();
-        List<String> needed = models.stream().flatMap(m -> m.versions().stream()).map(MlflowData.ModelVersion::runId)
-                .filter(id -> id != null && runDirs.containsKey(id)).distinct().toList();
-        long done = 0;
-        for (String id : needed) {
-            if (progress.cancelled()) {
-                throw RewindException.refused("import cancelled; nothing was imported");
-            }
-            problems.each(() -> runs.put(id, run(id, runDirs.get(id))));
-            progress.report("runs", ++done, needed.size());
+        return this;
+    }
+
+    @Override
+    public String source() {
+        return root.toString();
+    }
+
+    @Override
+    public List<MlflowData.RegisteredModel> models() {
+        return models;
+    }
+
+    @Override
+    public MlflowData.Run run(String runId) {
+        Path dir = runDirs.get(runId);
+        if (dir == null) {
+            return null;
         }
+        List<MlflowData.Run> read = new ArrayList<>(1);
+        problems.each(() -> read.add(run(runId, dir)));
+        return read.isEmpty() ? null : read.get(0);
+    }
+
+    @Override
+    public void history(String runId, Consumer<MlflowData.Point> sink) {
+        Path dir = runDirs.get(runId);
+        if (dir == null) {
+            return;
+        }
+        problems.each(() -> files(dir.resolve("metrics")).forEach((key, file) -> problems.each(() ->
+                disk.lines(file, (line, lineNo) -> {
+                    if (!line.isBlank()) {
+                        sink.accept(point(key, line.strip(), file, lineNo));
+                    }
+                }))));
+    }
+
+    @Override
+    public void throwIfBroken() {
         problems.throwIfAny();
-        return new MlflowData(root.toString(), models, runs);
+    }
+
+    @Override
+    public void close() {
+        // nothing is held open between reads
     }
 
     private void indexExperiments() {
@@ -219,19 +252,6 @@ public final class MlrunsReader {
 
     private MlflowData.Run run(String id, Path dir) {
         Map<String, Object> meta = yaml(dir.resolve("meta.yaml"));
-        List<MlflowData.Point> history = new ArrayList<>();
-        for (var e : files(dir.resolve("metrics")).entrySet()) {
-            int lineNo = 0;
-            for (String line : read(e.getValue()).split("\n")) {
-                lineNo++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                history.add(point(e.getKey(), line.strip(), e.getValue(), lineNo));
-            }
-        }
-        Map<String, Double> latest = new TreeMap<>();
-        RunIds.fillLatest(latest, history);
         Map<String, String> tags = keyed(dir.resolve("tags"));
         String name = str(meta.get("run_name"), str(meta.get("name"), null));
         if (name == null) {
@@ -240,8 +260,9 @@ public final class MlrunsReader {
         String user = str(meta.get("user_id"), tags.get("mlflow.user"));
         String exp = dir.getParent().getFileName().toString();
         Map<String, Object> em = experiments.getOrDefault(exp, Map.of());
-        return new MlflowData.Run(id, name, str(em.get("name"), exp), user, longValue(meta.get("start_time")), latest,
-                history, keyed(dir.resolve("params")), tags);
+        // the file store keeps no latest values: they come from the history as it streams
+        return new MlflowData.Run(id, name, str(em.get("name"), exp), user, longValue(meta.get("start_time")),
+                new TreeMap<>(), keyed(dir.resolve("params")), tags);
     }
 
     private MlflowData.Point point(String key, String line, Path file, int lineNo) {

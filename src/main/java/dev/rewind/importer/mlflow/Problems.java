@@ -22,11 +22,14 @@ final class Problems {
     void add(RewindException e) {
         String m = e.getMessage();
         String prefix = "cannot import " + store + ": ";
-        found.add(m.startsWith(prefix) ? m.substring(prefix.length()) : m);
+        add(m.startsWith(prefix) ? m.substring(prefix.length()) : m);
     }
 
+    /** A run read for two versions reports its problems once. */
     void add(String problem) {
-        found.add(problem);
+        if (!found.contains(problem)) {
+            found.add(problem);
+        }
     }
 
     /** Runs one entry's reading, recording its refusal instead of stopping. */

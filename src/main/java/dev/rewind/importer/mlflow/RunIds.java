@@ -75,27 +75,4 @@ public final class RunIds {
         }
         return out;
     }
-
-    /** Adds, for keys without a latest value, MLflow's latest: the maximum by (step, timestamp, value). */
-    public static void fillLatest(Map<String, Double> latest, List<MlflowData.Point> history) {
-        Map<String, MlflowData.Point> best = new HashMap<>();
-        for (MlflowData.Point p : history) {
-            if (latest.containsKey(p.key())) {
-                continue;
-            }
-            best.merge(p.key(), p, (a, b) -> compare(a, b) >= 0 ? a : b);
-        }
-        best.forEach((k, p) -> latest.put(k, p.value()));
-    }
-
-    private static int compare(MlflowData.Point a, MlflowData.Point b) {
-        int c = Long.compare(a.step(), b.step());
-        if (c == 0) {
-            c = Long.compare(a.timestamp(), b.timestamp());
-        }
-        if (c == 0) {
-            c = Double.compare(a.value(), b.value());
-        }
-        return c;
-    }
 }

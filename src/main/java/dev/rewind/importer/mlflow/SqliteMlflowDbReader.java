@@ -1,7 +1,6 @@
 package dev.rewind.importer.mlflow;
 
 import dev.rewind.domain.RewindException;
-import dev.rewind.importer.mlflow.MlflowReader.Progress;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * Reads an MLflow {@code mlflow.db} opened read-only (never migrated, never written). Every table and column
@@ -25,15 +25,14 @@ final class SqliteMlflowDbReader {
     /** MLflow stores ±infinity as ±Double.MAX_VALUE ("Sql can not represent Infs"). */
     private static final double SQL_INF = 1.7976931348623157e308;
 
-    MlflowData read(Path db, String runsAsVersions, Progress progress) {
-        MlflowDbFile.check(db);
-        try (MlflowDbFile.Opened opened = MlflowDbFile.open(db)) {
-            return read(opened.connection(), db, runsAsVersions, progress);
-        }
+    private SqliteMlflowDbReader() {
     }
 
-    private MlflowData read(Connection c, Path db, String runsAsVersions, Progress progress) {
+    static MlflowStore open(Path db, String runsAsVersions) {
+        MlflowDbFile.check(db);
+        MlflowDbFile.Opened opened = MlflowDbFile.open(db);
         try {
+            Connection c = opened.connection();
             Schema s = new Schema(c);
             if (!s.hasTable("alembic_version")) {
                 throw RewindException.badInput("cannot import " + db + ": it is a SQLite database but not an MLflow"
@@ -44,17 +43,25 @@ final class SqliteMlflowDbReader {
                     throw RewindException.badInput("cannot import " + db + ": the MLflow store has no " + t + " table");
                 }
             }
-            return new Reading(c, s, db, progress).read(runsAsVersions);
+            return new Reading(opened, s, db).open(runsAsVersions);
         } catch (SQLException e) {
-            String m = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
-            if (m.contains("NOTADB") || m.contains("not a database")) {
-                throw RewindException.badInput("cannot import " + db + ": it is not a SQLite database");
-            }
-            if (m.contains("CORRUPT") || m.contains("malformed")) {
-                throw RewindException.badInput("cannot import " + db + ": the file is damaged or truncated (" + m + ")");
-            }
-            throw RewindException.badInput("cannot import " + db + ": " + m);
+            opened.close();
+            throw refusal(db, e);
+        } catch (RuntimeException e) {
+            opened.close();
+            throw e;
         }
+    }
+
+    private static RewindException refusal(Path db, SQLException e) {
+        String m = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+        if (m.contains("NOTADB") || m.contains("not a database")) {
+            return RewindException.badInput("cannot import " + db + ": it is not a SQLite database");
+        }
+        if (m.contains("CORRUPT") || m.contains("malformed")) {
+            return RewindException.badInput("cannot import " + db + ": the file is damaged or truncated (" + m + ")");
+        }
+        return RewindException.badInput("cannot import " + db + ": " + m);
     }
 
     /** Which tables and columns this store has. */
@@ -98,19 +105,64 @@ final class SqliteMlflowDbReader {
         }
     }
 
-    private static final class Reading {
+    /** The open store: the registry read at once, each run read when asked for. */
+    private static final class Reading implements MlflowStore {
+        private final MlflowDbFile.Opened opened;
         private final Connection c;
         private final Schema s;
         private final Path db;
-        private final Progress progress;
         private final Problems problems;
+        /** MLflow 3 logs a model's metrics on the logged model (models:/m-…), not always on its run. */
+        private final Map<String, String> loggedModelOfRun = new HashMap<>();
+        private List<MlflowData.RegisteredModel> models;
 
-        Reading(Connection c, Schema s, Path db, Progress progress) {
-            this.c = c;
+        Reading(MlflowDbFile.Opened opened, Schema s, Path db) {
+            this.opened = opened;
+            this.c = opened.connection();
             this.s = s;
             this.db = db;
-            this.progress = progress;
             this.problems = new Problems(db.toString());
+        }
+
+        @Override
+        public String source() {
+            return db.toString();
+        }
+
+        @Override
+        public List<MlflowData.RegisteredModel> models() {
+            return models;
+        }
+
+        @Override
+        public MlflowData.Run run(String runId) {
+            try {
+                return readRun(runId);
+            } catch (SQLException e) {
+                throw refusal(db, e);
+            }
+        }
+
+        @Override
+        public void history(String runId, Consumer<MlflowData.Point> sink) {
+            try {
+                String modelId = loggedModelOfRun.get(runId);
+                if (metrics(runId, sink) == 0 && modelId != null) {
+                    loggedModelMetrics(modelId, sink);
+                }
+            } catch (SQLException e) {
+                throw refusal(db, e);
+            }
+        }
+
+        @Override
+        public void throwIfBroken() {
+            problems.throwIfAny();
+        }
+
+        @Override
+        public void close() {
+            opened.close();
         }
 
         /** A version number as MLflow stores it (an INTEGER column); text like 'abc' is refused, never read as 0. */
@@ -147,39 +199,18 @@ final class SqliteMlflowDbReader {
             return value;
         }
 
-        MlflowData read(String runsAsVersions) throws SQLException {
-            List<MlflowData.RegisteredModel> models = runsAsVersions == null ? registry() : runsAsModel(runsAsVersions);
+        MlflowStore open(String runsAsVersions) throws SQLException {
+            models = runsAsVersions == null ? registry() : runsAsModel(runsAsVersions);
             problems.throwIfAny();
-            Set<String> runIds = new HashSet<>();
-            models.forEach(m -> m.versions().forEach(v -> {
-                if (v.runId() != null) {
-                    runIds.add(v.runId());
-                }
-            }));
-            Map<String, MlflowData.Run> runs = new LinkedHashMap<>();
-            long done = 0;
-            for (String id : runIds) {
-                if (progress.cancelled()) {
-                    throw RewindException.refused("import cancelled; nothing was imported");
-                }
-                MlflowData.Run r = run(id);
-                if (r != null) {
-                    runs.put(id, r);
-                }
-                progress.report("runs", ++done, runIds.size());
-            }
-            // MLflow 3 logs a model's metrics on the logged model (models:/m-…), not always on its run
             for (MlflowData.RegisteredModel m : models) {
                 for (MlflowData.ModelVersion v : m.versions()) {
-                    MlflowData.Run r = v.runId() == null ? null : runs.get(v.runId());
                     String modelId = RunIds.loggedModelId(v.source());
-                    if (r != null && r.history().isEmpty() && modelId != null) {
-                        runs.put(v.runId(), withLoggedModelMetrics(r, modelId));
+                    if (v.runId() != null && modelId != null) {
+                        loggedModelOfRun.putIfAbsent(v.runId(), modelId);
                     }
                 }
             }
-            problems.throwIfAny();
-            return new MlflowData(db.toString(), models, runs);
+            return this;
         }
 
         private List<MlflowData.RegisteredModel> registry() throws SQLException {
@@ -302,26 +333,21 @@ final class SqliteMlflowDbReader {
             }
         }
 
-        private MlflowData.Run withLoggedModelMetrics(MlflowData.Run r, String modelId) throws SQLException {
+        private void loggedModelMetrics(String modelId, Consumer<MlflowData.Point> sink) throws SQLException {
             if (!s.has("logged_model_metrics", "metric_value")) {
-                return r;
+                return;
             }
-            List<MlflowData.Point> history = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT metric_name, metric_value, metric_step, "
                     + "metric_timestamp_ms FROM logged_model_metrics WHERE model_id = ? ORDER BY metric_name, metric_step")) {
                 ps.setString(1, modelId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         double v = rs.getDouble(2);
-                        history.add(new MlflowData.Point(rs.getString(1), rs.wasNull() ? Double.NaN : value(v, 0),
+                        sink.accept(new MlflowData.Point(rs.getString(1), rs.wasNull() ? Double.NaN : value(v, 0),
                                 rs.getLong(3), rs.getLong(4)));
                     }
                 }
             }
-            Map<String, Double> latest = new TreeMap<>();
-            RunIds.fillLatest(latest, history);
-            return new MlflowData.Run(r.runId(), r.name(), r.experiment(), r.user(), r.startTime(), latest, history,
-                    r.params(), r.tags());
         }
 
         private List<MlflowData.RegisteredModel> runsAsModel(String experiment) throws SQLException {
@@ -363,7 +389,7 @@ final class SqliteMlflowDbReader {
             return List.of(new MlflowData.RegisteredModel(expName, null, Map.of(), Map.of(), RunIds.uniqueLabels(versions)));
         }
 
-        private MlflowData.Run run(String id) throws SQLException {
+        private MlflowData.Run readRun(String id) throws SQLException {
             String name = null;
             String user = null;
             String experiment = null;
@@ -379,22 +405,6 @@ final class SqliteMlflowDbReader {
                     user = rs.getString(2);
                     start = rs.getLong(3);
                     experiment = rs.getString(4);
-                }
-            }
-            List<MlflowData.Point> history = new ArrayList<>();
-            String nan = s.has("metrics", "is_nan") ? "is_nan" : "0";
-            String step = s.has("metrics", "step") ? "step" : "0";
-            try (PreparedStatement ps = c.prepareStatement("SELECT key, value, " + step + ", timestamp, " + nan
-                    + " FROM metrics WHERE run_uuid = ? ORDER BY key, " + step + ", timestamp")) {
-                ps.setString(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        String key = key(rs.getString(1), "metrics", "run " + id);
-                        double v = metric(rs, "metrics", id, rs.getInt(5));
-                        if (key != null) {
-                            history.add(new MlflowData.Point(key, v, rs.getLong(3), rs.getLong(4)));
-                        }
-                    }
                 }
             }
             Map<String, Double> latest = new TreeMap<>();
@@ -414,8 +424,6 @@ final class SqliteMlflowDbReader {
                     }
                 }
             }
-            // keys missing from latest_metrics: MLflow's rule, the maximum of (step, timestamp, value)
-            RunIds.fillLatest(latest, history);
             Map<String, String> params = runPairs("params", id);
             Map<String, String> tags = runPairs("tags", id);
             if ((name == null || name.isBlank()) && tags.containsKey("mlflow.runName")) {
@@ -424,7 +432,34 @@ final class SqliteMlflowDbReader {
             if ((user == null || user.isBlank()) && tags.containsKey("mlflow.user")) {
                 user = tags.get("mlflow.user");
             }
-            return new MlflowData.Run(id, name, experiment, user, start, latest, history, params, tags);
+            return new MlflowData.Run(id, name, experiment, user, start, latest, params, tags);
+        }
+
+        /**
+         * Streams the run's rows of {@code metrics} in the store's order (MLflow's logging order: a sort would cost more
+         * than the rest of the read, and the catalog orders what it reads); returns how many there were. Whether the
+         * value is a number and whether it is flagged NaN come in one column, the fewest calls per row.
+         */
+        private long metrics(String id, Consumer<MlflowData.Point> sink) throws SQLException {
+            String nan = s.has("metrics", "is_nan") ? "is_nan" : "0";
+            String step = s.has("metrics", "step") ? "step" : "0";
+            long n = 0;
+            try (PreparedStatement ps = c.prepareStatement("SELECT key, value, " + step + ", timestamp, (CAST(" + nan
+                    + " AS INTEGER) != 0) + 2 * (typeof(value) NOT IN ('real', 'integer')) FROM metrics WHERE run_uuid = ?")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        n++;
+                        String key = key(rs.getString(1), "metrics", "run " + id);
+                        int kind = rs.getInt(5);
+                        double v = kind < 2 ? value(rs.getDouble(2), kind) : metric(rs, "metrics", id, kind & 1);
+                        if (key != null) {
+                            sink.accept(new MlflowData.Point(key, v, rs.getLong(3), rs.getLong(4)));
+                        }
+                    }
+                }
+            }
+            return n;
         }
 
         private Map<String, String> runPairs(String table, String id) throws SQLException {

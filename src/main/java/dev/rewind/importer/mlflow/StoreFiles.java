@@ -1,7 +1,9 @@
 package dev.rewind.importer.mlflow;
 
 import dev.rewind.domain.RewindException;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemLoopException;
@@ -72,6 +74,46 @@ final class StoreFiles {
 
     /** A file's text, refused when it is not a regular file inside the store or larger than the cap. */
     String read(Path f) {
+        checkReadable(f);
+        try (InputStream in = Files.newInputStream(f)) {
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxFileBytes + 1));
+            if (bytes.length > maxFileBytes) {
+                throw bad(f, "grew over the import limit of " + maxFileBytes + " bytes while it was read");
+            }
+            return new String(bytes, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw bad(f, "cannot be read: " + e.getMessage());
+        }
+    }
+
+    /**
+     * A file's lines, one at a time (a metric file can be large), under the same checks as {@link #read}; the
+     * consumer gets each line and its number.
+     */
+    void lines(Path f, LineConsumer each) {
+        checkReadable(f);
+        long chars = 0;
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(Files.newInputStream(f), StandardCharsets.UTF_8))) {
+            String line;
+            int n = 0;
+            while ((line = r.readLine()) != null) {
+                chars += line.length() + 1;
+                if (chars > maxFileBytes + 1) {
+                    throw bad(f, "grew over the import limit of " + maxFileBytes + " bytes while it was read");
+                }
+                each.line(line, ++n);
+            }
+        } catch (IOException e) {
+            throw bad(f, "cannot be read: " + e.getMessage());
+        }
+    }
+
+    @FunctionalInterface
+    interface LineConsumer {
+        void line(String line, int number);
+    }
+
+    private void checkReadable(Path f) {
         BasicFileAttributes a = kind(f);
         if (a == null) {
             throw bad(f, "does not exist");
@@ -82,15 +124,6 @@ final class StoreFiles {
         if (a.size() > maxFileBytes) {
             throw bad(f, "is " + a.size() + " bytes, over the import limit of " + maxFileBytes + " bytes per file"
                     + " (raise it with -D" + MAX_FILE_PROPERTY + ")");
-        }
-        try (InputStream in = Files.newInputStream(f)) {
-            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxFileBytes + 1));
-            if (bytes.length > maxFileBytes) {
-                throw bad(f, "grew over the import limit of " + maxFileBytes + " bytes while it was read");
-            }
-            return new String(bytes, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw bad(f, "cannot be read: " + e.getMessage());
         }
     }
 
