@@ -1,5 +1,7 @@
 package dev.rewind.ui.timeline;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.rewind.catalog.sqlite.SqliteCatalog;
 import dev.rewind.domain.Actor;
 import dev.rewind.service.DemoService;
@@ -52,6 +54,10 @@ class HugeTimelineBenchmark {
                 layouter.layout(data, List.of(), fit(data, 1400), TimelineGeometry.DEFAULT);
                 modelMs[i] = (System.nanoTime() - t0) / 1e6;
             }
+            // the figures only mean something if the giant model was really loaded and drawn
+            assertThat(data.versions()).as("versions of " + MODEL).hasSizeGreaterThan(10_000);
+            assertThat(layouter.layout(data, List.of(), fit(data, 1400), TimelineGeometry.DEFAULT).marks())
+                    .as("marks drawn at fit").isNotEmpty();
             System.out.printf("versions %d%n", data.versions().size());
             System.out.printf("model-ms first %.0f, median of %d %.0f%n", modelMs[0], modelMs.length, median(modelMs));
             phases(s);
