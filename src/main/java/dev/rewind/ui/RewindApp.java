@@ -8,6 +8,7 @@ import dev.rewind.service.CatalogSessions;
 import dev.rewind.service.Environment;
 import dev.rewind.service.OpenMode;
 import dev.rewind.ui.actions.FxDialogService;
+import dev.rewind.ui.common.BugDialog;
 import dev.rewind.ui.common.FxScheduler;
 import dev.rewind.ui.common.FxTaskExecutor;
 import dev.rewind.ui.common.StartupTrace;
@@ -41,7 +42,7 @@ public final class RewindApp extends Application {
         Cli.GuiRequest r = request;
         Stage[] owner = {stage};
         FxDialogService dialogs = new FxDialogService(() -> owner[0]);
-        showBugs(dialogs);
+        BugDialog.installOnFxThread(dialogs);
         vm = new MainViewModel(new FxTaskExecutor(), dialogs, new FxScheduler(), Clock.systemUTC(), RewindApp::open);
         MainView view = new MainView(vm);
         StartupTrace.mark("view built");
@@ -58,25 +59,6 @@ public final class RewindApp extends Application {
         }
         vm.openOrAsk(r.catalog(), !r.explicitCatalog()
                 || r.catalog().toAbsolutePath().normalize().equals(Environment.defaultCatalog()));
-    }
-
-    /**
-     * A bug in an event handler on the window's thread is shown like any unexpected failure (one line, the trace
-     * behind Details, and logged); the process-wide handler stays the fallback if even that fails.
-     */
-    private static void showBugs(FxDialogService dialogs) {
-        Thread fx = Thread.currentThread();
-        Thread.UncaughtExceptionHandler fallback = Thread.getDefaultUncaughtExceptionHandler();
-        fx.setUncaughtExceptionHandler((t, e) -> {
-            try {
-                dialogs.showFailure("Rewind ran into a bug", e);
-            } catch (RuntimeException | LinkageError shown) {
-                e.addSuppressed(shown);
-                if (fallback != null) {
-                    fallback.uncaughtException(t, e);
-                }
-            }
-        });
     }
 
     /** The window icons, in the sizes desktops pick from (title bar, task switcher, dock). */
