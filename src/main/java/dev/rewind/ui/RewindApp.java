@@ -8,6 +8,7 @@ import dev.rewind.service.CatalogSessions;
 import dev.rewind.service.Environment;
 import dev.rewind.service.OpenMode;
 import dev.rewind.ui.actions.FxDialogService;
+import dev.rewind.ui.common.BugDialog;
 import dev.rewind.ui.common.FxScheduler;
 import dev.rewind.ui.common.FxTaskExecutor;
 import dev.rewind.ui.common.StartupTrace;
@@ -40,8 +41,9 @@ public final class RewindApp extends Application {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         Cli.GuiRequest r = request;
         Stage[] owner = {stage};
-        vm = new MainViewModel(new FxTaskExecutor(), new FxDialogService(() -> owner[0]), new FxScheduler(),
-                Clock.systemUTC(), RewindApp::open);
+        FxDialogService dialogs = new FxDialogService(() -> owner[0]);
+        BugDialog.installOnFxThread(dialogs);
+        vm = new MainViewModel(new FxTaskExecutor(), dialogs, new FxScheduler(), Clock.systemUTC(), RewindApp::open);
         MainView view = new MainView(vm);
         StartupTrace.mark("view built");
         stage.setScene(scene(view));
