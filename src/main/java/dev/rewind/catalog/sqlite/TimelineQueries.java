@@ -62,18 +62,14 @@ public final class TimelineQueries {
         }
         long lo = Long.MAX_VALUE;
         long hi = Long.MIN_VALUE;
-        Set<Long> ids = new HashSet<>();
         for (Bare b : bare) {
             lo = Math.min(lo, b.id());
             hi = Math.max(hi, b.id());
-            ids.add(b.id());
         }
+        // tags of other models' versions in the range come too, and are never looked up
         Map<Long, Map<String, String>> tags = new HashMap<>();
         jdbc.list("read the timeline's tags", TAGS, rs -> {
-            long id = rs.getLong(1);
-            if (ids.contains(id)) {
-                tags.computeIfAbsent(id, k -> new HashMap<>()).put(rs.getString(2), rs.getString(3));
-            }
+            tags.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(rs.getString(2), rs.getString(3));
             return null;
         }, lo, hi);
         Set<Long> live = new HashSet<>(jdbc.list("read what is live", LIVE, rs -> rs.getLong(1), modelId));
