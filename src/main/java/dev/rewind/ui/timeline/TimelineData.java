@@ -13,8 +13,8 @@ public record TimelineData(List<Version> versions, List<Lane> lanes, Instant now
     public static final TimelineData EMPTY = new TimelineData(List.of(), List.of(), Instant.EPOCH);
 
     public TimelineData {
-        versions = inOrder(versions) ? List.copyOf(versions)
-                : versions.stream().sorted(ORDER).toList();
+        // Stream.toList, not List.copyOf: callers ask contains(null) of it, which List.copyOf's lists refuse
+        versions = inOrder(versions) ? versions.stream().toList() : versions.stream().sorted(ORDER).toList();
         lanes = List.copyOf(lanes);
     }
 
