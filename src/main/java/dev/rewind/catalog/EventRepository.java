@@ -14,6 +14,12 @@ public interface EventRepository {
 
     Optional<Event> byId(long id);
 
+    /**
+     * Every pointer move of a model's targets, oldest first: the timeline's lanes, read from an index alone rather
+     * than from every event of the model.
+     */
+    List<Position> positions(String model);
+
     /** Pointer moves (deploy, rollback, import) of a target, oldest first. */
     List<EventRecord> moves(long targetId);
 

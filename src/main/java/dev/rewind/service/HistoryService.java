@@ -1,6 +1,7 @@
 package dev.rewind.service;
 
 import dev.rewind.catalog.Catalog;
+import dev.rewind.catalog.Position;
 import dev.rewind.domain.Event;
 import dev.rewind.domain.Lane;
 import dev.rewind.domain.MoveProof;
@@ -13,6 +14,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -73,25 +75,25 @@ public final class HistoryService {
         });
     }
 
-    /** What each target of a model served over time, from its deploy, rollback and import events. */
+    /**
+     * What each target of a model served over time, from its deploy, rollback and import events: read as the
+     * pointer moves alone, so a model with a long history draws its lanes without reading every event.
+     */
     public List<Lane> lanes(String model) {
         return catalog.read(tx -> {
             Lookups.modelId(tx, model);
+            Map<Long, List<Position>> byTarget = new HashMap<>();
+            for (Position p : tx.events().positions(model)) {
+                byTarget.computeIfAbsent(p.targetId(), k -> new ArrayList<>()).add(p);
+            }
             List<Lane> out = new ArrayList<>();
-            List<Event> all = tx.events().history(model, null);
             for (var t : tx.targets().list(model, true)) {
-                List<Event> moves = new ArrayList<>();
-                for (int i = all.size() - 1; i >= 0; i--) {
-                    Event e = all.get(i);
-                    if (e.kind().movesPointer() && t.name().equals(e.target())) {
-                        moves.add(e);
-                    }
-                }
-                List<Lane.Segment> segments = new ArrayList<>();
+                List<Position> moves = byTarget.getOrDefault(t.id(), List.of());
+                List<Lane.Segment> segments = new ArrayList<>(moves.size());
                 for (int i = 0; i < moves.size(); i++) {
-                    Event e = moves.get(i);
-                    Instant until = i + 1 < moves.size() ? moves.get(i + 1).at() : null;
-                    segments.add(new Lane.Segment(e.toVersion(), e.at(), until, e.kind()));
+                    Position p = moves.get(i);
+                    Instant until = i + 1 < moves.size() ? Instant.ofEpochMilli(moves.get(i + 1).atMs()) : null;
+                    segments.add(new Lane.Segment(p.version(), Instant.ofEpochMilli(p.atMs()), until, p.kind()));
                 }
                 out.add(new Lane(t.name(), segments, t.liveVersion()));
             }

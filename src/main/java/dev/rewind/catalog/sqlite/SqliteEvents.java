@@ -107,6 +107,11 @@ final class SqliteEvents implements EventRepository {
     }
 
     @Override
+    public List<dev.rewind.catalog.Position> positions(String model) {
+        return new TimelineQueries(jdbc).positions(model);
+    }
+
+    @Override
     public Optional<Event> byId(long id) {
         return jdbc.one("read event", SELECT_EVENT + "WHERE e.id = ?", SqliteEvents::event, id);
     }

@@ -11,6 +11,11 @@ import java.util.List;
 import java.util.Optional;
 
 final class SqliteTargets implements TargetRepository {
+    /** A model's targets; "since" is one probe of the index events_target_moves (see {@link Indexes}). */
+    static final String LIST = "SELECT t.id, m.name AS model, t.name, v.label, t.serving_dir, t.protected, t.retired, "
+            + " (SELECT max(e.at) FROM events e WHERE e.target_id = t.id "
+            + "  AND e.kind IN " + SqliteEvents.MOVE_KINDS + ") AS since "
+            + "FROM targets t JOIN models m ON m.id = t.model_id LEFT JOIN versions v ON v.id = t.version_id ";
     private static final String SELECT_ROW = "SELECT t.id, t.model_id, m.name AS model, t.name, t.serving_dir, "
             + "t.version_id, v.label, t.protected, t.retired FROM targets t JOIN models m ON m.id = t.model_id "
             + "LEFT JOIN versions v ON v.id = t.version_id ";
@@ -50,11 +55,7 @@ final class SqliteTargets implements TargetRepository {
     @Override
     public List<TargetState> list(String model, boolean withRetired) {
         String where = (model == null ? "WHERE 1 = 1 " : "WHERE m.name = ? ") + (withRetired ? "" : "AND t.retired = 0 ");
-        String sql = "SELECT t.id, m.name AS model, t.name, v.label, t.serving_dir, t.protected, t.retired, "
-                + " (SELECT max(e.at) FROM events e WHERE e.target_id = t.id "
-                + "  AND e.kind IN " + SqliteEvents.MOVE_KINDS + ") AS since "
-                + "FROM targets t JOIN models m ON m.id = t.model_id LEFT JOIN versions v ON v.id = t.version_id "
-                + where
+        String sql = LIST + where
                 + "ORDER BY m.name, CASE t.name WHEN 'production' THEN 0 WHEN 'staging' THEN 1 ELSE 2 END, t.name";
         Object[] args = model == null ? new Object[0] : new Object[] {model};
         return jdbc.list("list targets", sql, rs -> {

@@ -1,5 +1,7 @@
 package dev.rewind.catalog.sqlite;
 
+import dev.rewind.catalog.Position;
+import dev.rewind.domain.EventKind;
 import dev.rewind.domain.TimeBucket;
 import dev.rewind.domain.VersionRow;
 import java.time.Instant;
@@ -10,13 +12,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The reads behind a timeline of any length: light rows and counts per slice of time, both index-only. */
-final class TimelineQueries {
-    static final String ROWS = "SELECT v.id, v.label, v.seq, v.created_at FROM versions v "
+/**
+ * The reads behind a timeline of any length: light rows, counts per slice of time and the lanes' moves, each
+ * index-only. The SQL is public so a benchmark can hand the very same statements to the sqlite3 shell.
+ */
+public final class TimelineQueries {
+    public static final String MODEL_ID = "SELECT id FROM models WHERE name = ?";
+    public static final String ROWS = "SELECT v.id, v.label, v.seq, v.created_at FROM versions v "
             + "WHERE v.model_id = ? ORDER BY v.model_id, v.created_at, v.seq";
     /** Tags of the versions in an id range; the caller keeps those of its model (tags are few). */
-    static final String TAGS = "SELECT version_id, key, value FROM version_tags WHERE version_id BETWEEN ? AND ?";
-    static final String BUCKETS = "SELECT CAST((v.created_at - ?1) * ?3 / (?2 - ?1) AS INTEGER) AS b, count(*), "
+    public static final String TAGS = "SELECT version_id, key, value FROM version_tags WHERE version_id BETWEEN ? AND ?";
+    public static final String BUCKETS = "SELECT CAST((v.created_at - ?1) * ?3 / (?2 - ?1) AS INTEGER) AS b, count(*), "
             + "max(v.id IN (SELECT version_id FROM version_tags WHERE key = 'failed' COLLATE NOCASE "
             + "    AND version_id BETWEEN ?5 AND ?6)), "
             + "max(v.id IN (SELECT version_id FROM version_tags WHERE key = 'stable' COLLATE NOCASE "
@@ -24,8 +30,17 @@ final class TimelineQueries {
             + "max(v.id IN (SELECT version_id FROM targets WHERE model_id = ?4 AND version_id IS NOT NULL)) "
             + "FROM versions v "
             + "WHERE v.model_id = ?4 AND v.created_at >= ?1 AND v.created_at < ?2 GROUP BY b ORDER BY b";
-    static final String ID_RANGE = "SELECT min(id), max(id) FROM versions WHERE model_id = ?";
-    static final String LIVE = "SELECT version_id FROM targets WHERE model_id = ? AND version_id IS NOT NULL";
+    public static final String ID_RANGE = "SELECT min(id), max(id) FROM versions WHERE model_id = ?";
+    public static final String LIVE = "SELECT version_id FROM targets WHERE model_id = ? AND version_id IS NOT NULL";
+
+    /**
+     * The moves of a model's targets, oldest first: only the changes of position, from the partial index
+     * {@code events_moves} (see {@link Indexes}), so the wide event rows and the model's other events stay unread.
+     */
+    public static final String LANES = "SELECT e.target_id, e.at, e.kind, o.label FROM events e "
+            + "LEFT JOIN versions o ON o.id = e.to_version_id "
+            + "WHERE e.model_id = ? AND e.kind IN " + SqliteEvents.MOVE_KINDS + " AND e.target_id IS NOT NULL "
+            + "ORDER BY e.model_id, e.id";
 
     private final Jdbc jdbc;
 
@@ -47,18 +62,14 @@ final class TimelineQueries {
         }
         long lo = Long.MAX_VALUE;
         long hi = Long.MIN_VALUE;
-        Set<Long> ids = new HashSet<>();
         for (Bare b : bare) {
             lo = Math.min(lo, b.id());
             hi = Math.max(hi, b.id());
-            ids.add(b.id());
         }
+        // tags of other models' versions in the range come too, and are never looked up
         Map<Long, Map<String, String>> tags = new HashMap<>();
         jdbc.list("read the timeline's tags", TAGS, rs -> {
-            long id = rs.getLong(1);
-            if (ids.contains(id)) {
-                tags.computeIfAbsent(id, k -> new HashMap<>()).put(rs.getString(2), rs.getString(3));
-            }
+            tags.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(rs.getString(2), rs.getString(3));
             return null;
         }, lo, hi);
         Set<Long> live = new HashSet<>(jdbc.list("read what is live", LIVE, rs -> rs.getLong(1), modelId));
@@ -85,6 +96,15 @@ final class TimelineQueries {
         }, fromMs, toMs, buckets, modelId, range[0], range[1]);
     }
 
+    List<Position> positions(String model) {
+        Long modelId = modelId(model);
+        if (modelId == null) {
+            return List.of();
+        }
+        return jdbc.list("read the lanes", LANES, rs -> new Position(rs.getLong(1), rs.getLong(2),
+                EventKind.parse(rs.getString(3)), rs.getString(4)), modelId);
+    }
+
     Map<Long, Double> summaryValues(String model, String key) {
         Long modelId = modelId(model);
         Map<Long, Double> out = new HashMap<>();
@@ -102,6 +122,6 @@ final class TimelineQueries {
     }
 
     private Long modelId(String model) {
-        return jdbc.one("find model", "SELECT id FROM models WHERE name = ?", rs -> rs.getLong(1), model).orElse(null);
+        return jdbc.one("find model", MODEL_ID, rs -> rs.getLong(1), model).orElse(null);
     }
 }

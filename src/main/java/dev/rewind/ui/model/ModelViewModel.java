@@ -21,7 +21,6 @@ import dev.rewind.ui.common.TaskExecutor;
 import dev.rewind.ui.timeline.TimelineData;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,12 +68,6 @@ public final class ModelViewModel {
 
     private Map<String, RollbackSuggestion> suggestions = Map.of();
 
-    private record Loaded(String model, TimelineData timeline, List<TargetState> targets,
-                          List<Event> events, Map<String, dev.rewind.domain.Direction> directions,
-                          List<String> tagKeys, Map<String, RollbackSuggestion> suggestions,
-                          Map<Long, MoveProof> proofs) {
-    }
-
     public ModelViewModel(TaskExecutor tasks, DialogService dialogs, Supplier<Services> services, Clock clock) {
         this.tasks = tasks;
         this.dialogs = dialogs;
@@ -93,6 +86,7 @@ public final class ModelViewModel {
         model.set(name);
         if (name == null || another) {
             suggestions = Map.of();
+            proofs = Map.of();
             initial = null;
             selection.clear();
             current.set(null);
@@ -105,39 +99,47 @@ public final class ModelViewModel {
             return;
         }
         loading.set(true);
-        tasks.run("Load " + name, () -> {
-            Services s = services.get();
-            // light rows only: metrics and params are read when a version is looked at (details, compare)
-            List<Version> versions = s.registry().timelineRows(name).stream().map(r -> r.asVersion(name)).toList();
-            TimelineData data = new TimelineData(versions, s.history().lanes(name), clock.instant());
-            List<TargetState> targetStates = s.deployments().targets(name);
-            Map<String, RollbackSuggestion> suggested = new LinkedHashMap<>();
-            for (TargetState t : targetStates) {
-                s.deployments().rollbackSuggestion(name, t.name()).ifPresent(r -> suggested.put(t.name(), r));
-            }
-            return new Loaded(name, data, targetStates, s.history().history(name, null), s.registry().directions(),
-                    s.registry().tagKeys(), suggested, s.history().proofs(name));
-        }, l -> {
+        // another model's history is read after its timeline shows; a reload reads it with the rest, so what a
+        // move or tag changed shows everywhere at once
+        boolean historyLater = another;
+        tasks.run("Load " + name, () -> ModelReads.first(services.get(), name, clock.instant(), !historyLater), l -> {
             if (generation != loadGeneration) {
                 return;
             }
             directions = l.directions();
             tagKeys = l.tagKeys();
             suggestions = l.suggestions();
-            proofs = l.proofs();
             initial = InitialVersion.of(l.timeline().versions(), l.targets());
             targets.setAll(l.targets());
-            events.setAll(l.events());
+            if (l.history() != null) {
+                showHistory(l.history());
+            }
             timeline.set(l.timeline());
             dev.rewind.ui.common.StartupTrace.mark("model " + name + " shown");
             loading.set(false);
             loads.set(loads.get() + 1);
+            if (l.history() == null) {
+                tasks.run("Read the history of " + name, () -> ModelReads.history(services.get(), name), h -> {
+                    if (generation == loadGeneration) {
+                        showHistory(h);
+                    }
+                }, t -> {
+                    if (generation == loadGeneration) {
+                        error("Could not read the history of " + name, t);
+                    }
+                });
+            }
         }, t -> {
             if (generation == loadGeneration) {
                 loading.set(false);
                 error("Could not load " + name, t);
             }
         });
+    }
+
+    private void showHistory(ModelReads.History h) {
+        proofs = h.proofs();
+        events.setAll(h.events());
     }
 
     /**

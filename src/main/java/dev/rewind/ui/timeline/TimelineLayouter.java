@@ -43,6 +43,7 @@ final class TimelineLayouter {
     private List<Long> selectedTimes = List.of();
     private Map<String, Version> byLabel = Map.of();
     private TimelineData byLabelOf;
+    private List<LaneIndex> laneIndex = List.of();
     private final MarkRow markRow;
 
     /** The visible time range in epoch milliseconds, and the size it is drawn at. */
@@ -100,16 +101,26 @@ final class TimelineLayouter {
     private List<LaneRow> lanes(TimelineData d, Set<String> selected, TimeScale scale, double w, TimelineGeometry g) {
         if (byLabelOf != d) {
             // once per data, not per frame: 100,000 entries would cost every pan step
-            byLabel = new HashMap<>();
+            byLabel = new HashMap<>(d.versions().size() * 2);
             d.versions().forEach(v -> byLabel.put(v.label(), v));
+            laneIndex = d.lanes().stream().map(l -> LaneIndex.of(l, d.now())).toList();
             byLabelOf = d;
         }
-        List<LaneRow> rows = new ArrayList<>();
-        for (Lane lane : d.lanes()) {
+        List<LaneRow> rows = new ArrayList<>(d.lanes().size());
+        double viewStart = scale.time(scale.left());
+        double viewEnd = scale.time(w);
+        for (int li = 0; li < d.lanes().size(); li++) {
+            Lane lane = d.lanes().get(li);
+            LaneIndex ix = laneIndex.get(li);
+            List<Lane.Segment> segments = lane.segments();
             List<SegmentBox> boxes = new ArrayList<>();
             double lastX1 = -1;
-            for (Lane.Segment s : lane.segments()) {
-                double x0 = Math.max(scale.left(), scale.x(s.from().toEpochMilli()));
+            for (int k = ix.firstEndingAfter(viewStart - 1, 0); k < segments.size(); k++) {
+                Lane.Segment s = segments.get(k);
+                if (ix.chained() && ix.from()[k] > viewEnd) {
+                    break; // the rest start further right still
+                }
+                double x0 = Math.max(scale.left(), scale.x(ix.from()[k]));
                 Instant until = s.until() == null ? d.now() : s.until();
                 double x1 = Math.min(w - 4, scale.x(until.toEpochMilli()));
                 if (x1 < scale.left() || x0 > w) {
@@ -121,23 +132,33 @@ final class TimelineLayouter {
                     continue; // sub-pixel segments collapse onto what is already drawn
                 }
                 lastX1 = x1;
-                Version v = byLabel.get(s.version());
-                String text = s.version() + (s.how() == EventKind.ROLLBACK ? " ↶" : "");
-                double tw = (live ? boldWidth : plainWidth).applyAsDouble(text);
-                if (live && x1 - x0 <= tw + 10) {
-                    // what is live now must be readable at any zoom, even a rollback made a second ago
-                    double need = Math.max(MIN_LIVE_WIDTH, tw + 11);
-                    double end = Math.min(w - 4, scale.x(until.toEpochMilli()));
-                    x0 = Math.max(scale.left(), end - need);
-                    x1 = Math.min(w - 4, Math.max(end, x0 + need));
-                    makeRoom(boxes, x0);
+                boxes.add(segmentBox(s, x0, x1, live, until, scale, w, selected, boxes));
+                if (!live && ix.chained()) {
+                    // what follows and ends within this pixel would collapse one by one: step over it at once
+                    k = Math.min(segments.size() - 1, ix.firstEndingAfter(scale.time(lastX1 + 0.2), k + 1)) - 1;
                 }
-                boxes.add(new SegmentBox(s.version(), x0, x1, live, v != null && v.failed(),
-                        v != null && selected.contains(v.label()), x1 - x0 > tw + 10 ? text : null, live));
             }
             rows.add(new LaneRow(lane.target(), g.laneY(rows.size()), g.laneHeight(), boxes));
         }
         return rows;
+    }
+
+    private SegmentBox segmentBox(Lane.Segment s, double x0, double x1, boolean live, Instant until, TimeScale scale,
+                                  double w, Set<String> selected, List<SegmentBox> boxes) {
+        Version v = byLabel.get(s.version());
+        // a text is shown only with 10 px to spare: narrower segments are not measured
+        String text = live || x1 - x0 > 10 ? s.version() + (s.how() == EventKind.ROLLBACK ? " ↶" : "") : null;
+        double tw = text == null ? Double.MAX_VALUE : (live ? boldWidth : plainWidth).applyAsDouble(text);
+        if (live && x1 - x0 <= tw + 10) {
+            // what is live now must be readable at any zoom, even a rollback made a second ago
+            double need = Math.max(MIN_LIVE_WIDTH, tw + 11);
+            double end = Math.min(w - 4, scale.x(until.toEpochMilli()));
+            x0 = Math.max(scale.left(), end - need);
+            x1 = Math.min(w - 4, Math.max(end, x0 + need));
+            makeRoom(boxes, x0);
+        }
+        return new SegmentBox(s.version(), x0, x1, live, v != null && v.failed(),
+                v != null && selected.contains(v.label()), x1 - x0 > tw + 10 ? text : null, live);
     }
 
     /** Cuts earlier segments back to {@code x0}, dropping those it covers and texts that no longer fit. */

@@ -20,6 +20,7 @@ final class VersionTimelineSkin extends SkinBase<VersionTimeline> {
     private final TimelineLayouter layouter;
     private TimelineLayout layout;
     private boolean restyled;
+    private boolean stale;
 
     VersionTimelineSkin(VersionTimeline control) {
         super(control);
@@ -27,27 +28,35 @@ final class VersionTimelineSkin extends SkinBase<VersionTimeline> {
         bold = new TextMeasurer(boldOf(control.fontProperty().get()));
         layouter = new TimelineLayouter(plain::width, bold::width, ZoneId.systemDefault());
         getChildren().add(canvas);
-        control.dataProperty().addListener((o, a, d) -> paint());
-        control.loadingProperty().addListener((o, a, d) -> paint());
-        for (Observable p : List.of(control.viewStartProperty(), control.viewEndProperty(), control.currentProperty(),
-                control.widthProperty(), control.heightProperty(), control.getSelection())) {
-            p.addListener(o -> paint());
+        for (Observable p : List.of(control.dataProperty(), control.loadingProperty(), control.viewStartProperty(),
+                control.viewEndProperty(), control.currentProperty(), control.widthProperty(),
+                control.heightProperty(), control.getSelection())) {
+            p.addListener(o -> invalidated());
         }
         List<Observable> styled = new ArrayList<>(List.of(control.fontProperty()));
         List.of(TimelineColor.values()).forEach(c -> styled.add(control.colorProperty(c)));
         List.of(TimelineSize.values()).forEach(z -> styled.add(control.sizeProperty(z)));
         styled.forEach(p -> p.addListener(o -> restyled()));
-        new TimelineInput(control, canvas, () -> layout).install();
+        new TimelineInput(control, canvas, this::lastLayout).install();
     }
 
     @Override
     protected void layoutChildren(double x, double y, double w, double h) {
         canvas.setLayoutX(x);
         canvas.setLayoutY(y);
-        if (canvas.getWidth() != w || canvas.getHeight() != h || restyled) {
+        if (canvas.getWidth() != w || canvas.getHeight() != h || restyled || stale) {
             canvas.setWidth(w);
             canvas.setHeight(h);
             paint();
+        }
+    }
+
+    // a pan sets the view's start and end, a zoom both and the selection may follow: one paint per pulse, not per
+    // property, in the layout pass the request schedules
+    private void invalidated() {
+        if (!stale) {
+            stale = true;
+            getSkinnable().requestLayout();
         }
     }
 
@@ -72,7 +81,11 @@ final class VersionTimelineSkin extends SkinBase<VersionTimeline> {
         return 80 + top + bottom;
     }
 
+    /** What was drawn last; on the FX thread, a change not yet painted is painted first, so it is current. */
     TimelineLayout lastLayout() {
+        if (stale && javafx.application.Platform.isFxApplicationThread()) {
+            paint();
+        }
         return layout;
     }
 
@@ -95,6 +108,7 @@ final class VersionTimelineSkin extends SkinBase<VersionTimeline> {
 
     private void paint() {
         restyled = false;
+        stale = false;
         VersionTimeline c = getSkinnable();
         Font font = c.fontProperty().get();
         if (!font.equals(plain.font())) {

@@ -104,6 +104,32 @@ class TimelineQueriesTest {
     }
 
     @Test
+    void theLanesAreTheTargetsMovesInOrder() {
+        try (SqliteCatalog c = SqliteCatalog.open(db, false)) {
+            c.write(tx -> {
+                long target = tx.targets().list("a", false).get(0).id();
+                long model = tx.models().id("a").orElseThrow();
+                long v1 = tx.versions().find("a", "v1").orElseThrow().id();
+                long v2 = tx.versions().find("a", "v2").orElseThrow().id();
+                tx.events().append(dev.rewind.catalog.EventRecord.draft(T0 + MINUTE, dev.rewind.domain.EventKind.DEPLOY,
+                        model, target, null, null, v1, null, null, "first", "ana", "h"));
+                tx.events().append(dev.rewind.catalog.EventRecord.draft(T0 + 2 * MINUTE, dev.rewind.domain.EventKind.TAG,
+                        model, null, v1, null, null, "x", null, "not a move", "ana", "h"));
+                tx.events().append(dev.rewind.catalog.EventRecord.draft(T0 + 3 * MINUTE,
+                        dev.rewind.domain.EventKind.ROLLBACK, model, target, null, v1, v2, null, null, "back", "ana", "h"));
+                return null;
+            });
+            List<dev.rewind.catalog.Position> moves = c.read(tx -> tx.events().positions("a"));
+            assertThat(moves).extracting(dev.rewind.catalog.Position::version).containsExactly("v1", "v2");
+            assertThat(moves).extracting(dev.rewind.catalog.Position::kind)
+                    .containsExactly(dev.rewind.domain.EventKind.DEPLOY, dev.rewind.domain.EventKind.ROLLBACK);
+            assertThat(moves.get(1).atMs()).isEqualTo(T0 + 3 * MINUTE);
+            List<dev.rewind.catalog.Position> none = c.read(tx -> tx.events().positions("b"));
+            assertThat(none).isEmpty();
+        }
+    }
+
+    @Test
     void theTimelineQueriesUseIndexesNotAScanOfVersions() throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
             String rows = plan(c, TimelineQueries.ROWS, 1L);
@@ -116,6 +142,12 @@ class TimelineQueriesTest {
                     + "\\(model_id=\\? AND created_at>\\? AND created_at<\\?\\)")
                     .contains("SEARCH version_tags USING COVERING INDEX version_tags_by_key").doesNotContain("SCAN");
             assertThat(tags).contains("SEARCH version_tags USING PRIMARY KEY");
+            // the lanes read the moves alone, from the partial index, never the wide event rows
+            assertThat(plan(c, TimelineQueries.LANES, 1L)).contains("SEARCH e USING COVERING INDEX events_moves (model_id=?)")
+                    .doesNotContain("SCAN").doesNotContain("TEMP B-TREE");
+            // a target's "since" is one probe, not a walk of every event of the target
+            assertThat(plan(c, SqliteTargets.LIST + "WHERE m.name = ?", "a"))
+                    .contains("SEARCH e USING COVERING INDEX events_target_moves (target_id=?)").doesNotContain("SCAN");
         }
     }
 

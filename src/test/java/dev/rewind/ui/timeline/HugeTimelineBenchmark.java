@@ -2,26 +2,37 @@ package dev.rewind.ui.timeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rewind.bench.Sqlite3Shell;
 import dev.rewind.catalog.sqlite.SqliteCatalog;
+import dev.rewind.catalog.sqlite.TimelineQueries;
 import dev.rewind.domain.Actor;
 import dev.rewind.service.DemoService;
 import dev.rewind.service.Services;
-import dev.rewind.ui.common.CurrentThreadTaskExecutor;
+import dev.rewind.domain.Version;
+import dev.rewind.ui.common.QueuedTaskExecutor;
 import dev.rewind.ui.common.RecordingDialogs;
 import dev.rewind.ui.model.ModelViewModel;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Figures for issue 14 on the huge demo's 100,000-version model, without a window: model-ms (the load a selection
- * requests, through the view-model, until the layout is computed) and the layout time of pan and zoom steps. Uses
+ * requests, through the view-model, until the layout is computed) next to the sqlite3 shell running the same
+ * statements on the same file ({@link Sqlite3Shell}), what the load is made of, and the layout time of pan and zoom
+ * steps (the FX-thread frame time, paint included, is {@code HugeTimelineFxBenchmark}'s). Uses
  * {@code -Drewind.huge=FILE} if given (e.g. made by {@code rewind demo --scale huge}), else writes
  * target/huge-demo.db once (minutes). Run with {@code mvn -o -Pbench test -Dtest=HugeTimelineBenchmark}.
  */
@@ -44,47 +55,90 @@ class HugeTimelineBenchmark {
             TimelineLayouter layouter = new TimelineLayouter(t -> t.length() * 7.0, t -> t.length() * 7.5,
                     ZoneId.systemDefault());
             double[] modelMs = new double[5];
+            double[] historyMs = new double[5];
             TimelineData data = null;
+            ModelViewModel vm = null;
             for (int i = 0; i < modelMs.length; i++) {
-                ModelViewModel vm = new ModelViewModel(new CurrentThreadTaskExecutor(), new RecordingDialogs(),
-                        () -> s, Clock.systemUTC());
+                QueuedTaskExecutor tasks = new QueuedTaskExecutor();
+                vm = new ModelViewModel(tasks, new RecordingDialogs(), () -> s, Clock.systemUTC());
                 long t0 = System.nanoTime();
                 vm.load(MODEL);
+                tasks.runOldest(); // what the first paint waits for; the History's events come in a second task
                 data = vm.timelineProperty().get();
                 layouter.layout(data, List.of(), fit(data, 1400), TimelineGeometry.DEFAULT);
                 modelMs[i] = (System.nanoTime() - t0) / 1e6;
+                long t1 = System.nanoTime();
+                tasks.runAll();
+                historyMs[i] = (System.nanoTime() - t1) / 1e6;
             }
             // the figures only mean something if the giant model was really loaded and drawn
             assertThat(data.versions()).as("versions of " + MODEL).hasSizeGreaterThan(10_000);
+            assertThat(data.lanes()).as("lanes of " + MODEL).isNotEmpty()
+                    .allSatisfy(l -> assertThat(l.segments()).isNotEmpty());
+            assertThat(vm.events()).as("the history, read after the first paint").hasSizeGreaterThan(10_000);
             assertThat(layouter.layout(data, List.of(), fit(data, 1400), TimelineGeometry.DEFAULT).marks())
                     .as("marks drawn at fit").isNotEmpty();
-            System.out.printf("versions %d%n", data.versions().size());
-            System.out.printf("model-ms first %.0f, median of %d %.0f%n", modelMs[0], modelMs.length, median(modelMs));
+            System.out.printf("versions %d; lane segments %d%n", data.versions().size(),
+                    data.lanes().stream().mapToInt(l -> l.segments().size()).sum());
+            System.out.printf("model-ms first %.0f, median of %d %.0f; history after the first paint, median %.0f ms "
+                    + "(load average %s)%n", modelMs[0], modelMs.length, median(modelMs), median(historyMs),
+                    Sqlite3Shell.load());
+            double m = median(modelMs);
+            double sqlite = sqlite3(db, data);
+            System.out.printf("model-ms %.0f; sqlite3-ms %.0f; ratio M/S %.2f (load average %s)%n", m, sqlite,
+                    m / sqlite, Sqlite3Shell.load());
             phases(s);
             panZoom(layouter, data);
         }
     }
 
-    /** What the load is made of, each alone: the light rows, and an SQL bucket count of the whole range. */
-    private static void phases(Services s) {
-        double[] rows = new double[5];
-        double[] buckets = new double[5];
-        double[] history = new double[5];
-        for (int i = 0; i < rows.length; i++) {
-            long t0 = System.nanoTime();
-            var r = s.registry().timelineRows(MODEL);
-            long t1 = System.nanoTime();
-            s.registry().timelineBuckets(MODEL, r.get(0).createdAt().toEpochMilli(),
-                    r.get(r.size() - 1).createdAt().toEpochMilli() + 1, 60);
-            long t2 = System.nanoTime();
-            s.history().history(MODEL, null);
-            long t3 = System.nanoTime();
-            rows[i] = (t1 - t0) / 1e6;
-            buckets[i] = (t2 - t1) / 1e6;
-            history[i] = (t3 - t2) / 1e6;
+    /** The sqlite3 shell running the first paint's statements on the same file, median of 5 runs. */
+    private static double sqlite3(Path db, TimelineData data) throws Exception {
+        long modelId;
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db.toAbsolutePath());
+             PreparedStatement ps = c.prepareStatement(TimelineQueries.MODEL_ID)) {
+            ps.setString(1, MODEL);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                modelId = rs.getLong(1);
+            }
         }
-        System.out.printf("light-rows-ms median %.0f; sql-buckets-ms (60 buckets) median %.0f; history-ms median %.0f%n",
-                median(rows), median(buckets), median(history));
+        long lo = data.versions().stream().mapToLong(Version::id).min().orElseThrow();
+        long hi = data.versions().stream().mapToLong(Version::id).max().orElseThrow();
+        return Sqlite3Shell.medianMs(db, MODEL, modelId, lo, hi, 5);
+    }
+
+    /** What the load is made of, each alone, median of 5. */
+    private static void phases(Services s) {
+        var rows = s.registry().timelineRows(MODEL);
+        Map<String, double[]> ms = new LinkedHashMap<>();
+        List<Map.Entry<String, Runnable>> parts = List.of(
+                Map.entry("light-rows", () -> s.registry().timelineRows(MODEL)),
+                Map.entry("lanes", () -> s.history().lanes(MODEL)),
+                Map.entry("targets+rollback-suggestions", () -> s.deployments().targets(MODEL).forEach(
+                        t -> s.deployments().rollbackSuggestion(MODEL, t.name()))),
+                Map.entry("directions+tag-keys", () -> {
+                    s.registry().directions();
+                    s.registry().tagKeys();
+                }),
+                Map.entry("initial-version-details", () -> s.registry().byIds(List.of(rows.get(0).id()))),
+                Map.entry("history(after paint)", () -> s.history().history(MODEL, null)),
+                Map.entry("proofs(after paint)", () -> s.history().proofs(MODEL)),
+                Map.entry("sql-buckets(60)", () -> s.registry().timelineBuckets(MODEL,
+                        rows.get(0).createdAt().toEpochMilli(), rows.get(rows.size() - 1).createdAt().toEpochMilli() + 1,
+                        60)));
+        for (var part : parts) {
+            double[] a = new double[5];
+            for (int i = 0; i < a.length; i++) {
+                long t0 = System.nanoTime();
+                part.getValue().run();
+                a[i] = (System.nanoTime() - t0) / 1e6;
+            }
+            ms.put(part.getKey(), a);
+        }
+        StringBuilder line = new StringBuilder("phases-ms median:");
+        ms.forEach((k, a) -> line.append(String.format(" %s %.0f;", k, median(a))));
+        System.out.println(line + " (load average " + Sqlite3Shell.load() + ")");
     }
 
     private static void panZoom(TimelineLayouter layouter, TimelineData d) {

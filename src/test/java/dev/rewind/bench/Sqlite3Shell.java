@@ -1,0 +1,58 @@
+package dev.rewind.bench;
+
+import dev.rewind.catalog.sqlite.TimelineQueries;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The reference for model-ms: the sqlite3 shell running the statements the timeline's first paint runs, on the same
+ * file. The SQL is {@link TimelineQueries}' own public constants, not a restatement, so the two cannot drift; its
+ * parameters are bound with the shell's {@code .param set}, as the JDBC driver binds them. One shell process runs
+ * them all (model id, light rows, their tags, what is live, the lanes' moves), and its start-up counts, as the
+ * window's model-ms counts everything from the click.
+ */
+public final class Sqlite3Shell {
+    private static final String SHELL = "/usr/bin/sqlite3";
+
+    private Sqlite3Shell() {
+    }
+
+    /** The script for one model: {@code modelId} and the version-id range {@code lo..hi} its tags are read in. */
+    static String script(String model, long modelId, long lo, long hi) {
+        return ".param set ?1 '" + model + "'\n" + TimelineQueries.MODEL_ID + ";\n.param clear\n"
+                + ".param set ?1 " + modelId + "\n" + TimelineQueries.ROWS + ";\n" + TimelineQueries.LIVE + ";\n"
+                + TimelineQueries.LANES + ";\n.param clear\n"
+                + ".param set ?1 " + lo + "\n.param set ?2 " + hi + "\n" + TimelineQueries.TAGS + ";\n";
+    }
+
+    /** Median wall time of {@code rounds} runs of the script against {@code db}, output to /dev/null. */
+    public static double medianMs(Path db, String model, long modelId, long lo, long hi, int rounds) throws Exception {
+        byte[] in = script(model, modelId, lo, hi).getBytes(StandardCharsets.UTF_8);
+        double[] ms = new double[rounds];
+        for (int i = 0; i < rounds; i++) {
+            long t0 = System.nanoTime();
+            Process p = new ProcessBuilder(SHELL, db.toString()).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            try (var stdin = p.getOutputStream()) {
+                stdin.write(in);
+            }
+            if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IllegalStateException("sqlite3 failed on " + db);
+            }
+            ms[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        Arrays.sort(ms);
+        return ms[rounds / 2];
+    }
+
+    /** The machine's 1-minute load average, printed next to every figure. */
+    public static String load() {
+        try {
+            return java.nio.file.Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (java.io.IOException e) {
+            return "?";
+        }
+    }
+}
