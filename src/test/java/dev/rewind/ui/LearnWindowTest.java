@@ -190,6 +190,9 @@ class LearnWindowTest {
             assertThat(feedback).endsWith(question.explanation());
             assertThat(feedback).startsWith(q == 0 ? "Not quite — the answer is: " + question.options().get(question.answer())
                     : "Right.");
+            assertThat(robot.lookup("#quiz-feedback").queryLabeled().getStyleClass()).as("the box matches the answer")
+                    .contains(q == 0 ? "rw-learn-wrong" : "rw-learn-explanation")
+                    .doesNotContain(q == 0 ? "rw-learn-explanation" : "rw-learn-wrong");
             if (q == 0) {
                 w.screenshot("learn-quiz-wrong");
                 robot.clickOn("#quiz-option-" + question.answer());

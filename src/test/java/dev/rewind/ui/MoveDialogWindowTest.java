@@ -10,7 +10,11 @@ import dev.rewind.support.CliRun;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Region;
 import javafx.scene.input.MouseButton;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -100,6 +104,40 @@ class MoveDialogWindowTest extends WindowTestBase {
         waitUntil(() -> robot.lookup("#move-dialog").tryQuery().isPresent());
         assertThat(robot.lookup("#move-to").queryLabeled().getText()).isEqualTo("1.1.0");
         robot.clickOn("Cancel");
+    }
+
+    @Test
+    void enterNeverCancelsItSaysWhatIsMissingAndEscapeCancels(FxRobot robot) {
+        w.showModel(robot, "fraud-detector");
+        String before = CatalogDump.of(w.db);
+        openMoveDialog(robot, "1.1.0", "staging");
+        DialogPane pane = robot.lookup("#move-dialog").queryAs(DialogPane.class);
+        assertThat(((Region) pane.getContent()).getPadding().getLeft()).as("content padded").isGreaterThanOrEqualTo(12);
+        TableView<?> deltas = robot.lookup("#move-deltas").queryAs(TableView.class);
+        assertThat(deltas.getItems()).isNotEmpty();
+        assertThat(deltas.getHeight()).as("every metric row whole")
+                .isGreaterThanOrEqualTo(deltas.getFixedCellSize() * Math.min(10, deltas.getItems().size()) + 28);
+        assertThat(confirm(robot).isDefaultButton()).as("disabled, so not the default").isFalse();
+
+        robot.clickOn("#move-reason").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#move-dialog").tryQuery()).as("Enter did not cancel").isPresent();
+        assertThat(robot.lookup("#move-missing").queryLabeled().getText()).contains("reason");
+
+        robot.write("back to the known good one");
+        assertThat(confirm(robot).isDefaultButton()).as("enabled: Enter confirms").isTrue();
+        assertThat(robot.lookup("#move-missing").queryLabeled().isVisible()).isFalse();
+        robot.type(KeyCode.ESCAPE);
+        waitUntil(() -> robot.lookup("#move-dialog").tryQuery().isEmpty());
+        assertThat(CatalogDump.of(w.db)).as("Escape cancelled: nothing recorded").isEqualTo(before);
+    }
+
+    @Test
+    void enterConfirmsAMoveThatCanBeMade(FxRobot robot) {
+        w.showModel(robot, "fraud-detector");
+        openMoveDialog(robot, "1.1.0", "staging");
+        robot.clickOn("#move-reason").write("back to 1.1.0 by keyboard").type(KeyCode.ENTER);
+        waitUntil(() -> "1.1.0".equals(w.live("staging")));
     }
 
     private CliRun.Result cli(String... args) {

@@ -24,6 +24,8 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 
@@ -34,6 +36,10 @@ import javafx.scene.layout.VBox;
  * cannot be made (artifact missing or altered) the confirm button stays disabled and the reason is shown.
  */
 public final class MoveDialog extends Dialog<DialogService.MoveConfirmation> {
+    private static final double ROW_HEIGHT = 28;
+    private static final double HEADER_HEIGHT = 32;
+    private static final int MAX_ROWS = 10;
+
     public MoveDialog(MovePreview p) {
         boolean rollback = p.kind() == EventKind.ROLLBACK;
         String verb = rollback ? "Roll back" : "Deploy";
@@ -97,7 +103,7 @@ public final class MoveDialog extends Dialog<DialogService.MoveConfirmation> {
             confirmable = confirmable.and(box.selectedProperty());
         }
         content.getChildren().addAll(new Label("Reason"), reason);
-        content.setPadding(new Insets(4, 0, 0, 0));
+        content.setPadding(new Insets(16, 20, 8, 20));
         if (p.needsTypedConfirmation()) {
             TextField typed = new TextField();
             typed.setId("move-confirm-name");
@@ -105,24 +111,68 @@ public final class MoveDialog extends Dialog<DialogService.MoveConfirmation> {
             content.getChildren().addAll(new Label("Type " + p.target() + " to confirm"), typed);
             confirmable = confirmable.and(typed.textProperty().isEqualTo(p.target()));
         }
+        Label missing = new Label();
+        missing.setId("move-missing");
+        missing.getStyleClass().add("rw-warning");
+        missing.setWrapText(true);
+        content.getChildren().add(missing);
         getDialogPane().setContent(content);
 
         ButtonType go = new ButtonType(verb + " " + p.target() + " to " + p.chosen().label(), ButtonBar.ButtonData.OK_DONE);
         getDialogPane().getButtonTypes().addAll(go, ButtonType.CANCEL);
         Button goButton = (Button) getDialogPane().lookupButton(go);
         goButton.setId("move-confirm");
-        goButton.setDefaultButton(false);
-        ((Button) getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
         goButton.getStyleClass().add(rollback ? "danger" : "accent");
         goButton.disableProperty().bind(confirmable.not().or(Bindings.createBooleanBinding(() -> !p.allowed())));
+        // Enter confirms only a move that can be made; otherwise it says what is missing (never cancels).
+        goButton.defaultButtonProperty().bind(goButton.disableProperty().not());
+        Button cancel = (Button) getDialogPane().lookupButton(ButtonType.CANCEL);
+        cancel.setDefaultButton(false);
+        cancel.setCancelButton(true);
+        missing.visibleProperty().bind(missing.textProperty().isNotEmpty());
+        missing.managedProperty().bind(missing.visibleProperty());
+        goButton.disableProperty().addListener((o, was, disabled) -> {
+            if (!disabled) {
+                missing.setText("");
+            }
+        });
+        getDialogPane().addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER && goButton.isDisabled()) {
+                e.consume();
+                missing.setText(whatIsMissing(p, reason, content, goButton));
+            }
+        });
         setResultConverter(b -> b == go ? new DialogService.MoveConfirmation(reason.getText().strip(), ticked) : null);
         setOnShown(e -> reason.requestFocus());
+    }
+
+    /** The first thing that keeps the confirm button disabled, in the order the dialog asks for them. */
+    private static String whatIsMissing(MovePreview p, TextField reason, VBox content, Button goButton) {
+        if (p.blocker() != null) {
+            return "This move cannot be made: " + p.blocker();
+        }
+        if (reason.getText().isBlank()) {
+            return "Enter a reason first; it is recorded in the history.";
+        }
+        boolean unticked = content.getChildren().stream()
+                .anyMatch(n -> n instanceof CheckBox b && !b.isSelected());
+        if (unticked) {
+            return "Tick each box above to set its rule aside, or press Escape to cancel.";
+        }
+        if (p.needsTypedConfirmation()) {
+            return "Type " + p.target() + " to confirm.";
+        }
+        return "Press Escape to cancel.";
     }
 
     private static TableView<MetricDelta> deltaTable(MovePreview p) {
         TableView<MetricDelta> t = new TableView<>(FXCollections.observableArrayList(p.deltas()));
         t.setId("move-deltas");
-        t.setPrefHeight(Math.min(220, 30 + 26 * Math.max(1, p.deltas().size())));
+        // every row whole, up to ten; more scroll
+        t.setFixedCellSize(ROW_HEIGHT);
+        int rows = Math.min(MAX_ROWS, Math.max(1, p.deltas().size()));
+        t.setPrefHeight(HEADER_HEIGHT + ROW_HEIGHT * rows + 2);
+        t.setMinHeight(t.getPrefHeight());
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         t.setPlaceholder(new Label("No metrics recorded"));
         TableColumn<MetricDelta, String> key = new TableColumn<>("Metric");

@@ -61,6 +61,7 @@ public final class DetailsView extends ScrollPane {
         Label title = new Label(v.model() + " " + v.label());
         title.getStyleClass().add("title-3");
         title.setId("details-title");
+        title.setContextMenu(titleMenu(v));
         Label sub = new Label("#" + v.seq() + " · registered " + Formats.time(v.createdAt()) + " by " + v.author());
         sub.getStyleClass().add("rw-muted");
         FlowPane tags = new FlowPane(6, 6);
@@ -69,7 +70,11 @@ public final class DetailsView extends ScrollPane {
         if (v.tags().isEmpty()) {
             tags.getChildren().add(muted("no tags"));
         }
-        content.getChildren().addAll(new VBox(2, title, sub), tags);
+        // the reference is what `rewind path` and scripts take
+        HBox titleRow = new HBox(8, title,
+                Values.copyButton("details-reference-copy", "Copy reference", v.model() + ":" + v.label()));
+        titleRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        content.getChildren().addAll(new VBox(2, titleRow, sub), tags);
         if (v.description() != null && !v.description().isBlank()) {
             Label d = new Label(v.description());
             d.setWrapText(true);
@@ -89,6 +94,18 @@ public final class DetailsView extends ScrollPane {
             deployments.forEach(line -> deployed.getChildren().add(new Label(line)));
         }
         content.getChildren().addAll(columns, section("Deployed", deployed, null));
+    }
+
+    /** The version's names for the clipboard: its label, and the reference {@code rewind path} reads. */
+    private static javafx.scene.control.ContextMenu titleMenu(Version v) {
+        javafx.scene.control.MenuItem label = new javafx.scene.control.MenuItem("Copy label " + v.label());
+        label.setId("details-copy-label");
+        label.setOnAction(e -> Values.copy(v.label()));
+        String ref = v.model() + ":" + v.label();
+        javafx.scene.control.MenuItem reference = new javafx.scene.control.MenuItem("Copy reference " + ref);
+        reference.setId("details-copy-reference");
+        reference.setOnAction(e -> Values.copy(ref));
+        return new javafx.scene.control.ContextMenu(label, reference);
     }
 
     private static VBox section(String title, javafx.scene.Node body, String id) {
@@ -133,10 +150,12 @@ public final class DetailsView extends ScrollPane {
     private static GridPane lineage(Version v) {
         GridPane g = grid();
         g.addRow(0, new Label("parent"), value(v.parentLabel() == null ? "—" : v.parentLabel()));
-        g.addRow(1, new Label("source run"), value(v.sourceRun() == null ? "—" : v.sourceRun()));
-        g.addRow(2, new Label("artifact"), value(v.artifact() == null ? "—" : v.artifact().uri()));
-        g.addRow(3, new Label("sha256"), value(v.artifact() == null || v.artifact().sha256() == null ? "—"
-                : v.artifact().sha256()));
+        g.addRow(1, new Label("source run"), v.sourceRun() == null ? value("—")
+                : Values.identifier("details-source-run", v.sourceRun()));
+        g.addRow(2, new Label("artifact"), v.artifact() == null ? value("—")
+                : Values.identifier("details-artifact", v.artifact().uri()));
+        g.addRow(3, new Label("sha256"), v.artifact() == null || v.artifact().sha256() == null ? value("—")
+                : Values.identifier("details-sha256", v.artifact().sha256()));
         g.addRow(4, new Label("size"), value(v.artifact() == null ? "—" : Formats.bytes(v.artifact().size())));
         return g;
     }
@@ -152,11 +171,7 @@ public final class DetailsView extends ScrollPane {
     }
 
     private static Label value(String s) {
-        Label l = new Label(s);
-        l.getStyleClass().add("rw-value");
-        l.setWrapText(true);
-        l.setMaxWidth(420);
-        return l;
+        return Values.value(s);
     }
 
     private static Label muted(String s) {

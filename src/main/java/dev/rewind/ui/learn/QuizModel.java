@@ -59,7 +59,7 @@ public final class QuizModel {
     private void refresh() {
         LearnScenario.Question q = question.get();
         Integer c = q == null ? null : chosen[index];
-        choice.set(c);
+        // correct and feedback first: the view restyles the feedback box when it hears of the choice
         correct.set(c != null && c == q.answer());
         if (c == null) {
             feedback.set("");
@@ -69,6 +69,7 @@ public final class QuizModel {
             feedback.set(scenario.label("wrong", "Not quite — the answer is: {0}", q.options().get(q.answer()))
                     + " " + q.explanation());
         }
+        choice.set(c);
     }
 
     boolean answered(int i) {

@@ -27,6 +27,7 @@ final class QuizView extends VBox {
         getChildren().addAll(options, feedback);
         quiz.questionProperty().addListener((o, a, q) -> build(q));
         quiz.choiceProperty().addListener((o, a, c) -> mark());
+        quiz.correctProperty().addListener((o, a, c) -> mark());
         build(quiz.questionProperty().get());
     }
 

@@ -31,6 +31,22 @@ class LearnQuizTest {
     }
 
     @Test
+    void whoeverHearsOfTheChoiceAlreadySeesWhetherItWasRight() {
+        QuizModel quiz = new QuizModel();
+        quiz.load(scenario);
+        List<Boolean> seen = new java.util.ArrayList<>();
+        quiz.choiceProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                seen.add(quiz.correctProperty().get());
+            }
+        });
+        quiz.answer(scenario.quiz().get(0).answer());
+        quiz.show(1);
+        quiz.answer((scenario.quiz().get(1).answer() + 1) % scenario.quiz().get(1).options().size());
+        assertThat(seen).as("correct is set before the choice is announced").containsExactly(true, false);
+    }
+
+    @Test
     void theScoreCountsRightAnswersAndGoingBackShowsTheAnswerGiven() {
         QuizModel quiz = new QuizModel();
         quiz.load(scenario);
