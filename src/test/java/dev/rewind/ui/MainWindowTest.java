@@ -127,8 +127,10 @@ class MainWindowTest extends WindowTestBase {
         w.clickVersion(robot, "1.0.0", MouseButton.PRIMARY);
         robot.clickOn("#tag-button");
         robot.clickOn("#tag-key").write("failed");
-        robot.type(KeyCode.TAB, KeyCode.TAB); // over the value field to the reason, closing the completion popup
-        robot.write("leaks labels");
+        // the completion popup may or may not be up and may take the first Tab: leave the key, then click the reason
+        robot.type(KeyCode.TAB);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#tag-reason").write("leaks labels");
         assertThat(robot.lookup("#tag-key").queryTextInputControl().getText()).isEqualTo("failed");
         robot.clickOn("#tag-confirm");
         waitUntil(() -> w.timeline().getData().versions().stream()
