@@ -173,6 +173,15 @@ public final class MoveDialog extends Dialog<DialogService.MoveConfirmation> {
         int rows = Math.min(MAX_ROWS, Math.max(1, p.deltas().size()));
         t.setPrefHeight(HEADER_HEIGHT + ROW_HEIGHT * rows + 2);
         t.setMinHeight(t.getPrefHeight());
+        // the header's height depends on the theme and font: once it is known, fit the rows exactly below it
+        t.skinProperty().addListener((o, was, skin) -> {
+            if (t.lookup(".column-header-background") instanceof javafx.scene.layout.Region header) {
+                header.heightProperty().addListener((h, before, height) -> {
+                    t.setPrefHeight(height.doubleValue() + ROW_HEIGHT * rows + 2);
+                    t.setMinHeight(t.getPrefHeight());
+                });
+            }
+        });
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         t.setPlaceholder(new Label("No metrics recorded"));
         TableColumn<MetricDelta, String> key = new TableColumn<>("Metric");
@@ -184,6 +193,9 @@ public final class MoveDialog extends Dialog<DialogService.MoveConfirmation> {
         TableColumn<MetricDelta, MetricDelta> delta = new TableColumn<>("Change");
         delta.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue()));
         delta.setCellFactory(c -> new DeltaCell<>());
+        key.setPrefWidth(150);
+        before.setPrefWidth(95);
+        after.setPrefWidth(95);
         t.getColumns().setAll(java.util.List.of(key, before, after, delta));
         return t;
     }

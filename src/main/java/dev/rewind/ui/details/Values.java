@@ -49,6 +49,7 @@ final class Values {
         Label l = value(text);
         l.setId(id);
         HBox box = new HBox(6, l, copyButton(id + "-copy", "Copy", text));
+        box.setAlignment(javafx.geometry.Pos.BASELINE_LEFT);
         HBox.setHgrow(l, Priority.ALWAYS);
         return box;
     }
