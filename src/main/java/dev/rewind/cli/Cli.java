@@ -16,8 +16,15 @@ public final class Cli {
     private Cli() {
     }
 
-    /** Options that decide how the window opens when no command is given. */
-    public record GuiRequest(Path catalog, boolean explicitCatalog, boolean startupProbe) {
+    /**
+     * Options that decide how the window opens when no command is given; {@code probeModel} (or null): with the
+     * start-up probe, the model it then opens and times.
+     */
+    public record GuiRequest(Path catalog, boolean explicitCatalog, boolean startupProbe, String probeModel) {
+        /** The default catalog is opened (and made, with the demo) without asking; any other is asked about. */
+        public boolean defaultCatalog() {
+            return !explicitCatalog || catalog.toAbsolutePath().normalize().equals(Environment.defaultCatalog());
+        }
     }
 
     /**

@@ -52,6 +52,11 @@ public final class RewindCommand implements Callable<Integer> {
             description = "Open the window, print 'startup-ms N' once it is painted, and exit.")
     boolean startupProbe;
 
+    @Option(names = "--model", paramLabel = "NAME", hidden = true,
+            description = "With --startup-probe: then select this model and print 'model-ms M' once its timeline"
+                    + " is painted.")
+    String probeModel;
+
     RewindCommand(PrintStream out, PrintStream err, Map<String, String> env, ToIntFunction<Cli.GuiRequest> openGui) {
         this.out = out;
         this.err = err;
@@ -61,7 +66,7 @@ public final class RewindCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return openGui.applyAsInt(new Cli.GuiRequest(catalogPath(), explicitCatalog(), startupProbe));
+        return openGui.applyAsInt(new Cli.GuiRequest(catalogPath(), explicitCatalog(), startupProbe, probeModel));
     }
 
     boolean explicitCatalog() {

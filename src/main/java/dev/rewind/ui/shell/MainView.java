@@ -40,7 +40,7 @@ public final class MainView extends BorderPane {
 
     /** The Learn tab's intro, and what the tour's checks need to know about the tabs. */
     private void bindLearnMode() {
-        modelPane.setContent(ModelTab.LEARN, new LearnIntro(vm.learn()));
+        modelPane.setContent(ModelTab.LEARN, () -> new LearnIntro(vm.learn()));
         vm.learn().tabProperty().bind(modelPane.selectedTab());
         // the sandbox holds one model: its list gives way to the panel while the tour runs
         vm.learn().activeProperty().addListener((o, was, on) -> {
