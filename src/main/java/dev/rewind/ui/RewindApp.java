@@ -1,7 +1,6 @@
 package dev.rewind.ui;
 
 import dev.rewind.CompositionRoot;
-import atlantafx.base.theme.PrimerLight;
 import dev.rewind.catalog.sqlite.SqliteCatalog;
 import dev.rewind.cli.Cli;
 import dev.rewind.service.CatalogSessions;
@@ -30,6 +29,7 @@ public final class RewindApp extends Application {
 
     /** Called by {@code Main} when no command is given; returns when the window closes. */
     public static int launchWindow(Cli.GuiRequest r) {
+        StartupTrace.mark("command line parsed");
         request = r;
         // the catalog opens while the toolkit starts; a path the window will ask about first is left alone
         OpenMode mode = r.defaultCatalog() ? OpenMode.DEMO_IF_MISSING
@@ -42,7 +42,7 @@ public final class RewindApp extends Application {
     @Override
     public void start(Stage stage) {
         StartupTrace.mark("fx start");
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        MainView.applyTheme(false);
         Cli.GuiRequest r = request;
         Stage[] owner = {stage};
         vm = new MainViewModel(new FxTaskExecutor(), new FxDialogService(() -> owner[0]), new FxScheduler(),
@@ -55,6 +55,12 @@ public final class RewindApp extends Application {
         addIcons(stage);
         stage.show();
         StartupTrace.mark("stage shown");
+        Runnable[] first = new Runnable[1];
+        first[0] = () -> {
+            scene.removePostLayoutPulseListener(first[0]);
+            StartupTrace.mark("first pulse laid out");
+        };
+        scene.addPostLayoutPulseListener(first[0]);
         if (r.startupProbe()) {
             StartupProbe.attach(scene, vm, r.probeModel());
         }
