@@ -69,6 +69,57 @@ public final class RewindCommand implements Callable<Integer> {
         return openGui.applyAsInt(new Cli.GuiRequest(catalogPath(), explicitCatalog(), startupProbe, probeModel));
     }
 
+    /**
+     * Sets the window's options when {@code args} holds nothing else ({@code --catalog}, {@code --debug}, the
+     * probe's), each once, as picocli would; false (nothing set) for anything else, which picocli then parses.
+     */
+    boolean takeWindowOptions(String[] args) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        String catalog = null;
+        String model = null;
+        boolean probe = false;
+        boolean debugging = false;
+        for (int i = 0; i < args.length; i++) {
+            int eq = args[i].indexOf('=');
+            String name = eq < 0 ? args[i] : args[i].substring(0, eq);
+            if (!seen.add(name)) {
+                return false;
+            }
+            switch (name) {
+                case "--startup-probe", "--debug" -> {
+                    if (eq >= 0) {
+                        return false;
+                    }
+                    probe |= name.equals("--startup-probe");
+                    debugging |= name.equals("--debug");
+                }
+                case "--catalog", "--model" -> {
+                    if (eq < 0 && i + 1 == args.length) {
+                        return false;
+                    }
+                    String value = eq >= 0 ? args[i].substring(eq + 1) : args[++i];
+                    if (name.equals("--catalog")) {
+                        catalog = value;
+                    } else {
+                        model = value;
+                    }
+                }
+                default -> {
+                    return false;
+                }
+            }
+        }
+        try {
+            catalogOption = catalog == null ? null : Path.of(catalog);
+        } catch (java.nio.file.InvalidPathException e) { // picocli says what is wrong with it
+            return false;
+        }
+        probeModel = model;
+        startupProbe = probe;
+        debug = debugging;
+        return true;
+    }
+
     boolean explicitCatalog() {
         return catalogOption != null || env.get("REWIND_CATALOG") != null;
     }

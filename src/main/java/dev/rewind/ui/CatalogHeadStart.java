@@ -46,6 +46,11 @@ final class CatalogHeadStart implements BiFunction<Path, OpenMode, CatalogSessio
         return h;
     }
 
+    /** How the window opens the catalog at once, or null when it asks first (no such file). */
+    OpenMode mode() {
+        return mode;
+    }
+
     @Override
     public CatalogSessions.Opened apply(Path p, OpenMode m) {
         if (!p.equals(path) || m != mode || !taken.compareAndSet(false, true)) {

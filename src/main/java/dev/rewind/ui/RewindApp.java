@@ -47,6 +47,9 @@ public final class RewindApp extends Application {
         Stage[] owner = {stage};
         vm = new MainViewModel(new FxTaskExecutor(), new FxDialogService(() -> owner[0]), new FxScheduler(),
                 Clock.systemUTC(), headStart);
+        if (headStart.mode() != null) { // listed while the window is built and shown
+            vm.open(r.catalog(), headStart.mode());
+        }
         MainView view = new MainView(vm);
         StartupTrace.mark("view built");
         Scene scene = scene(view);
@@ -64,7 +67,9 @@ public final class RewindApp extends Application {
         if (r.startupProbe()) {
             StartupProbe.attach(scene, vm, r.probeModel());
         }
-        vm.openOrAsk(r.catalog(), r.defaultCatalog());
+        if (headStart.mode() == null) { // may ask, over the window
+            vm.openOrAsk(r.catalog(), r.defaultCatalog());
+        }
     }
 
     /** The window icons, in the sizes desktops pick from (title bar, task switcher, dock). */
