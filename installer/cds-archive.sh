@@ -2,9 +2,9 @@
 # Makes Rewind's class-data-sharing archive: a training run of the window that exits after its first paint
 # (--startup-probe) with -XX:ArchiveClassesAtExit, so later starts map the classes it loaded instead of loading them.
 #   bash installer/cds-archive.sh JAVA JAR ARCHIVE [JAVA-OPTION...]
-# mvn package runs it for target/rewind.jsa (the README's run command); build.sh, with REWIND_CDS=1, for the
-# installed launcher. The archive only works with the same java and the same jar (path, size and time) that made it;
-# anything else makes -Xshare:auto ignore it. It needs a display: $DISPLAY, else Xvfb when installed; without
+# mvn package runs it for target/rewind.jsa (the README's run command); the installed launcher has none
+# (installer/README.md says why, with figures). The archive only works with the same java and the same jar (path,
+# size and time) that made it; anything else makes -Xshare:auto ignore it. It needs a display: $DISPLAY, else Xvfb when installed; without
 # either it makes nothing, says so, and succeeds (a missing archive is harmless).
 set -uo pipefail
 java="$1" jar="$2" archive="$3"

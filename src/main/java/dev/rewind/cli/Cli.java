@@ -16,8 +16,15 @@ public final class Cli {
     private Cli() {
     }
 
-    /** Options that decide how the window opens when no command is given. */
-    public record GuiRequest(Path catalog, boolean explicitCatalog, boolean startupProbe) {
+    /**
+     * Options that decide how the window opens when no command is given; {@code probeModel} (or null): with the
+     * start-up probe, the model it then opens and times.
+     */
+    public record GuiRequest(Path catalog, boolean explicitCatalog, boolean startupProbe, String probeModel) {
+        /** The default catalog is opened (and made, with the demo) without asking; any other is asked about. */
+        public boolean defaultCatalog() {
+            return !explicitCatalog || catalog.toAbsolutePath().normalize().equals(Environment.defaultCatalog());
+        }
     }
 
     /**
@@ -26,7 +33,17 @@ public final class Cli {
      */
     public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env,
                           java.util.function.ToIntFunction<GuiRequest> openGui) {
-        return commandLine(new RewindCommand(out, err, env, openGui), out, err, env).execute(args);
+        RewindCommand root = new RewindCommand(out, err, env, openGui);
+        // the window's own options alone skip picocli's model of every command: over a second of start-up on a
+        // busy 2-core machine (its classes are too old for the class-data archive); anything else goes to picocli
+        if (root.takeWindowOptions(args)) {
+            try {
+                return root.call();
+            } catch (RuntimeException e) {
+                return failed(e, root, err, env);
+            }
+        }
+        return commandLine(root, out, err, env).execute(args);
     }
 
     /** The one place the command line is built and configured: the CLI runs it, the build documents it. */
@@ -48,21 +65,23 @@ public final class Cli {
                     + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
             return RewindException.BAD_INPUT;
         });
-        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
-            if (ex instanceof RewindException re) {
-                // the whole message, escaped: a line break in it came from data and must not forge a line
-                err.println("rewind: " + Text.escape(re.getMessage()));
-                return re.exitCode();
-            }
-            LOG.log(System.Logger.Level.ERROR, "unexpected error", ex);
-            err.println("rewind: unexpected error: " + Text.escape(firstLine(String.valueOf(ex))) + " (details in "
-                    + Environment.logFile() + (root.debug ? "" : "; --debug prints them here") + ")");
-            if (root.debug || env.containsKey("REWIND_DEBUG")) {
-                ex.printStackTrace(err);
-            }
-            return RewindException.REFUSED;
-        });
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> failed(ex, root, err, env));
         return cl;
+    }
+
+    private static int failed(Exception ex, RewindCommand root, PrintStream err, Map<String, String> env) {
+        if (ex instanceof RewindException re) {
+            // the whole message, escaped: a line break in it came from data and must not forge a line
+            err.println("rewind: " + Text.escape(re.getMessage()));
+            return re.exitCode();
+        }
+        LOG.log(System.Logger.Level.ERROR, "unexpected error", ex);
+        err.println("rewind: unexpected error: " + Text.escape(firstLine(String.valueOf(ex))) + " (details in "
+                + Environment.logFile() + (root.debug ? "" : "; --debug prints them here") + ")");
+        if (root.debug || env.containsKey("REWIND_DEBUG")) {
+            ex.printStackTrace(err);
+        }
+        return RewindException.REFUSED;
     }
 
     static String firstLine(String m) {

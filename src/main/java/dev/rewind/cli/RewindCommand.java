@@ -52,6 +52,11 @@ public final class RewindCommand implements Callable<Integer> {
             description = "Open the window, print 'startup-ms N' once it is painted, and exit.")
     boolean startupProbe;
 
+    @Option(names = "--model", paramLabel = "NAME", hidden = true,
+            description = "With --startup-probe: then select this model and print 'model-ms M' once its timeline"
+                    + " is painted.")
+    String probeModel;
+
     RewindCommand(PrintStream out, PrintStream err, Map<String, String> env, ToIntFunction<Cli.GuiRequest> openGui) {
         this.out = out;
         this.err = err;
@@ -61,7 +66,58 @@ public final class RewindCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return openGui.applyAsInt(new Cli.GuiRequest(catalogPath(), explicitCatalog(), startupProbe));
+        return openGui.applyAsInt(new Cli.GuiRequest(catalogPath(), explicitCatalog(), startupProbe, probeModel));
+    }
+
+    /**
+     * Sets the window's options when {@code args} holds nothing else ({@code --catalog}, {@code --debug}, the
+     * probe's), each once, as picocli would; false (nothing set) for anything else, which picocli then parses.
+     */
+    boolean takeWindowOptions(String[] args) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        String catalog = null;
+        String model = null;
+        boolean probe = false;
+        boolean debugging = false;
+        for (int i = 0; i < args.length; i++) {
+            int eq = args[i].indexOf('=');
+            String name = eq < 0 ? args[i] : args[i].substring(0, eq);
+            if (!seen.add(name)) {
+                return false;
+            }
+            switch (name) {
+                case "--startup-probe", "--debug" -> {
+                    if (eq >= 0) {
+                        return false;
+                    }
+                    probe |= name.equals("--startup-probe");
+                    debugging |= name.equals("--debug");
+                }
+                case "--catalog", "--model" -> {
+                    if (eq < 0 && i + 1 == args.length) {
+                        return false;
+                    }
+                    String value = eq >= 0 ? args[i].substring(eq + 1) : args[++i];
+                    if (name.equals("--catalog")) {
+                        catalog = value;
+                    } else {
+                        model = value;
+                    }
+                }
+                default -> {
+                    return false;
+                }
+            }
+        }
+        try {
+            catalogOption = catalog == null ? null : Path.of(catalog);
+        } catch (java.nio.file.InvalidPathException e) { // picocli says what is wrong with it
+            return false;
+        }
+        probeModel = model;
+        startupProbe = probe;
+        debug = debugging;
+        return true;
     }
 
     boolean explicitCatalog() {

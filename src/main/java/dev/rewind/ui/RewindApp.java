@@ -1,7 +1,6 @@
 package dev.rewind.ui;
 
 import dev.rewind.CompositionRoot;
-import atlantafx.base.theme.PrimerLight;
 import dev.rewind.catalog.sqlite.SqliteCatalog;
 import dev.rewind.cli.Cli;
 import dev.rewind.service.CatalogSessions;
@@ -14,10 +13,10 @@ import dev.rewind.ui.common.FxTaskExecutor;
 import dev.rewind.ui.common.StartupTrace;
 import dev.rewind.ui.shell.MainView;
 import dev.rewind.ui.shell.MainViewModel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import javafx.application.Application;
-import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
@@ -26,11 +25,17 @@ import javafx.stage.Stage;
 @CompositionRoot("opens the SQLite catalog the window shows and hands it to the services")
 public final class RewindApp extends Application {
     private static volatile Cli.GuiRequest request;
+    private static volatile CatalogHeadStart headStart;
     private MainViewModel vm;
 
     /** Called by {@code Main} when no command is given; returns when the window closes. */
     public static int launchWindow(Cli.GuiRequest r) {
+        StartupTrace.mark("command line parsed");
         request = r;
+        // the catalog opens while the toolkit starts; a path the window will ask about first is left alone
+        OpenMode mode = r.defaultCatalog() ? OpenMode.DEMO_IF_MISSING
+                : Files.exists(r.catalog()) ? OpenMode.EXISTING : null;
+        headStart = CatalogHeadStart.begin(RewindApp::open, r.catalog(), mode);
         Application.launch(RewindApp.class);
         return 0;
     }
@@ -38,27 +43,35 @@ public final class RewindApp extends Application {
     @Override
     public void start(Stage stage) {
         StartupTrace.mark("fx start");
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        MainView.applyTheme(false);
         Cli.GuiRequest r = request;
         Stage[] owner = {stage};
         FxDialogService dialogs = new FxDialogService(() -> owner[0]);
         BugDialog.installOnFxThread(dialogs);
-        vm = new MainViewModel(new FxTaskExecutor(), dialogs, new FxScheduler(), Clock.systemUTC(), RewindApp::open);
+        vm = new MainViewModel(new FxTaskExecutor(), dialogs, new FxScheduler(), Clock.systemUTC(), headStart);
+        if (headStart.mode() != null) { // listed while the window is built and shown
+            vm.open(r.catalog(), headStart.mode());
+        }
         MainView view = new MainView(vm);
         StartupTrace.mark("view built");
-        stage.setScene(scene(view));
+        Scene scene = scene(view);
+        stage.setScene(scene);
         stage.setTitle("Rewind");
         addIcons(stage);
         stage.show();
         StartupTrace.mark("stage shown");
+        Runnable[] first = new Runnable[1];
+        first[0] = () -> {
+            scene.removePostLayoutPulseListener(first[0]);
+            StartupTrace.mark("first pulse laid out");
+        };
+        scene.addPostLayoutPulseListener(first[0]);
         if (r.startupProbe()) {
-            vm.model().loadsProperty().addListener((o, was, now) -> Platform.runLater(() -> {
-                System.out.println("startup-ms " + StartupTrace.sinceJvmStart());
-                Platform.exit();
-            }));
+            StartupProbe.attach(scene, vm, r.probeModel());
         }
-        vm.openOrAsk(r.catalog(), !r.explicitCatalog()
-                || r.catalog().toAbsolutePath().normalize().equals(Environment.defaultCatalog()));
+        if (headStart.mode() == null) { // may ask, over the window
+            vm.openOrAsk(r.catalog(), r.defaultCatalog());
+        }
     }
 
     /** The window icons, in the sizes desktops pick from (title bar, task switcher, dock). */
@@ -91,6 +104,9 @@ public final class RewindApp extends Application {
 
     @Override
     public void stop() {
+        if (headStart != null) {
+            headStart.discard();
+        }
         if (vm != null) {
             vm.close();
         }

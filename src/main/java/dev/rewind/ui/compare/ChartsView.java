@@ -83,6 +83,10 @@ final class ChartsView extends BorderPane {
         vm.comparisonProperty().addListener(o -> drawBars());
         vm.filterProperty().addListener(o -> drawBars());
         vm.curvesProperty().addListener(o -> drawCurves());
+        // built when the Compare tab is first shown: draw what is already there
+        drawAcross();
+        drawBars();
+        drawCurves();
     }
 
     /** An axis of version numbers: whole numbers only. */

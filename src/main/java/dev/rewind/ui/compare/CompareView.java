@@ -71,6 +71,9 @@ public final class CompareView extends BorderPane {
             }
         });
         vm.baselineProperty().addListener((o, a, v) -> fillBaseline());
+        if (vm.comparisonProperty().get() != null) { // the tab is built when first shown, maybe after a comparison
+            rebuild(null, vm.comparisonProperty().get());
+        }
     }
 
     private void rebuild(Comparison before, Comparison c) {

@@ -42,12 +42,9 @@ public final class HistoryView extends BorderPane {
         target.setId("history-target");
         target.getItems().add(ALL);
         target.setValue(ALL);
-        vm.targets().addListener((javafx.collections.ListChangeListener<TargetState>) c -> {
-            String keep = target.getValue();
-            target.getItems().setAll(ALL);
-            vm.targets().forEach(t -> target.getItems().add(t.name()));
-            target.setValue(target.getItems().contains(keep) ? keep : ALL);
-        });
+        // the tab is built when first shown: the model's targets may be there already
+        fillTargets();
+        vm.targets().addListener((javafx.collections.ListChangeListener<TargetState>) c -> fillTargets());
         text.setId("history-filter");
         text.setPromptText("Search reason, actor, version…");
         kind.valueProperty().addListener(o -> refilter());
@@ -100,6 +97,13 @@ public final class HistoryView extends BorderPane {
             case GUARD -> "guards: " + e.tagValue();
             case RETIRE -> "retired";
         };
+    }
+
+    private void fillTargets() {
+        String keep = target.getValue();
+        target.getItems().setAll(ALL);
+        vm.targets().forEach(t -> target.getItems().add(t.name()));
+        target.setValue(target.getItems().contains(keep) ? keep : ALL);
     }
 
     private void refilter() {

@@ -5,6 +5,7 @@ import dev.rewind.domain.ReadOnlyCatalogException;
 import dev.rewind.service.CatalogSessions;
 import dev.rewind.service.OpenMode;
 import dev.rewind.service.Services;
+import dev.rewind.ui.common.StartupTrace;
 import dev.rewind.ui.common.TaskExecutor;
 import dev.rewind.ui.learn.SandboxHost;
 import java.nio.file.Path;
@@ -110,7 +111,9 @@ final class CatalogLifecycle implements SandboxHost {
                 if (fill != null) {
                     fill.accept(s);
                 }
-                return new Opened(s, s.registry().models(), s.changeCounter(),
+                List<ModelSummary> models = s.registry().models();
+                StartupTrace.mark("models listed");
+                return new Opened(s, models, s.changeCounter(),
                         session.created() && mode == OpenMode.DEMO_IF_MISSING, session.notes());
             } catch (RuntimeException e) {
                 s.close();

@@ -2,6 +2,7 @@ package dev.rewind.ui.shell;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
+import atlantafx.base.theme.Theme;
 import dev.rewind.ui.common.ErrorAlert;
 import dev.rewind.ui.learn.LearnIntro;
 import dev.rewind.ui.learn.LearnPanel;
@@ -40,7 +41,7 @@ public final class MainView extends BorderPane {
 
     /** The Learn tab's intro, and what the tour's checks need to know about the tabs. */
     private void bindLearnMode() {
-        modelPane.setContent(ModelTab.LEARN, new LearnIntro(vm.learn()));
+        modelPane.setContent(ModelTab.LEARN, () -> new LearnIntro(vm.learn()));
         vm.learn().tabProperty().bind(modelPane.selectedTab());
         // the sandbox holds one model: its list gives way to the panel while the tour runs
         vm.learn().activeProperty().addListener((o, was, on) -> {
@@ -68,8 +69,10 @@ public final class MainView extends BorderPane {
 
     /** Switches the AtlantaFX theme for the whole application. */
     public static void applyTheme(boolean dark) {
-        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
-                : new PrimerLight().getUserAgentStylesheet());
+        Theme theme = dark ? new PrimerDark() : new PrimerLight();
+        // the binary form of the same stylesheet: no CSS parsing before the first frame (start-up time)
+        String bss = theme.getUserAgentStylesheetBSS();
+        Application.setUserAgentStylesheet(bss != null ? bss : theme.getUserAgentStylesheet());
     }
 
     public ModelPane modelPane() {

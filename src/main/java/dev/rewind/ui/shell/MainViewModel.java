@@ -23,6 +23,8 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.ObservableList;
 
 /**
@@ -68,7 +70,8 @@ public final class MainViewModel {
     private void shown(CatalogLifecycle.Opened opened) {
         modelVm.forgetLastMove(); // undoing a move made in another catalog would be wrong
         readOnly.set(opened.services().readOnly());
-        integrity.check();
+        // after the first model is shown: on a large catalog the check competes with its load for the cores
+        whenModelShown(integrity::check);
         for (CatalogSessions.Note note : opened.notes()) { // the CLI prints these; the window must not drop them
             if (note.kind() == CatalogSessions.Note.Kind.REPAIRED) {
                 dialogs.notifyDone("Finished an interrupted switch: " + note.text(), null);
@@ -79,6 +82,23 @@ public final class MainViewModel {
         if (opened.fresh()) {
             learnVm.offerTour();
         }
+    }
+
+    /** Runs {@code r} once the model loading now (if any) is shown. */
+    private void whenModelShown(Runnable r) {
+        if (!modelVm.loadingProperty().get()) {
+            r.run();
+            return;
+        }
+        modelVm.loadingProperty().addListener(new ChangeListener<Boolean>() {
+            @Override
+            public void changed(ObservableValue<? extends Boolean> o, Boolean was, Boolean loading) {
+                if (!loading) {
+                    o.removeListener(this);
+                    r.run();
+                }
+            }
+        });
     }
 
     /**

@@ -10,6 +10,9 @@ import dev.rewind.ui.details.DetailsView;
 import dev.rewind.ui.history.HistoryView;
 import dev.rewind.ui.timeline.VersionTimeline;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
@@ -47,6 +50,7 @@ public final class ModelPane extends BorderPane {
     private final Button tagButton = new Button("Tag…");
     private final TabPane tabs = new TabPane();
     private final BooleanProperty readOnly = new SimpleBooleanProperty(false);
+    private final Map<ModelTab, Supplier<Node>> lazy = new EnumMap<>(ModelTab.class);
 
     public ModelPane(ModelViewModel vm, CompareViewModel compareVm) {
         this.vm = vm;
@@ -95,9 +99,14 @@ public final class ModelPane extends BorderPane {
         VBox.setVgrow(top.getChildren().get(1), Priority.ALWAYS);
         VBox.setMargin(hint, new Insets(0, 10, 4, 10));
 
-        tabs.getTabs().setAll(tab(ModelTab.DETAILS, new DetailsView(vm)), tab(ModelTab.HISTORY, new HistoryView(vm)),
-                tab(ModelTab.COMPARE, new CompareView(compareVm)),
-                tab(ModelTab.LEARN, placeholder("Learn mode: a guided story about versioning and rollback.")));
+        // only the tab in the first frame is built before it; the others when first shown (start-up time)
+        tabs.getTabs().setAll(tab(ModelTab.DETAILS), tab(ModelTab.HISTORY), tab(ModelTab.COMPARE), tab(ModelTab.LEARN));
+        lazy.put(ModelTab.DETAILS, () -> new DetailsView(vm));
+        lazy.put(ModelTab.HISTORY, () -> new HistoryView(vm));
+        lazy.put(ModelTab.COMPARE, () -> new CompareView(compareVm));
+        lazy.put(ModelTab.LEARN, () -> placeholder("Learn mode: a guided story about versioning and rollback."));
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, was, t) -> fill(t));
+        fill(tabs.getSelectionModel().getSelectedItem());
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("tabs");
 
@@ -107,8 +116,8 @@ public final class ModelPane extends BorderPane {
         setCenter(split);
     }
 
-    private static Tab tab(ModelTab which, Node content) {
-        Tab t = new Tab(which.title(), content);
+    private static Tab tab(ModelTab which) {
+        Tab t = new Tab(which.title());
         t.setId(which.id());
         t.setUserData(which);
         return t;
@@ -245,8 +254,22 @@ public final class ModelPane extends BorderPane {
         }, tabs.getSelectionModel().selectedItemProperty());
     }
 
-    /** Puts {@code content} in a tab (the Learn tab's intro comes from the window, which knows Learn mode). */
-    public void setContent(ModelTab which, Node content) {
-        tabs.getTabs().get(which.ordinal()).setContent(content);
+    /**
+     * What a tab shows, built when the tab is first shown (the Learn tab's intro comes from the window, which knows
+     * Learn mode).
+     */
+    public void setContent(ModelTab which, Supplier<Node> content) {
+        Tab t = tabs.getTabs().get(which.ordinal());
+        lazy.put(which, content);
+        if (t.getContent() != null || t.isSelected()) {
+            t.setContent(null);
+            fill(t);
+        }
+    }
+
+    private void fill(Tab t) {
+        if (t != null && t.getContent() == null) {
+            t.setContent(lazy.get((ModelTab) t.getUserData()).get());
+        }
     }
 }

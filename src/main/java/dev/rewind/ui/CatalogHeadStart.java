@@ -1,0 +1,81 @@
+package dev.rewind.ui;
+
+import dev.rewind.service.CatalogSessions;
+import dev.rewind.service.OpenMode;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiFunction;
+
+/**
+ * Opens the catalog the window will open on a thread of its own while the toolkit starts, so the window's first
+ * open finds it opened (start-up time). Any other open, and the first one if it asks for something else, opens
+ * as usual.
+ */
+final class CatalogHeadStart implements BiFunction<Path, OpenMode, CatalogSessions.Opened> {
+    private static final System.Logger LOG = System.getLogger(CatalogHeadStart.class.getName());
+    private final BiFunction<Path, OpenMode, CatalogSessions.Opened> opener;
+    private final Path path;
+    private final OpenMode mode;
+    private final CompletableFuture<CatalogSessions.Opened> early = new CompletableFuture<>();
+    private final AtomicBoolean taken = new AtomicBoolean();
+
+    private CatalogHeadStart(BiFunction<Path, OpenMode, CatalogSessions.Opened> opener, Path path, OpenMode mode) {
+        this.opener = opener;
+        this.path = path;
+        this.mode = mode;
+    }
+
+    /** Starts opening {@code path} as the window will ({@code mode} null: the window asks first, nothing starts). */
+    static CatalogHeadStart begin(BiFunction<Path, OpenMode, CatalogSessions.Opened> opener, Path path, OpenMode mode) {
+        CatalogHeadStart h = new CatalogHeadStart(opener, path, mode);
+        if (mode == null) {
+            h.taken.set(true);
+            return h;
+        }
+        Thread t = new Thread(() -> {
+            try {
+                h.early.complete(opener.apply(path, mode));
+            } catch (Throwable e) { // handed to the window's open, which reports it
+                h.early.completeExceptionally(e);
+            }
+        }, "open catalog early");
+        t.setDaemon(true);
+        t.start();
+        return h;
+    }
+
+    /** How the window opens the catalog at once, or null when it asks first (no such file). */
+    OpenMode mode() {
+        return mode;
+    }
+
+    @Override
+    public CatalogSessions.Opened apply(Path p, OpenMode m) {
+        if (!p.equals(path) || m != mode || !taken.compareAndSet(false, true)) {
+            return opener.apply(p, m);
+        }
+        try {
+            return early.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+    }
+
+    /** Closes the early catalog if the window never took it (it closed first, or opened something else). */
+    void discard() {
+        if (taken.compareAndSet(false, true)) {
+            early.thenAccept(o -> o.services().close()).exceptionally(t -> {
+                LOG.log(System.Logger.Level.DEBUG, "the early open of " + path + " failed, and was not needed", t);
+                return null;
+            });
+        }
+    }
+}
