@@ -6,6 +6,7 @@ import dev.rewind.domain.Version;
 import dev.rewind.ui.common.Formats;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,18 +30,20 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javax.imageio.ImageIO;
 
 /**
  * The Compare tab's charts (JavaFX charts: enough at a few hundred points, so the across-versions series is
  * thinned for display): a metric across every version with live and failed versions marked, the compared
- * versions as bars, and their training curves overlaid. Tooltips give exact values.
+ * versions as bars (each metric scaled to its largest value), and their training curves overlaid. Tooltips give
+ * exact values.
  */
 final class ChartsView extends BorderPane {
     static final int BUCKETS = 80;
     private final CompareViewModel vm;
     private final LineChart<Number, Number> across = new LineChart<>(integerAxis("version #"), axis(null));
-    private final BarChart<String, Number> bars = new BarChart<>(new CategoryAxis(), axis(null));
+    private final BarChart<String, Number> bars = new BarChart<>(new CategoryAxis(), shareAxis());
     private final LineChart<Number, Number> curves = new LineChart<>(axis("step"), axis(null));
     private final TabPane tabs = new TabPane();
 
@@ -104,6 +107,14 @@ final class ChartsView extends BorderPane {
         return a;
     }
 
+    /** Bars start at zero: a share drawn from anywhere else would exaggerate a small difference. */
+    private static NumberAxis shareAxis() {
+        NumberAxis a = new NumberAxis();
+        a.setLabel("share of each metric's largest value");
+        a.setForceZeroInRange(true);
+        return a;
+    }
+
     private static NumberAxis axis(String label) {
         NumberAxis a = new NumberAxis();
         a.setForceZeroInRange(false);
@@ -160,7 +171,10 @@ final class ChartsView extends BorderPane {
         return d;
     }
 
-    /** The compared versions side by side for the metrics in the (filtered) table, at most 12. */
+    /**
+     * The compared versions side by side for the metrics in the (filtered) table, at most 12, each bar as a share
+     * of its metric's largest value so metrics of different units can stand on one axis; tooltips give the values.
+     */
     void drawBars() {
         Comparison c = vm.comparisonProperty().get();
         bars.getData().clear();
@@ -168,13 +182,15 @@ final class ChartsView extends BorderPane {
             return;
         }
         List<Comparison.Row> rows = c.rows().stream().filter(vm::matchesFilter).limit(12).toList();
+        List<double[]> shares = rows.stream().map(r -> MetricShares.of(r.values())).toList();
         for (int i = 0; i < c.versions().size(); i++) {
             XYChart.Series<String, Number> s = new XYChart.Series<>();
             s.setName(c.versions().get(i));
-            for (Comparison.Row r : rows) {
-                if (!Double.isNaN(r.value(i))) {
-                    XYChart.Data<String, Number> d = new XYChart.Data<>(r.key(), r.value(i));
-                    d.setExtraValue(c.versions().get(i) + "\n" + r.key() + " = " + Formats.number(r.value(i)));
+            for (int r = 0; r < rows.size(); r++) {
+                Comparison.Row row = rows.get(r);
+                if (!Double.isNaN(row.value(i))) {
+                    XYChart.Data<String, Number> d = new XYChart.Data<>(row.key(), shares.get(r)[i]);
+                    d.setExtraValue(c.versions().get(i) + "\n" + row.key() + " = " + Formats.number(row.value(i)));
                     s.getData().add(d);
                 }
             }
@@ -211,15 +227,24 @@ final class ChartsView extends BorderPane {
         }
     }
 
-    /** Saves the chart on screen as PNG: snapshot on the FX thread, encoding and writing in the background. */
+    /** Saves the chart on screen as PNG: drawn on the FX thread, encoding and writing in the background. */
     private void exportPng() {
-        Node chart = tabs.getSelectionModel().getSelectedItem().getContent();
-        String name = vm.model().modelProperty().get() + "-" + tabs.getSelectionModel().getSelectedItem().getId() + ".png";
-        vm.dialogs().askSavePath("Export chart", name, "png").ifPresent(p -> writePng(chart, p));
+        Tab tab = tabs.getSelectionModel().getSelectedItem();
+        String name = vm.model().modelProperty().get() + "-" + tab.getId() + ".png";
+        vm.dialogs().askSavePath("Export chart", name, "png").ifPresent(p -> writePng(exportSheet(), p));
     }
 
-    void writePng(Node chart, Path file) {
-        javafx.scene.image.WritableImage img = chart.snapshot(null, null);
+    /** What the export writes for the chart on screen: the chart under a title naming model, versions and date. */
+    VBox exportSheet() {
+        Tab tab = tabs.getSelectionModel().getSelectedItem();
+        Comparison c = vm.comparisonProperty().get();
+        String title = ChartExport.title(vm.model().modelProperty().get(), tab.getText(),
+                c == null ? List.of() : c.versions(), LocalDate.now());
+        return ChartExport.sheet(title, tab.getContent());
+    }
+
+    void writePng(VBox sheet, Path file) {
+        javafx.scene.image.WritableImage img = ChartExport.render(sheet);
         vm.tasks().run("Export PNG", () -> {
             BufferedImage b = SwingFXUtils.fromFXImage(img, null);
             if (!ImageIO.write(b, "png", file.toFile())) {

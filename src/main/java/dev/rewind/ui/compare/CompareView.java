@@ -25,7 +25,10 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-/** The Compare tab: the metric table with deltas coloured by direction and the best value emphasised; charts. */
+/**
+ * The Compare tab: the metric table, each version's value with its change from the baseline beside it (coloured
+ * by direction, the best value emphasised), the params with the changed ones marked, and charts.
+ */
 public final class CompareView extends BorderPane {
     private final CompareViewModel vm;
     private final TableView<Comparison.Row> table = new TableView<>();
@@ -39,29 +42,45 @@ public final class CompareView extends BorderPane {
         Label caption = new Label();
         caption.setId("compare-caption");
         caption.getStyleClass().add("rw-muted");
+        caption.setWrapText(true);
+        caption.setMinHeight(Region.USE_PREF_SIZE);
         caption.textProperty().bind(vm.captionProperty());
         baseline.setId("compare-baseline");
+        baseline.setMinWidth(Region.USE_PREF_SIZE);
         TextField filter = new TextField();
         filter.setId("compare-filter");
         filter.setPromptText("Filter metrics");
+        filter.setPrefColumnCount(10);
+        filter.setMinWidth(70);
         filter.textProperty().bindBidirectional(vm.filterProperty());
         Button csv = new Button("Export CSV…");
         csv.setId("compare-export-csv");
+        csv.setMinWidth(Region.USE_PREF_SIZE);
         csv.setOnAction(e -> vm.exportCsv());
         csv.disableProperty().bind(vm.comparisonProperty().isNull());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, new Label("Baseline"), baseline, filter, spacer, csv);
+        Label baselineLabel = new Label("Baseline");
+        baselineLabel.setMinWidth(Region.USE_PREF_SIZE);
+        HBox bar = new HBox(8, baselineLabel, baseline, filter, csv);
+        HBox.setHgrow(filter, Priority.ALWAYS);
         bar.setAlignment(Pos.CENTER_LEFT);
-        VBox left = new VBox(6, caption, bar, table);
-        left.setPadding(new Insets(8));
-        VBox.setVgrow(table, Priority.ALWAYS);
         table.setId("compare-table");
+        table.getStyleClass().add("dense");
+        // the columns share the width the table has: never a horizontal scroll that hides the metric names
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setItems(vm.rows());
         table.setPlaceholder(new Label("No metrics to compare"));
-        SplitPane split = new SplitPane(left, new ChartsView(vm));
+        SplitPane tables = new SplitPane(table, new ParamsTable(vm));
+        tables.setOrientation(Orientation.VERTICAL);
+        tables.setDividerPositions(0.62);
+        VBox left = new VBox(6, caption, bar, tables);
+        left.setPadding(new Insets(8));
+        left.setMinWidth(360);
+        VBox.setVgrow(tables, Priority.ALWAYS);
+        ChartsView charts = new ChartsView(vm);
+        charts.setMinWidth(260);
+        SplitPane split = new SplitPane(left, charts);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.55);
+        split.setDividerPositions(0.6);
         setCenter(split);
 
         vm.comparisonProperty().addListener((o, a, c) -> rebuild(a, c));
@@ -82,28 +101,43 @@ public final class CompareView extends BorderPane {
         }
         List<TableColumn<Comparison.Row, ?>> columns = new ArrayList<>();
         TableColumn<Comparison.Row, String> key = new TableColumn<>("Metric");
+        key.setId("compare-col-metric");
         key.setCellValueFactory(x -> new ReadOnlyStringWrapper(x.getValue().key() + " " + x.getValue().direction().arrow()));
-        key.setPrefWidth(200);
+        key.setPrefWidth(170);
+        key.setMinWidth(100);
         columns.add(key);
         for (int i = 0; i < labels.size(); i++) {
-            int index = i;
-            TableColumn<Comparison.Row, Comparison.Row> v = new TableColumn<>(labels.get(i) + (i == 0 ? " (base)" : ""));
-            v.setId("compare-col-" + labels.get(i));
-            v.setCellValueFactory(x -> new ReadOnlyObjectWrapper<>(x.getValue()));
-            v.setCellFactory(x -> new ValueCell(index));
-            v.setPrefWidth(90);
-            columns.add(v);
-        }
-        for (int i = 1; i < labels.size(); i++) {
+            TableColumn<Comparison.Row, Comparison.Row> value = valueColumn(i);
+            if (i == 0) {
+                value.setText(labels.get(0) + " (base)");
+                value.setId("compare-col-" + labels.get(0));
+                columns.add(value);
+                continue;
+            }
+            // the version's header spans its value and, beside it, its change from the baseline
+            TableColumn<Comparison.Row, Comparison.Row> version = new TableColumn<>(labels.get(i));
+            version.setId("compare-col-" + labels.get(i));
+            value.setText("value");
             int index = i - 1;
-            TableColumn<Comparison.Row, MetricDelta> d = new TableColumn<>("Δ " + labels.get(i));
+            TableColumn<Comparison.Row, MetricDelta> d = new TableColumn<>("Δ");
             d.setId("compare-delta-" + labels.get(i));
             d.setCellValueFactory(x -> new ReadOnlyObjectWrapper<>(x.getValue().deltas().get(index)));
             d.setCellFactory(x -> new DeltaCell<>());
-            d.setPrefWidth(175);
-            columns.add(d);
+            d.setPrefWidth(120);
+            d.setMinWidth(60);
+            version.getColumns().setAll(List.of(value, d));
+            columns.add(version);
         }
         table.getColumns().setAll(columns);
+    }
+
+    private static TableColumn<Comparison.Row, Comparison.Row> valueColumn(int index) {
+        TableColumn<Comparison.Row, Comparison.Row> v = new TableColumn<>();
+        v.setCellValueFactory(x -> new ReadOnlyObjectWrapper<>(x.getValue()));
+        v.setCellFactory(x -> new ValueCell(index));
+        v.setPrefWidth(70);
+        v.setMinWidth(50);
+        return v;
     }
 
     private void fillBaseline() {
