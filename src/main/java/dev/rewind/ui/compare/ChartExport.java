@@ -4,10 +4,12 @@ import java.time.LocalDate;
 import java.util.List;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.WritableImage;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.transform.Scale;
@@ -41,10 +43,19 @@ final class ChartExport {
         view.setSmooth(true);
         Label label = new Label(title);
         label.setId("chart-export-title");
+        // a long title wraps over the chart's width rather than widening the image
+        label.setWrapText(true);
+        label.setPrefWidth(view.getFitWidth());
+        label.setMinHeight(Region.USE_PREF_SIZE);
         label.setStyle("-fx-font-size: 15px; -fx-font-weight: bold; -fx-text-fill: -color-fg-default;");
         VBox sheet = new VBox(4, label, view);
         sheet.setPadding(new Insets(10, 10, 6, 10));
         sheet.setStyle("-fx-background-color: -color-bg-default;");
+        // a scene of its own, never shown: styled by the theme and laid out, which a snapshot alone does not do
+        new Scene(sheet);
+        sheet.applyCss();
+        sheet.resize(sheet.prefWidth(-1), sheet.prefHeight(-1));
+        sheet.layout();
         return sheet;
     }
 

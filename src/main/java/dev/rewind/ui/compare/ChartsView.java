@@ -56,9 +56,16 @@ final class ChartsView extends BorderPane {
         Button png = new Button("Export PNG…");
         png.setId("chart-export-png");
         png.setOnAction(e -> exportPng());
+        png.setMinWidth(Region.USE_PREF_SIZE);
+        Label label = new Label("Metric");
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        // in a narrow pane the metric box gives way, never the label or the button
+        metric.setMinWidth(80);
+        metric.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(metric, Priority.SOMETIMES);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, new Label("Metric"), metric, spacer, png);
+        HBox bar = new HBox(8, label, metric, spacer, png);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8));
         setTop(bar);

@@ -2,10 +2,10 @@ package dev.rewind.ui.compare;
 
 import dev.rewind.domain.Comparison;
 import dev.rewind.domain.MetricDelta;
-import dev.rewind.ui.common.DeltaCell;
 import dev.rewind.ui.common.Formats;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
@@ -15,6 +15,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -24,64 +26,68 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
 
 /**
  * The Compare tab: the metric table, each version's value with its change from the baseline beside it (coloured
  * by direction, the best value emphasised), the params with the changed ones marked, and charts.
  */
 public final class CompareView extends BorderPane {
+    /** A cell's padding and a little air, beside its text's width. */
+    private static final double CELL_PAD = 22;
+    /** The least width the charts get beside the table; narrower, they move to a tab of their own. */
+    private static final double CHARTS_BESIDE = 400;
     private final CompareViewModel vm;
     private final TableView<Comparison.Row> table = new TableView<>();
     private final ComboBox<String> baseline = new ComboBox<>();
+    private final SplitPane split = new SplitPane();
+    /** Styled like the table's text: what column widths are measured with. */
+    private final Label caption = new Label();
     /** Set while the view itself fills the baseline box, so that does not count as the person's choice. */
     private boolean updating;
+    private final ChartsView charts;
+    private final TabPane sections = new TabPane();
+    private final Tab chartsTab = new Tab("Charts");
+    /** The width the table's columns need, measured when the compared versions change. */
+    private double tableNeeds = 480;
+    /** Whether the charts stand beside the table (a wide window) rather than in a tab after it. */
+    private Boolean chartsBeside;
 
     public CompareView(CompareViewModel vm) {
         this.vm = vm;
         setId("compare");
-        Label caption = new Label();
         caption.setId("compare-caption");
         caption.getStyleClass().add("rw-muted");
-        caption.setWrapText(true);
-        caption.setMinHeight(Region.USE_PREF_SIZE);
         caption.textProperty().bind(vm.captionProperty());
-        baseline.setId("compare-baseline");
-        baseline.setMinWidth(Region.USE_PREF_SIZE);
-        TextField filter = new TextField();
-        filter.setId("compare-filter");
-        filter.setPromptText("Filter metrics");
-        filter.setPrefColumnCount(10);
-        filter.setMinWidth(70);
-        filter.textProperty().bindBidirectional(vm.filterProperty());
-        Button csv = new Button("Export CSV…");
-        csv.setId("compare-export-csv");
-        csv.setMinWidth(Region.USE_PREF_SIZE);
-        csv.setOnAction(e -> vm.exportCsv());
-        csv.disableProperty().bind(vm.comparisonProperty().isNull());
-        Label baselineLabel = new Label("Baseline");
-        baselineLabel.setMinWidth(Region.USE_PREF_SIZE);
-        HBox bar = new HBox(8, baselineLabel, baseline, filter, csv);
-        HBox.setHgrow(filter, Priority.ALWAYS);
-        bar.setAlignment(Pos.CENTER_LEFT);
         table.setId("compare-table");
         table.getStyleClass().add("dense");
-        // the columns share the width the table has: never a horizontal scroll that hides the metric names
+        // the columns share the table's width, each at least as wide as its longest text: no horizontal scroll
+        // hides the metric names as long as the window leaves room for them
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setItems(vm.rows());
         table.setPlaceholder(new Label("No metrics to compare"));
-        SplitPane tables = new SplitPane(table, new ParamsTable(vm));
-        tables.setOrientation(Orientation.VERTICAL);
-        tables.setDividerPositions(0.62);
-        VBox left = new VBox(6, caption, bar, tables);
+        ParamsTable params = new ParamsTable(vm);
+        Tab metricsTab = new Tab("Metrics", table);
+        metricsTab.setId("compare-tab-metrics");
+        Tab paramsTab = new Tab("Params", params);
+        paramsTab.setId("compare-tab-params");
+        paramsTab.textProperty().bind(params.headingProperty());
+        chartsTab.setId("compare-tab-charts");
+        sections.getTabs().setAll(metricsTab, paramsTab);
+        sections.setId("compare-sections");
+        sections.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        VBox left = new VBox(6, caption, controls(), sections);
         left.setPadding(new Insets(8));
-        left.setMinWidth(360);
-        VBox.setVgrow(tables, Priority.ALWAYS);
-        ChartsView charts = new ChartsView(vm);
-        charts.setMinWidth(260);
-        SplitPane split = new SplitPane(left, charts);
+        left.setMinWidth(300);
+        VBox.setVgrow(sections, Priority.ALWAYS);
+        charts = new ChartsView(vm);
+        charts.setMinWidth(CHARTS_BESIDE);
+        split.getItems().setAll(left);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.6);
         setCenter(split);
+        widthProperty().addListener(o -> arrange());
 
         vm.comparisonProperty().addListener((o, a, c) -> rebuild(a, c));
         baseline.valueProperty().addListener((o, a, v) -> {
@@ -90,6 +96,28 @@ public final class CompareView extends BorderPane {
             }
         });
         vm.baselineProperty().addListener((o, a, v) -> fillBaseline());
+    }
+
+    private HBox controls() {
+        baseline.setId("compare-baseline");
+        baseline.setMinWidth(Region.USE_PREF_SIZE);
+        TextField filter = new TextField();
+        filter.setId("compare-filter");
+        filter.setPromptText("Filter metrics");
+        filter.setPrefColumnCount(10);
+        filter.setMinWidth(60);
+        filter.textProperty().bindBidirectional(vm.filterProperty());
+        Button csv = new Button("Export CSV…");
+        csv.setId("compare-export-csv");
+        csv.setMinWidth(Region.USE_PREF_SIZE);
+        csv.setOnAction(e -> vm.exportCsv());
+        csv.disableProperty().bind(vm.comparisonProperty().isNull());
+        Label label = new Label("Baseline");
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        HBox bar = new HBox(8, label, baseline, filter, csv);
+        HBox.setHgrow(filter, Priority.ALWAYS);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
     }
 
     private void rebuild(Comparison before, Comparison c) {
@@ -102,14 +130,16 @@ public final class CompareView extends BorderPane {
         List<TableColumn<Comparison.Row, ?>> columns = new ArrayList<>();
         TableColumn<Comparison.Row, String> key = new TableColumn<>("Metric");
         key.setId("compare-col-metric");
-        key.setCellValueFactory(x -> new ReadOnlyStringWrapper(x.getValue().key() + " " + x.getValue().direction().arrow()));
-        key.setPrefWidth(170);
-        key.setMinWidth(100);
+        key.setCellValueFactory(x -> new ReadOnlyStringWrapper(metricText(x.getValue())));
+        fit(key, c, CompareView::metricText, false);
         columns.add(key);
         for (int i = 0; i < labels.size(); i++) {
-            TableColumn<Comparison.Row, Comparison.Row> value = valueColumn(i);
+            int index = i;
+            TableColumn<Comparison.Row, Comparison.Row> value = new TableColumn<>(i == 0 ? labels.get(0) + " (base)" : "value");
+            value.setCellValueFactory(x -> new ReadOnlyObjectWrapper<>(x.getValue()));
+            value.setCellFactory(x -> new ValueCell(index));
+            fit(value, c, r -> Formats.number(r.value(index)), true);
             if (i == 0) {
-                value.setText(labels.get(0) + " (base)");
                 value.setId("compare-col-" + labels.get(0));
                 columns.add(value);
                 continue;
@@ -117,27 +147,73 @@ public final class CompareView extends BorderPane {
             // the version's header spans its value and, beside it, its change from the baseline
             TableColumn<Comparison.Row, Comparison.Row> version = new TableColumn<>(labels.get(i));
             version.setId("compare-col-" + labels.get(i));
-            value.setText("value");
-            int index = i - 1;
             TableColumn<Comparison.Row, MetricDelta> d = new TableColumn<>("Δ");
             d.setId("compare-delta-" + labels.get(i));
-            d.setCellValueFactory(x -> new ReadOnlyObjectWrapper<>(x.getValue().deltas().get(index)));
-            d.setCellFactory(x -> new DeltaCell<>());
-            d.setPrefWidth(120);
-            d.setMinWidth(60);
+            d.setCellValueFactory(x -> new ReadOnlyObjectWrapper<>(x.getValue().deltas().get(index - 1)));
+            d.setCellFactory(x -> new ShortDeltaCell<>());
+            fit(d, c, r -> ShortDeltaCell.text(r.deltas().get(index - 1)), true);
             version.getColumns().setAll(List.of(value, d));
             columns.add(version);
         }
         table.getColumns().setAll(columns);
+        tableNeeds = columns.stream().mapToDouble(CompareView::minWidth).sum() + 50;
+        chartsBeside = null;
+        arrange();
     }
 
-    private static TableColumn<Comparison.Row, Comparison.Row> valueColumn(int index) {
-        TableColumn<Comparison.Row, Comparison.Row> v = new TableColumn<>();
-        v.setCellValueFactory(x -> new ReadOnlyObjectWrapper<>(x.getValue()));
-        v.setCellFactory(x -> new ValueCell(index));
-        v.setPrefWidth(70);
-        v.setMinWidth(50);
-        return v;
+    private static String metricText(Comparison.Row r) {
+        return r.key() + " " + r.direction().arrow();
+    }
+
+    /** A column never narrower than its header or its longest text, so nothing in it is cut to "…". */
+    private void fit(TableColumn<Comparison.Row, ?> column, Comparison c, Function<Comparison.Row, String> text,
+                            boolean bold) {
+        double widest = textWidth(column.getText(), true);
+        for (Comparison.Row r : c == null ? List.<Comparison.Row>of() : c.rows()) {
+            widest = Math.max(widest, textWidth(text.apply(r), bold));
+        }
+        column.setMinWidth(Math.ceil(widest + CELL_PAD));
+        column.setPrefWidth(column.getMinWidth());
+    }
+
+    private double textWidth(String s, boolean bold) {
+        Text t = new Text(s);
+        // the theme's font once the view is styled; the toolkit's default before that
+        if (caption.getScene() != null) {
+            caption.applyCss();
+        }
+        Font f = caption.getScene() == null ? Font.getDefault() : caption.getFont();
+        t.setFont(bold ? Font.font(f.getFamily(), FontWeight.BOLD, f.getSize()) : f);
+        return t.getLayoutBounds().getWidth();
+    }
+
+    /**
+     * The table first: the charts stand beside it when the window leaves them room next to every column the
+     * table needs, and go to a Charts tab after Metrics and Params when it does not (three versions at 1024 px).
+     */
+    private void arrange() {
+        double width = getWidth();
+        if (width <= 0) {
+            return;
+        }
+        boolean beside = width >= tableNeeds + CHARTS_BESIDE;
+        if (chartsBeside == null || beside != chartsBeside) {
+            chartsBeside = beside;
+            if (beside) {
+                chartsTab.setContent(null);
+                sections.getTabs().remove(chartsTab);
+                split.getItems().add(charts);
+                split.setDividerPositions(Math.max(0.4, Math.min(0.7, tableNeeds / width)));
+            } else {
+                split.getItems().remove(charts);
+                chartsTab.setContent(charts);
+                sections.getTabs().add(chartsTab);
+            }
+        }
+    }
+
+    private static double minWidth(TableColumn<?, ?> c) {
+        return c.getColumns().isEmpty() ? c.getMinWidth() : c.getColumns().stream().mapToDouble(CompareView::minWidth).sum();
     }
 
     private void fillBaseline() {

@@ -3,6 +3,7 @@ package dev.rewind.ui.compare;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
@@ -15,28 +16,30 @@ import javafx.scene.layout.VBox;
 /** The Params section: every param of the compared versions, a changed row marked and its changed values bold. */
 final class ParamsTable extends VBox {
     private final TableView<ParamsDiff.Row> table = new TableView<>();
-    private final Label heading = new Label("Params");
+    private final ReadOnlyStringWrapper heading = new ReadOnlyStringWrapper("Params");
     private List<String> shownVersions = List.of();
 
     ParamsTable(CompareViewModel vm) {
-        super(4);
         setId("compare-params-section");
-        heading.setId("compare-params-heading");
-        heading.getStyleClass().add("rw-section");
         table.setId("compare-params");
         table.getStyleClass().add("dense");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setPlaceholder(new Label("No params"));
         table.setRowFactory(t -> new ChangedRow());
-        getChildren().setAll(heading, table);
+        getChildren().setAll(table);
         VBox.setVgrow(table, Priority.ALWAYS);
         vm.paramsProperty().addListener((o, a, d) -> show(d));
     }
 
+    /** "Params · 2 of 5 differ": the section's title, so the count shows while the metrics are in front. */
+    ReadOnlyStringProperty headingProperty() {
+        return heading.getReadOnlyProperty();
+    }
+
     private void show(ParamsDiff d) {
         long changed = d.changedCount();
-        heading.setText(d.versions().size() < 2 ? "Params" : "Params · " + changed + " of " + d.rows().size()
-                + " differ from " + d.versions().get(0));
+        heading.set(d.versions().size() < 2 || d.rows().isEmpty() ? "Params"
+                : "Params · " + changed + " of " + d.rows().size() + " differ");
         if (!d.versions().equals(shownVersions)) {
             shownVersions = d.versions();
             table.getColumns().setAll(columns(d.versions()));
