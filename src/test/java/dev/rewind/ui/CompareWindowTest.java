@@ -74,6 +74,8 @@ class CompareWindowTest extends WindowTestBase {
         waitUntil(() -> readable(png)); // the file appears before the encoder has finished it
         assertThat(Files.readAllBytes(png)).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
         java.awt.image.BufferedImage written = javax.imageio.ImageIO.read(png.toFile());
+        Files.copy(png, Files.createDirectories(Path.of("target", "screenshots")).resolve("compare-export.png"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING); // to look at
         assertThat(written.getWidth()).as("twice the chart on screen").isGreaterThanOrEqualTo((int) (2 * across.getWidth()));
         assertThat(written.getHeight()).as("twice the chart, and a title above it")
                 .isGreaterThan((int) (2 * across.getHeight()) + 20);
@@ -117,6 +119,17 @@ class CompareWindowTest extends WindowTestBase {
         // three versions leave the charts no room beside the table at this size: they have a tab of their own
         robot.clickOn("Charts");
         w.screenshot("compare-charts-1024x700");
+        robot.clickOn("Side by side");
+        javafx.scene.chart.BarChart<String, Number> bars = robot.lookup("#chart-bars").query();
+        waitUntil(() -> bars.getData().size() == 3);
+        // each metric scaled to its largest value: latency in ms stands beside auc instead of flattening it
+        for (String metric : List.of("auc", "latency_ms")) {
+            assertThat(bars.getData().stream().flatMap(s -> s.getData().stream()).filter(d -> d.getXValue().equals(metric))
+                    .mapToDouble(d -> d.getYValue().doubleValue()).max().orElseThrow()).isEqualTo(1.0);
+        }
+        assertThat(bars.getData().get(0).getData().stream().filter(d -> d.getXValue().equals("latency_ms")).findFirst()
+                .orElseThrow().getYValue().doubleValue()).isCloseTo(11 / 31.0, org.assertj.core.data.Offset.offset(1e-9));
+        w.screenshot("compare-bars-1024x700");
         for (String id : List.of("#compare-baseline", "#compare-filter", "#compare-export-csv", "#chart-metric",
                 "#chart-export-png")) {
             Node control = robot.lookup(id).query();

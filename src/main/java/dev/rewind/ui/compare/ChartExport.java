@@ -1,7 +1,11 @@
 package dev.rewind.ui.compare;
 
+import dev.rewind.ui.common.DialogService;
+import dev.rewind.ui.common.TaskExecutor;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -13,6 +17,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.transform.Scale;
+import javax.imageio.ImageIO;
 
 /**
  * A chart as an image to share: the chart at twice its size on screen (sharp on a slide or a high-density
@@ -64,5 +69,17 @@ final class ChartExport {
         SnapshotParameters p = new SnapshotParameters();
         p.setTransform(new Scale(SCALE, SCALE));
         return sheet.snapshot(p, null);
+    }
+
+    /** Draws the sheet at 2× here on the FX thread; encodes and writes it in the background. */
+    static void write(VBox sheet, Path file, TaskExecutor tasks, DialogService dialogs) {
+        WritableImage img = render(sheet);
+        tasks.run("Export PNG", () -> {
+            if (!ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", file.toFile())) {
+                throw new java.io.IOException("no PNG writer");
+            }
+            return file;
+        }, f -> dialogs.notifyDone("Saved the chart to " + f, null),
+                t -> dialogs.showFailure("Could not export the chart", t));
     }
 }

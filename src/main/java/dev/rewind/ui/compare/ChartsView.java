@@ -4,14 +4,11 @@ import dev.rewind.domain.Comparison;
 import dev.rewind.domain.MetricValue;
 import dev.rewind.domain.Version;
 import dev.rewind.ui.common.Formats;
-import java.awt.image.BufferedImage;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -31,7 +28,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javax.imageio.ImageIO;
 
 /**
  * The Compare tab's charts (JavaFX charts: enough at a few hundred points, so the across-versions series is
@@ -114,11 +110,10 @@ final class ChartsView extends BorderPane {
         return a;
     }
 
-    /** Bars start at zero: a share drawn from anywhere else would exaggerate a small difference. */
+    /** Bars start at zero, since a share drawn from anywhere else would exaggerate a small difference; 1 is each metric's largest value. */
     private static NumberAxis shareAxis() {
-        NumberAxis a = new NumberAxis();
-        a.setLabel("share of each metric's largest value");
-        a.setForceZeroInRange(true);
+        NumberAxis a = new NumberAxis("relative", 0, 1, 0.25);
+        a.setAutoRanging(false);
         return a;
     }
 
@@ -203,6 +198,8 @@ final class ChartsView extends BorderPane {
             }
             bars.getData().add(s);
         }
+        boolean negative = shares.stream().flatMapToDouble(java.util.Arrays::stream).anyMatch(x -> x < 0);
+        ((NumberAxis) bars.getYAxis()).setLowerBound(negative ? -1 : 0);
         bars.getData().forEach(s -> s.getData().forEach(d -> install(d.getNode(), (String) d.getExtraValue())));
     }
 
@@ -238,7 +235,8 @@ final class ChartsView extends BorderPane {
     private void exportPng() {
         Tab tab = tabs.getSelectionModel().getSelectedItem();
         String name = vm.model().modelProperty().get() + "-" + tab.getId() + ".png";
-        vm.dialogs().askSavePath("Export chart", name, "png").ifPresent(p -> writePng(exportSheet(), p));
+        vm.dialogs().askSavePath("Export chart", name, "png")
+                .ifPresent(p -> ChartExport.write(exportSheet(), p, vm.tasks(), vm.dialogs()));
     }
 
     /** What the export writes for the chart on screen: the chart under a title naming model, versions and date. */
@@ -248,17 +246,5 @@ final class ChartsView extends BorderPane {
         String title = ChartExport.title(vm.model().modelProperty().get(), tab.getText(),
                 c == null ? List.of() : c.versions(), LocalDate.now());
         return ChartExport.sheet(title, tab.getContent());
-    }
-
-    void writePng(VBox sheet, Path file) {
-        javafx.scene.image.WritableImage img = ChartExport.render(sheet);
-        vm.tasks().run("Export PNG", () -> {
-            BufferedImage b = SwingFXUtils.fromFXImage(img, null);
-            if (!ImageIO.write(b, "png", file.toFile())) {
-                throw new java.io.IOException("no PNG writer");
-            }
-            return file;
-        }, f -> vm.dialogs().notifyDone("Saved the chart to " + f, null),
-                t -> vm.dialogs().showFailure("Could not export the chart", t));
     }
 }

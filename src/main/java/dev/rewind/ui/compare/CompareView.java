@@ -5,7 +5,6 @@ import dev.rewind.domain.MetricDelta;
 import dev.rewind.ui.common.Formats;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
@@ -26,17 +25,12 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.scene.text.Font;
-import javafx.scene.text.FontWeight;
-import javafx.scene.text.Text;
 
 /**
  * The Compare tab: the metric table, each version's value with its change from the baseline beside it (coloured
  * by direction, the best value emphasised), the params with the changed ones marked, and charts.
  */
 public final class CompareView extends BorderPane {
-    /** A cell's padding and a little air, beside its text's width. */
-    private static final double CELL_PAD = 22;
     /** The least width the charts get beside the table; narrower, they move to a tab of their own. */
     private static final double CHARTS_BESIDE = 400;
     private final CompareViewModel vm;
@@ -45,6 +39,7 @@ public final class CompareView extends BorderPane {
     private final SplitPane split = new SplitPane();
     /** Styled like the table's text: what column widths are measured with. */
     private final Label caption = new Label();
+    private final ColumnFit fit = new ColumnFit(caption);
     /** Set while the view itself fills the baseline box, so that does not count as the person's choice. */
     private boolean updating;
     private final ChartsView charts;
@@ -131,14 +126,14 @@ public final class CompareView extends BorderPane {
         TableColumn<Comparison.Row, String> key = new TableColumn<>("Metric");
         key.setId("compare-col-metric");
         key.setCellValueFactory(x -> new ReadOnlyStringWrapper(metricText(x.getValue())));
-        fit(key, c, CompareView::metricText, false);
+        fit.apply(key, c, CompareView::metricText, false);
         columns.add(key);
         for (int i = 0; i < labels.size(); i++) {
             int index = i;
             TableColumn<Comparison.Row, Comparison.Row> value = new TableColumn<>(i == 0 ? labels.get(0) + " (base)" : "value");
             value.setCellValueFactory(x -> new ReadOnlyObjectWrapper<>(x.getValue()));
             value.setCellFactory(x -> new ValueCell(index));
-            fit(value, c, r -> Formats.number(r.value(index)), true);
+            fit.apply(value, c, r -> Formats.number(r.value(index)), true);
             if (i == 0) {
                 value.setId("compare-col-" + labels.get(0));
                 columns.add(value);
@@ -151,7 +146,7 @@ public final class CompareView extends BorderPane {
             d.setId("compare-delta-" + labels.get(i));
             d.setCellValueFactory(x -> new ReadOnlyObjectWrapper<>(x.getValue().deltas().get(index - 1)));
             d.setCellFactory(x -> new ShortDeltaCell<>());
-            fit(d, c, r -> ShortDeltaCell.text(r.deltas().get(index - 1)), true);
+            fit.apply(d, c, r -> ShortDeltaCell.text(r.deltas().get(index - 1)), true);
             version.getColumns().setAll(List.of(value, d));
             columns.add(version);
         }
@@ -163,28 +158,6 @@ public final class CompareView extends BorderPane {
 
     private static String metricText(Comparison.Row r) {
         return r.key() + " " + r.direction().arrow();
-    }
-
-    /** A column never narrower than its header or its longest text, so nothing in it is cut to "…". */
-    private void fit(TableColumn<Comparison.Row, ?> column, Comparison c, Function<Comparison.Row, String> text,
-                            boolean bold) {
-        double widest = textWidth(column.getText(), true);
-        for (Comparison.Row r : c == null ? List.<Comparison.Row>of() : c.rows()) {
-            widest = Math.max(widest, textWidth(text.apply(r), bold));
-        }
-        column.setMinWidth(Math.ceil(widest + CELL_PAD));
-        column.setPrefWidth(column.getMinWidth());
-    }
-
-    private double textWidth(String s, boolean bold) {
-        Text t = new Text(s);
-        // the theme's font once the view is styled; the toolkit's default before that
-        if (caption.getScene() != null) {
-            caption.applyCss();
-        }
-        Font f = caption.getScene() == null ? Font.getDefault() : caption.getFont();
-        t.setFont(bold ? Font.font(f.getFamily(), FontWeight.BOLD, f.getSize()) : f);
-        return t.getLayoutBounds().getWidth();
     }
 
     /**
