@@ -110,7 +110,7 @@ final class ChartsView extends BorderPane {
         return a;
     }
 
-    /** Bars start at zero, since a share drawn from anywhere else would exaggerate a small difference; 1 is each metric's largest value. */
+    /** Bars start at zero (a share drawn from anywhere else would exaggerate a difference); 1 is a metric's largest. */
     private static NumberAxis shareAxis() {
         NumberAxis a = new NumberAxis("relative", 0, 1, 0.25);
         a.setAutoRanging(false);
