@@ -4,13 +4,11 @@ import dev.rewind.domain.Comparison;
 import dev.rewind.domain.MetricValue;
 import dev.rewind.domain.Version;
 import dev.rewind.ui.common.Formats;
-import java.awt.image.BufferedImage;
-import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -29,18 +27,19 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javax.imageio.ImageIO;
+import javafx.scene.layout.VBox;
 
 /**
  * The Compare tab's charts (JavaFX charts: enough at a few hundred points, so the across-versions series is
  * thinned for display): a metric across every version with live and failed versions marked, the compared
- * versions as bars, and their training curves overlaid. Tooltips give exact values.
+ * versions as bars (each metric scaled to its largest value), and their training curves overlaid. Tooltips give
+ * exact values.
  */
 final class ChartsView extends BorderPane {
     static final int BUCKETS = 80;
     private final CompareViewModel vm;
     private final LineChart<Number, Number> across = new LineChart<>(integerAxis("version #"), axis(null));
-    private final BarChart<String, Number> bars = new BarChart<>(new CategoryAxis(), axis(null));
+    private final BarChart<String, Number> bars = new BarChart<>(new CategoryAxis(), shareAxis());
     private final LineChart<Number, Number> curves = new LineChart<>(axis("step"), axis(null));
     private final TabPane tabs = new TabPane();
 
@@ -53,9 +52,16 @@ final class ChartsView extends BorderPane {
         Button png = new Button("Export PNG…");
         png.setId("chart-export-png");
         png.setOnAction(e -> exportPng());
+        png.setMinWidth(Region.USE_PREF_SIZE);
+        Label label = new Label("Metric");
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        // in a narrow pane the metric box gives way, never the label or the button
+        metric.setMinWidth(80);
+        metric.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(metric, Priority.SOMETIMES);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, new Label("Metric"), metric, spacer, png);
+        HBox bar = new HBox(8, label, metric, spacer, png);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8));
         setTop(bar);
@@ -105,6 +111,13 @@ final class ChartsView extends BorderPane {
                 return Double.parseDouble(s);
             }
         });
+        return a;
+    }
+
+    /** Bars start at zero (a share drawn from anywhere else would exaggerate a difference); 1 is a metric's largest. */
+    private static NumberAxis shareAxis() {
+        NumberAxis a = new NumberAxis("relative", 0, 1, 0.25);
+        a.setAutoRanging(false);
         return a;
     }
 
@@ -164,7 +177,10 @@ final class ChartsView extends BorderPane {
         return d;
     }
 
-    /** The compared versions side by side for the metrics in the (filtered) table, at most 12. */
+    /**
+     * The compared versions side by side for the metrics in the (filtered) table, at most 12, each bar as a share
+     * of its metric's largest value so metrics of different units can stand on one axis; tooltips give the values.
+     */
     void drawBars() {
         Comparison c = vm.comparisonProperty().get();
         bars.getData().clear();
@@ -172,18 +188,22 @@ final class ChartsView extends BorderPane {
             return;
         }
         List<Comparison.Row> rows = c.rows().stream().filter(vm::matchesFilter).limit(12).toList();
+        List<double[]> shares = rows.stream().map(r -> MetricShares.of(r.values())).toList();
         for (int i = 0; i < c.versions().size(); i++) {
             XYChart.Series<String, Number> s = new XYChart.Series<>();
             s.setName(c.versions().get(i));
-            for (Comparison.Row r : rows) {
-                if (!Double.isNaN(r.value(i))) {
-                    XYChart.Data<String, Number> d = new XYChart.Data<>(r.key(), r.value(i));
-                    d.setExtraValue(c.versions().get(i) + "\n" + r.key() + " = " + Formats.number(r.value(i)));
+            for (int r = 0; r < rows.size(); r++) {
+                Comparison.Row row = rows.get(r);
+                if (!Double.isNaN(row.value(i))) {
+                    XYChart.Data<String, Number> d = new XYChart.Data<>(row.key(), shares.get(r)[i]);
+                    d.setExtraValue(c.versions().get(i) + "\n" + row.key() + " = " + Formats.number(row.value(i)));
                     s.getData().add(d);
                 }
             }
             bars.getData().add(s);
         }
+        boolean negative = shares.stream().flatMapToDouble(java.util.Arrays::stream).anyMatch(x -> x < 0);
+        ((NumberAxis) bars.getYAxis()).setLowerBound(negative ? -1 : 0);
         bars.getData().forEach(s -> s.getData().forEach(d -> install(d.getNode(), (String) d.getExtraValue())));
     }
 
@@ -215,22 +235,20 @@ final class ChartsView extends BorderPane {
         }
     }
 
-    /** Saves the chart on screen as PNG: snapshot on the FX thread, encoding and writing in the background. */
+    /** Saves the chart on screen as PNG: drawn on the FX thread, encoding and writing in the background. */
     private void exportPng() {
-        Node chart = tabs.getSelectionModel().getSelectedItem().getContent();
-        String name = vm.model().modelProperty().get() + "-" + tabs.getSelectionModel().getSelectedItem().getId() + ".png";
-        vm.dialogs().askSavePath("Export chart", name, "png").ifPresent(p -> writePng(chart, p));
+        Tab tab = tabs.getSelectionModel().getSelectedItem();
+        String name = vm.model().modelProperty().get() + "-" + tab.getId() + ".png";
+        vm.dialogs().askSavePath("Export chart", name, "png")
+                .ifPresent(p -> ChartExport.write(exportSheet(), p, vm.tasks(), vm.dialogs()));
     }
 
-    void writePng(Node chart, Path file) {
-        javafx.scene.image.WritableImage img = chart.snapshot(null, null);
-        vm.tasks().run("Export PNG", () -> {
-            BufferedImage b = SwingFXUtils.fromFXImage(img, null);
-            if (!ImageIO.write(b, "png", file.toFile())) {
-                throw new java.io.IOException("no PNG writer");
-            }
-            return file;
-        }, f -> vm.dialogs().notifyDone("Saved the chart to " + f, null),
-                t -> vm.dialogs().showFailure("Could not export the chart", t));
+    /** What the export writes for the chart on screen: the chart under a title naming model, versions and date. */
+    VBox exportSheet() {
+        Tab tab = tabs.getSelectionModel().getSelectedItem();
+        Comparison c = vm.comparisonProperty().get();
+        String title = ChartExport.title(vm.model().modelProperty().get(), tab.getText(),
+                c == null ? List.of() : c.versions(), LocalDate.now());
+        return ChartExport.sheet(title, tab.getContent());
     }
 }

@@ -50,6 +50,7 @@ public final class CompareViewModel {
             new ReadOnlyObjectWrapper<>(Map.of());
     private final ReadOnlyStringWrapper caption = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Map<Long, Double>> across = new ReadOnlyObjectWrapper<>(Map.of());
+    private final ReadOnlyObjectWrapper<ParamsDiff> params = new ReadOnlyObjectWrapper<>(ParamsDiff.EMPTY);
     private long compareGeneration;
 
     public CompareViewModel(TaskExecutor tasks, DialogService dialogs, ModelViewModel model, Supplier<Services> services) {
@@ -113,6 +114,7 @@ public final class CompareViewModel {
         if (compared.isEmpty()) {
             compareGeneration++;
             comparison.set(null);
+            params.set(ParamsDiff.EMPTY);
             rows.clear();
             metricKeys.clear();
             return;
@@ -126,6 +128,7 @@ public final class CompareViewModel {
         long asked = ++compareGeneration;
         model.withFull(ordered, full -> {
             if (asked == compareGeneration) {
+                params.set(ParamsDiff.of(full));
                 show(Comparison.of(full.get(0).model(), full, model.directions()));
             }
         });
@@ -241,6 +244,11 @@ public final class CompareViewModel {
 
     public StringProperty filterProperty() {
         return filter;
+    }
+
+    /** Every param of the compared versions, the baseline first, each marked where it differs from the baseline. */
+    public ReadOnlyObjectProperty<ParamsDiff> paramsProperty() {
+        return params.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Comparison> comparisonProperty() {

@@ -122,6 +122,33 @@ class CompareViewModelTest {
     }
 
     @Test
+    void theParamsOfTheComparedVersionsAreReadThroughTheServicesAndDiffedAgainstTheBaseline() throws Exception {
+        java.nio.file.Path art = Files.writeString(dir.resolve("p.bin"), "weights");
+        for (String[] v : new String[][] {{"3.0", "0.05", "8"}, {"3.1", "0.0003", "8"}}) {
+            services.registry().register(new dev.rewind.service.RegisterRequest("m", v[0], art,
+                    java.util.List.of(MetricValue.summary("auc", 0.9)),
+                    java.util.Map.of("learning_rate", v[1], "max_depth", v[2]), null, null, null, null));
+        }
+        open(new CurrentThreadTaskExecutor());
+        assertThat(vm.paramsProperty().get().rows()).isEmpty();
+        model.selection().setAll(version("3.0"), version("3.1"), version("1.0"));
+        ParamsDiff d = vm.paramsProperty().get();
+        assertThat(d.versions()).containsExactly("3.0", "3.1", "1.0");
+        assertThat(d.rows()).extracting(ParamsDiff.Row::key).containsExactly("learning_rate", "max_depth");
+        assertThat(d.rows().get(0).values()).containsExactly("0.05", "0.0003", null);
+        assertThat(d.rows().get(1).changed(1)).isFalse();
+        assertThat(d.rows().get(1).changed(2)).as("1.0 has no max_depth").isTrue();
+
+        vm.baselineProperty().set("3.1");
+        assertThat(vm.paramsProperty().get().versions()).as("the baseline goes first").startsWith("3.1");
+        assertThat(vm.paramsProperty().get().rows().get(0).changed(1)).isTrue();
+
+        model.selection().clear();
+        model.currentProperty().set(null);
+        assertThat(vm.paramsProperty().get().rows()).isEmpty();
+    }
+
+    @Test
     void exportWritesTheTableAsCsvOrShowsWhyItCouldNot() throws Exception {
         open(new CurrentThreadTaskExecutor());
         model.currentProperty().set(version("1.1"));

@@ -1,0 +1,42 @@
+package dev.rewind.ui.compare;
+
+import dev.rewind.domain.Comparison;
+import java.util.List;
+import java.util.function.Function;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TableColumn;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
+
+/** Sizes a comparison column to its header and its longest text, so nothing in it is cut to "…". */
+final class ColumnFit {
+    /** A cell's padding and a little air, beside its text's width. */
+    private static final double CELL_PAD = 22;
+    private final Labeled styledLike;
+
+    /** {@code styledLike}: a label in the same scene, whose font is the theme's once it is styled. */
+    ColumnFit(Labeled styledLike) {
+        this.styledLike = styledLike;
+    }
+
+    void apply(TableColumn<Comparison.Row, ?> column, Comparison c, Function<Comparison.Row, String> text, boolean bold) {
+        double widest = width(column.getText(), true);
+        for (Comparison.Row r : c == null ? List.<Comparison.Row>of() : c.rows()) {
+            widest = Math.max(widest, width(text.apply(r), bold));
+        }
+        column.setMinWidth(Math.ceil(widest + CELL_PAD));
+        column.setPrefWidth(column.getMinWidth());
+    }
+
+    private double width(String s, boolean bold) {
+        if (styledLike.getScene() != null) {
+            styledLike.applyCss();
+        }
+        // before the view is styled, the toolkit's default font
+        Font f = styledLike.getScene() == null ? Font.getDefault() : styledLike.getFont();
+        Text t = new Text(s);
+        t.setFont(bold ? Font.font(f.getFamily(), FontWeight.BOLD, f.getSize()) : f);
+        return t.getLayoutBounds().getWidth();
+    }
+}
