@@ -28,6 +28,29 @@ public final class FactsDigest {
         return this;
     }
 
+    /** As {@code add(value)} for a text value, without boxing: the same characters are fed. */
+    public FactsDigest addText(String value) {
+        if (value == null) {
+            return add(null);
+        }
+        text.append(value.length() + 1).append(":s").append(value).append('|');
+        return this;
+    }
+
+    /** As {@code add(value)} for an integer. */
+    public FactsDigest addLong(long value) {
+        String digits = Long.toString(value);
+        text.append(digits.length() + 1).append(":i").append(digits).append('|');
+        return this;
+    }
+
+    /** As {@code add(value)} for a real number. */
+    public FactsDigest addDouble(double value) {
+        String bits = Long.toHexString(Double.doubleToLongBits(value));
+        text.append(bits.length() + 1).append(":d").append(bits).append('|');
+        return this;
+    }
+
     /** The storage type is part of the value: the text '5' and the number 5 differ. */
     private static String typed(Object v) {
         if (v instanceof Double || v instanceof Float) {

@@ -1,6 +1,7 @@
 package dev.rewind.service;
 
 import dev.rewind.catalog.ArtifactStore;
+import dev.rewind.catalog.BulkLoad;
 import dev.rewind.catalog.Catalog;
 import dev.rewind.catalog.CatalogTx;
 import dev.rewind.catalog.EventRecord;
@@ -15,6 +16,7 @@ import dev.rewind.importer.mlflow.MlflowData;
 import dev.rewind.importer.mlflow.MlflowReader.Progress;
 import dev.rewind.importer.mlflow.MlflowReader;
 import dev.rewind.importer.mlflow.MlflowStore;
+import dev.rewind.importer.mlflow.ReadAhead;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -34,8 +36,9 @@ import java.util.TreeMap;
  * their runs' metrics (latest values and per-step history), params and tags, version and model tags, and
  * each alias (or legacy Production/Staging stage) as a target whose position is recorded as observed at import.
  * The source is only read. The registry is read first; runs and their values then stream into one transaction
- * (memory holds one run's batch, not the store): an error anywhere rolls it back and imports nothing. Importing the
- * same source again adds only what is new.
+ * (memory holds one run's batch, not the store), the next runs read ahead on a thread of their own while one is
+ * written ({@link ReadAhead}): an error anywhere rolls it back and imports nothing. Importing the same source again
+ * adds only what is new.
  */
 public final class ImportService {
     private static final System.Logger LOG = System.getLogger(ImportService.class.getName());
@@ -78,7 +81,13 @@ public final class ImportService {
             if (progress.cancelled()) {
                 throw cancelled();
             }
-            return catalog.write(tx -> new Writer(tx, store, models, policy, artifacts, progress).write());
+            List<String> runs = models.stream().flatMap(m -> m.versions().stream())
+                    .map(MlflowData.ModelVersion::runId).filter(Objects::nonNull).toList();
+            return catalog.write(tx -> {
+                try (ReadAhead ahead = new ReadAhead(store, runs)) {
+                    return new Writer(tx, ahead, models, policy, artifacts, progress).write();
+                }
+            });
         }
     }
 
@@ -189,6 +198,7 @@ public final class ImportService {
         private int already;
         private int moved;
         private long values;
+        private BulkLoad bulk;
 
         Writer(CatalogTx tx, MlflowStore data, List<MlflowData.RegisteredModel> models, ImportPolicy policy,
                Map<String, Artifact> artifacts, Progress progress) {
@@ -203,8 +213,11 @@ public final class ImportService {
         }
 
         Report write() {
-            for (MlflowData.RegisteredModel m : models) {
-                writeModel(m);
+            try (BulkLoad loader = tx.bulk()) {
+                bulk = loader;
+                for (MlflowData.RegisteredModel m : models) {
+                    writeModel(m);
+                }
             }
             data.throwIfBroken();
             return new Report(store, models.size(), added, already, moved, values, List.copyOf(policy.renamed()));
@@ -264,7 +277,7 @@ public final class ImportService {
                     java.time.Instant.ofEpochMilli(created), author, v.description(), artifacts.get(model + "\0" + label),
                     v.runId(), parent));
             if (run != null) {
-                values += new RunValues(tx, data, progress::cancelled).write(id, run);
+                values += new RunValues(bulk, data, progress::cancelled).write(id, run);
                 tx.versions().addParams(id, r.params());
             }
             v.tags().forEach((k, x) -> tx.versions().putTag(id, k, x));

@@ -192,6 +192,33 @@ class MlflowImportTest {
     }
 
     @Test
+    void cancellingWhileRunsAreWrittenImportsNothingAndStopsTheReadAhead() throws Exception {
+        Path db = MlflowDbGenerator.generate(dir.resolve("gen"), 40, 3, 50, 1);
+        try (Fixture f = new Fixture(dir)) {
+            String before = CatalogDump.of(f.db);
+            java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
+            MlflowReader.Progress cancelAfterFive = new MlflowReader.Progress() {
+                @Override
+                public void report(String what, long done, long total) {
+                    if (what.equals("versions")) {
+                        written.set(done);
+                    }
+                }
+
+                @Override
+                public boolean cancelled() {
+                    return written.get() >= 5;
+                }
+            };
+            assertThatThrownBy(() -> f.services.importer().importMlflow(db, null, cancelAfterFive))
+                    .hasMessageContaining("cancelled; nothing was imported");
+            assertThat(written.get()).as("the cancel came while runs were being written").isBetween(5L, 39L);
+            assertThat(CatalogDump.of(f.db)).isEqualTo(before);
+            assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("mlflow-read-ahead"));
+        }
+    }
+
+    @Test
     void cliImportsAndReportsJson() throws Exception {
         Path root = MlflowFixtures.mlruns(dir);
         CliRun cli = new CliRun(dir.resolve("cli.db"));

@@ -12,8 +12,17 @@ import java.util.TreeMap;
 
 /** Reads facts exactly as stored (values by their storage type, rows in a fixed order) to digest them. */
 final class SqliteChain implements ChainRepository {
+    /**
+     * The metrics section, with the storage types of its columns in one number: an import digests millions of rows,
+     * and reading the usual types with one typed call each, instead of asking each column's type first, halves the
+     * calls into SQLite. A column of any other type is read as it is stored, like every other section.
+     */
+    private static final String METRICS = "SELECT key, dataset, step, value, (typeof(key) = 'text') "
+            + "| (typeof(dataset) = 'text') << 1 | (typeof(step) = 'integer') << 2 | (typeof(step) = 'null') << 3 "
+            + "| (typeof(value) = 'real') << 4 | (typeof(value) = 'null') << 5 "
+            + "FROM metrics WHERE version_id = ? ORDER BY key, dataset, step, value";
     private static final String[] VERSION_SECTIONS = {
-        "SELECT key, dataset, step, value FROM metrics WHERE version_id = ? ORDER BY key, dataset, step, value",
+        METRICS,
         "SELECT key, value FROM params WHERE version_id = ? ORDER BY key",
         "SELECT key, value FROM version_initial_tags WHERE version_id = ? ORDER BY key",
         "SELECT key, value FROM version_provenance WHERE version_id = ? ORDER BY key"};
@@ -44,7 +53,8 @@ final class SqliteChain implements ChainRepository {
             return null;
         }
         for (String sql : VERSION_SECTIONS) {
-            List<Boolean> rows = jdbc.list("digest a version", sql, rs -> addRow(d, rs), versionId);
+            List<Boolean> rows = jdbc.list("digest a version", sql,
+                    rs -> sql.equals(METRICS) ? addMetric(d, rs) : addRow(d, rs), versionId);
             d.add("rows").add(rows.size());
         }
         return d.hex();
@@ -69,6 +79,29 @@ final class SqliteChain implements ChainRepository {
             d.add("retired");
         }
         return d.hex();
+    }
+
+    /** As {@link #addRow} over the first four columns, given their types in the fifth. */
+    private static boolean addMetric(FactsDigest d, ResultSet rs) throws SQLException {
+        int types = rs.getInt(5);
+        for (int col = 1; col <= 2; col++) {
+            if ((types & col) != 0) {
+                d.addText(rs.getString(col));
+            } else {
+                d.add(rs.getObject(col));
+            }
+        }
+        if ((types & 4) != 0) {
+            d.addLong(rs.getLong(3));
+        } else {
+            d.add((types & 8) != 0 ? null : rs.getObject(3));
+        }
+        if ((types & 16) != 0) {
+            d.addDouble(rs.getDouble(4));
+        } else {
+            d.add((types & 32) != 0 ? null : rs.getObject(4));
+        }
+        return true;
     }
 
     private static boolean addRow(FactsDigest d, ResultSet rs) throws SQLException {

@@ -7,7 +7,6 @@ import dev.rewind.ui.common.TaskExecutor;
 import dev.rewind.ui.model.ModelViewModel;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -31,6 +30,7 @@ public final class ModelListViewModel {
     private final ModelViewModel model;
     private final ObservableList<ModelSummary> models = FXCollections.observableArrayList();
     private final FilteredList<ModelSummary> filtered = new FilteredList<>(models);
+    private final ModelFilter filterRule = new ModelFilter();
     private final StringProperty filter = new SimpleStringProperty("");
     private final ObjectProperty<ModelSummary> selected = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Opening catalog…");
@@ -43,10 +43,7 @@ public final class ModelListViewModel {
         this.tasks = tasks;
         this.services = services;
         this.model = model;
-        filter.addListener((o, a, text) -> {
-            String needle = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
-            filtered.setPredicate(m -> needle.isEmpty() || m.name().toLowerCase(Locale.ROOT).contains(needle));
-        });
+        filter.addListener((o, a, text) -> filtered.setPredicate(filterRule.matching(text)));
         for (javafx.beans.Observable o : List.<javafx.beans.Observable>of(loading, models, filter)) {
             o.addListener(x -> placeholder.set(placeholderText()));
         }
@@ -91,6 +88,7 @@ public final class ModelListViewModel {
 
     private void show(List<ModelSummary> list) {
         String keep = selectedName();
+        filterRule.index(list);
         models.setAll(list);
         if (keep != null) {
             list.stream().filter(m -> m.name().equals(keep)).findFirst().ifPresent(selected::set);

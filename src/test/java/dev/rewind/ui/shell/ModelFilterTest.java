@@ -1,0 +1,56 @@
+package dev.rewind.ui.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rewind.domain.ModelSummary;
+import java.util.List;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+
+class ModelFilterTest {
+    private static ModelSummary model(String name) {
+        return new ModelSummary(name.hashCode(), name, 1, "1", null, List.of());
+    }
+
+    private final ModelFilter filter = new ModelFilter();
+    private final List<ModelSummary> models = List.of(model("Churn-Predictor"), model("fraud-detector"),
+            model("recsys-ranker-xl"), model("ÉTÉ-forecast"));
+
+    private List<String> kept(String text) {
+        Predicate<ModelSummary> p = filter.matching(text);
+        return models.stream().filter(m -> p == null || p.test(m)).map(ModelSummary::name).toList();
+    }
+
+    @Test
+    void keepsTheModelsWhoseNameContainsTheTextIgnoringCaseAndBlanks() {
+        filter.index(models);
+        assertThat(kept("churn")).containsExactly("Churn-Predictor");
+        assertThat(kept("  DETECT ")).containsExactly("fraud-detector");
+        assertThat(kept("OR")).containsExactly("Churn-Predictor", "fraud-detector", "ÉTÉ-forecast");
+        assertThat(kept("été")).containsExactly("ÉTÉ-forecast");
+        assertThat(kept("nothing-like-it")).isEmpty();
+    }
+
+    @Test
+    void anEmptyFilterKeepsEverythingWithoutTestingEachModel() {
+        filter.index(models);
+        assertThat(filter.matching("")).isNull();
+        assertThat(filter.matching("   ")).isNull();
+        assertThat(filter.matching(null)).isNull();
+    }
+
+    @Test
+    void aModelShownBeforeItWasIndexedIsStillMatchedByItsName() {
+        filter.index(List.of());
+        assertThat(kept("fraud")).containsExactly("fraud-detector");
+    }
+
+    @Test
+    void reindexingForgetsTheModelsOfTheListBefore() {
+        filter.index(models);
+        ModelSummary renamedObject = model("fraud-detector");
+        filter.index(List.of(renamedObject));
+        assertThat(filter.matching("fraud").test(renamedObject)).isTrue();
+        assertThat(filter.matching("churn").test(renamedObject)).isFalse();
+    }
+}
