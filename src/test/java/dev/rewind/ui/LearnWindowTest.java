@@ -216,6 +216,8 @@ class LearnWindowTest {
     @Test
     void theUsersCatalogIsByteForByteUnchangedAfterALearnSession(FxRobot robot) throws Exception {
         w.showModel(robot, "churn-predictor");
+        javafx.scene.layout.Region list = robot.lookup("#model-list").queryAs(javafx.scene.layout.Region.class);
+        double listWidth = list.getWidth();
         robot.clickOn("Help");
         robot.clickOn("#menu-learn");
         waitForSandbox();
@@ -227,6 +229,9 @@ class LearnWindowTest {
         robot.clickOn("#learn-exit");
         waitForMyCatalog();
         assertThat(w.vm.model().modelProperty().get()).as("back on the model shown before").isEqualTo("churn-predictor");
+        waitUntil(() -> robot.lookup("#model-list").tryQuery().isPresent());
+        assertThat(robot.lookup("#model-list").queryAs(javafx.scene.layout.Region.class).getWidth())
+                .as("the model list as wide as before the tour").isCloseTo(listWidth, org.assertj.core.data.Offset.offset(2.0));
         assertThat(w.live("production")).isNotEqualTo("1.1.0");
         assertThat(Files.readAllBytes(mine)).isEqualTo(before);
         WaitForAsyncUtils.asyncFx(() -> w.vm.close());

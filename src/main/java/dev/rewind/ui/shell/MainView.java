@@ -44,14 +44,28 @@ public final class MainView extends BorderPane {
         modelPane.setContent(ModelTab.LEARN, () -> new LearnIntro(vm.learn()));
         vm.learn().tabProperty().bind(modelPane.selectedTab());
         // the sandbox holds one model: its list gives way to the panel while the tour runs
+        double[] sidebarWidth = {0};
         vm.learn().activeProperty().addListener((o, was, on) -> {
             if (on) {
                 modelPane.select(ModelTab.DETAILS); // the story starts on Details
+                sidebarWidth[0] = sidebar.getWidth();
                 body.getItems().remove(sidebar);
             } else if (!body.getItems().contains(sidebar)) {
                 body.getItems().add(0, sidebar);
-                body.setDividerPositions(0.2);
+                restoreSidebar(sidebarWidth[0]);
             }
+        });
+    }
+
+    /**
+     * Puts the divider back where the person had it: the same width in pixels. Learn's panel leaves the right side
+     * in the same change, so the body is laid out at its new width first; a fraction set before that would be of the
+     * old width, and the list (not resizable with its parent) would keep the narrow result.
+     */
+    private void restoreSidebar(double width) {
+        javafx.application.Platform.runLater(() -> {
+            layout();
+            body.setDividerPositions(width > 0 ? width / Math.max(1, body.getWidth()) : 0.2);
         });
     }
 
