@@ -22,8 +22,8 @@ public final class TimelineQueries {
      * The light rows packed into one value ({@link Packed}), in the covering index's order (model, time, seq); no
      * ORDER BY, which an aggregate would only honour through a subquery, so the reader checks the order instead.
      */
-    public static final String ROWS = "SELECT group_concat(v.id || ',' || v.seq || ',' || v.created_at || ',' "
-            + "|| length(CAST(v.label AS BLOB)) || ',' || v.label, ';') FROM versions v WHERE v.model_id = ?";
+    public static final String ROWS = "SELECT group_concat(printf('%d,%d,%d,%d,%s', v.id, v.seq, v.created_at, "
+            + "length(CAST(v.label AS BLOB)), v.label), ';') FROM versions v WHERE v.model_id = ?";
     /** Tags of the versions in an id range; the caller keeps those of its model (tags are few). */
     public static final String TAGS = "SELECT version_id, key, value FROM version_tags WHERE version_id BETWEEN ? AND ?";
     public static final String BUCKETS = "SELECT CAST((v.created_at - ?1) * ?3 / (?2 - ?1) AS INTEGER) AS b, count(*), "
@@ -39,10 +39,11 @@ public final class TimelineQueries {
 
     /**
      * The moves of a model's targets, oldest first: only the changes of position, from the partial index
-     * {@code events_moves} (see {@link Indexes}), so the wide event rows and the model's other events stay unread.
+     * {@code events_moves} (see {@link Indexes}), so the wide event rows and the model's other events stay unread;
+     * packed as {@link #ROWS} are, with the event id so the reader can check the order.
      */
-    public static final String LANES = "SELECT group_concat(e.id || ',' || e.target_id || ',' || e.at || ',' "
-            + "|| e.kind || ',' || coalesce(length(CAST(o.label AS BLOB)), -1) || ',' || coalesce(o.label, ''), ';') "
+    public static final String LANES = "SELECT group_concat(printf('%d,%d,%d,%s,%d,%s', e.id, e.target_id, e.at, "
+            + "e.kind, coalesce(length(CAST(o.label AS BLOB)), -1), coalesce(o.label, '')), ';') "
             + "FROM events e LEFT JOIN versions o ON o.id = e.to_version_id "
             + "WHERE e.model_id = ? AND e.kind IN " + SqliteEvents.MOVE_KINDS + " AND e.target_id IS NOT NULL";
 
