@@ -66,11 +66,6 @@ public final class Services implements AutoCloseable {
         return new TargetRules(catalog, actor, clock);
     }
 
-    /** A model's light rows and lanes, read side by side (see {@link TimelineReader}). */
-    public ModelTimeline timeline(String model) {
-        return new TimelineReader(catalog, registry).read(model);
-    }
-
     public HistoryService history() {
         return new HistoryService(catalog);
     }

@@ -6,7 +6,6 @@ import dev.rewind.domain.MoveProof;
 import dev.rewind.domain.RollbackSuggestion;
 import dev.rewind.domain.TargetState;
 import dev.rewind.domain.Version;
-import dev.rewind.service.ModelTimeline;
 import dev.rewind.service.Services;
 import dev.rewind.ui.timeline.TimelineData;
 import java.time.Instant;
@@ -34,9 +33,8 @@ final class ModelReads {
 
     static Loaded first(Services s, String name, Instant now, boolean withHistory) {
         // light rows only: metrics and params are read when a version is looked at (details, compare)
-        ModelTimeline read = s.timeline(name);
-        List<Version> versions = read.rows().stream().map(r -> r.asVersion(name)).toList();
-        TimelineData data = new TimelineData(versions, read.lanes(), now);
+        List<Version> versions = s.registry().timelineRows(name).stream().map(r -> r.asVersion(name)).toList();
+        TimelineData data = new TimelineData(versions, s.history().lanes(name), now);
         List<TargetState> targets = s.deployments().targets(name);
         Map<String, RollbackSuggestion> suggested = new LinkedHashMap<>();
         for (TargetState t : targets) {

@@ -117,7 +117,6 @@ class HugeTimelineBenchmark {
         List<Map.Entry<String, Runnable>> parts = List.of(
                 Map.entry("light-rows", () -> s.registry().timelineRows(MODEL)),
                 Map.entry("lanes", () -> s.history().lanes(MODEL)),
-                Map.entry("rows+lanes side by side", () -> s.timeline(MODEL)),
                 Map.entry("targets+rollback-suggestions", () -> s.deployments().targets(MODEL).forEach(
                         t -> s.deployments().rollbackSuggestion(MODEL, t.name()))),
                 Map.entry("directions+tag-keys", () -> {
