@@ -18,8 +18,12 @@ import java.util.Set;
  */
 public final class TimelineQueries {
     public static final String MODEL_ID = "SELECT id FROM models WHERE name = ?";
-    public static final String ROWS = "SELECT v.id, v.label, v.seq, v.created_at FROM versions v "
-            + "WHERE v.model_id = ? ORDER BY v.model_id, v.created_at, v.seq";
+    /**
+     * The light rows packed into one value ({@link Packed}), in the covering index's order (model, time, seq); no
+     * ORDER BY, which an aggregate would only honour through a subquery, so the reader checks the order instead.
+     */
+    public static final String ROWS = "SELECT group_concat(printf('%d,%d,%d,%d,%s', v.id, v.seq, v.created_at, "
+            + "length(CAST(v.label AS BLOB)), v.label), ';') FROM versions v WHERE v.model_id = ?";
     /** Tags of the versions in an id range; the caller keeps those of its model (tags are few). */
     public static final String TAGS = "SELECT version_id, key, value FROM version_tags WHERE version_id BETWEEN ? AND ?";
     public static final String BUCKETS = "SELECT CAST((v.created_at - ?1) * ?3 / (?2 - ?1) AS INTEGER) AS b, count(*), "
@@ -35,12 +39,13 @@ public final class TimelineQueries {
 
     /**
      * The moves of a model's targets, oldest first: only the changes of position, from the partial index
-     * {@code events_moves} (see {@link Indexes}), so the wide event rows and the model's other events stay unread.
+     * {@code events_moves} (see {@link Indexes}), so the wide event rows and the model's other events stay unread;
+     * packed as {@link #ROWS} are, with the event id so the reader can check the order.
      */
-    public static final String LANES = "SELECT e.target_id, e.at, e.kind, o.label FROM events e "
-            + "LEFT JOIN versions o ON o.id = e.to_version_id "
-            + "WHERE e.model_id = ? AND e.kind IN " + SqliteEvents.MOVE_KINDS + " AND e.target_id IS NOT NULL "
-            + "ORDER BY e.model_id, e.id";
+    public static final String LANES = "SELECT group_concat(printf('%d,%d,%d,%s,%d,%s', e.id, e.target_id, e.at, "
+            + "e.kind, coalesce(length(CAST(o.label AS BLOB)), -1), coalesce(o.label, '')), ';') "
+            + "FROM events e LEFT JOIN versions o ON o.id = e.to_version_id "
+            + "WHERE e.model_id = ? AND e.kind IN " + SqliteEvents.MOVE_KINDS + " AND e.target_id IS NOT NULL";
 
     private final Jdbc jdbc;
 
@@ -55,16 +60,29 @@ public final class TimelineQueries {
         }
         record Bare(long id, String label, long seq, long at) {
         }
-        List<Bare> bare = jdbc.list("read the timeline", ROWS,
-                rs -> new Bare(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4)), modelId);
+        Packed packed = new Packed(jdbc.one("read the timeline", ROWS, rs -> rs.getBytes(1), modelId).orElse(null));
+        List<Bare> bare = new ArrayList<>();
+        long lo = Long.MAX_VALUE;
+        long hi = Long.MIN_VALUE;
+        boolean ordered = true;
+        while (packed.hasNext()) {
+            long id = packed.number();
+            long seq = packed.number();
+            long at = packed.number();
+            Bare b = new Bare(id, packed.text(), seq, at);
+            if (!bare.isEmpty()) {
+                Bare prev = bare.get(bare.size() - 1);
+                ordered &= prev.at() < b.at() || prev.at() == b.at() && prev.seq() <= b.seq();
+            }
+            bare.add(b);
+            lo = Math.min(lo, b.id());
+            hi = Math.max(hi, b.id());
+        }
         if (bare.isEmpty()) {
             return List.of();
         }
-        long lo = Long.MAX_VALUE;
-        long hi = Long.MIN_VALUE;
-        for (Bare b : bare) {
-            lo = Math.min(lo, b.id());
-            hi = Math.max(hi, b.id());
+        if (!ordered) {
+            bare.sort(java.util.Comparator.comparingLong(Bare::at).thenComparingLong(Bare::seq));
         }
         // tags of other models' versions in the range come too, and are never looked up
         Map<Long, Map<String, String>> tags = new HashMap<>();
@@ -101,8 +119,21 @@ public final class TimelineQueries {
         if (modelId == null) {
             return List.of();
         }
-        return jdbc.list("read the lanes", LANES, rs -> new Position(rs.getLong(1), rs.getLong(2),
-                EventKind.parse(rs.getString(3)), rs.getString(4)), modelId);
+        record Move(long id, Position position) {
+        }
+        Packed packed = new Packed(jdbc.one("read the lanes", LANES, rs -> rs.getBytes(1), modelId).orElse(null));
+        List<Move> moves = new ArrayList<>();
+        boolean ordered = true;
+        while (packed.hasNext()) {
+            long id = packed.number();
+            ordered &= moves.isEmpty() || moves.get(moves.size() - 1).id() < id;
+            moves.add(new Move(id, new Position(packed.number(), packed.number(), EventKind.parse(packed.word()),
+                    packed.text())));
+        }
+        if (!ordered) {
+            moves.sort(java.util.Comparator.comparingLong(Move::id));
+        }
+        return moves.stream().map(Move::position).toList();
     }
 
     Map<Long, Double> summaryValues(String model, String key) {

@@ -84,16 +84,18 @@ class HugeTimelineBenchmark {
                     + "(load average %s)%n", modelMs[0], modelMs.length, median(modelMs), median(historyMs),
                     Sqlite3Shell.load());
             double m = median(modelMs);
-            double sqlite = sqlite3(db, data);
-            System.out.printf("model-ms %.0f; sqlite3-ms %.0f; ratio M/S %.2f (load average %s)%n", m, sqlite,
-                    m / sqlite, Sqlite3Shell.load());
+            double plain = sqlite3(db, data, false);
+            double packed = sqlite3(db, data, true);
+            System.out.printf("model-ms %.0f; sqlite3-ms %.0f (plain statements), %.0f (the window's packed ones); "
+                    + "ratio M/S %.2f against the plain (load average %s)%n", m, plain, packed, m / plain,
+                    Sqlite3Shell.load());
             phases(s);
             panZoom(layouter, data);
         }
     }
 
     /** The sqlite3 shell running the first paint's statements on the same file, median of 5 runs. */
-    private static double sqlite3(Path db, TimelineData data) throws Exception {
+    private static double sqlite3(Path db, TimelineData data, boolean packed) throws Exception {
         long modelId;
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db.toAbsolutePath());
              PreparedStatement ps = c.prepareStatement(TimelineQueries.MODEL_ID)) {
@@ -105,7 +107,7 @@ class HugeTimelineBenchmark {
         }
         long lo = data.versions().stream().mapToLong(Version::id).min().orElseThrow();
         long hi = data.versions().stream().mapToLong(Version::id).max().orElseThrow();
-        return Sqlite3Shell.medianMs(db, MODEL, modelId, lo, hi, 5);
+        return Sqlite3Shell.medianMs(db, MODEL, modelId, lo, hi, 5, packed);
     }
 
     /** What the load is made of, each alone, median of 5. */
