@@ -7,7 +7,12 @@ import java.time.Instant;
  * a protected target needs a reason (and in the window its name typed) for every move; a retired one takes none.
  */
 public record TargetState(long id, String model, String name, String liveVersion, Instant since, String servingDir,
-                          boolean protectedTarget, boolean retired) {
+                          boolean protectedTarget, boolean retired, boolean liveFailed) {
+    public TargetState(long id, String model, String name, String liveVersion, Instant since, String servingDir,
+                       boolean protectedTarget, boolean retired) {
+        this(id, model, name, liveVersion, since, servingDir, protectedTarget, retired, false);
+    }
+
     public TargetState(long id, String model, String name, String liveVersion, Instant since, String servingDir,
                        boolean protectedTarget) {
         this(id, model, name, liveVersion, since, servingDir, protectedTarget, false);

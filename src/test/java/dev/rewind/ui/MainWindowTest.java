@@ -122,6 +122,20 @@ class MainWindowTest extends WindowTestBase {
     }
 
     @Test
+    void aTargetServingAFailedVersionIsFlaggedInTheModelList(FxRobot robot) {
+        w.showModel(robot, "fraud-detector");
+        String live = w.live("production");
+        assertThat(robot.lookup(".rw-model-failed-live").<javafx.scene.Node>queryAll()).as("nothing flagged yet")
+                .noneMatch(javafx.scene.Node::isVisible);
+        assertThat(new CliRun(w.db).run("tag", "fraud-detector", live, "failed", "--reason", "bad in prod").code()).isZero();
+        waitUntil(() -> robot.lookup(".rw-model-failed-live").<javafx.scene.Node>queryAll().stream().anyMatch(javafx.scene.Node::isVisible));
+        assertThat(robot.lookup(".rw-model-failed-live").<javafx.scene.Node>queryAll().stream().filter(javafx.scene.Node::isVisible)
+                .map(n -> ((javafx.scene.control.Label) n).getText()))
+                .containsExactly("⚠ production serves failed " + live + " · staging serves failed " + live);
+        waitUntil(() -> w.timeline().lastLayout().lanes().stream().anyMatch(l -> l.servesFailed()));
+    }
+
+    @Test
     void tagDialogAddsATagShownAsAChip(FxRobot robot) {
         w.showModel(robot, "fraud-detector");
         w.clickVersion(robot, "1.0.0", MouseButton.PRIMARY);

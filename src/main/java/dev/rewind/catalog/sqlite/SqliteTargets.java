@@ -14,7 +14,9 @@ final class SqliteTargets implements TargetRepository {
     /** A model's targets; "since" is one probe of the index events_target_moves (see {@link Indexes}). */
     static final String LIST = "SELECT t.id, m.name AS model, t.name, v.label, t.serving_dir, t.protected, t.retired, "
             + " (SELECT max(e.at) FROM events e WHERE e.target_id = t.id "
-            + "  AND e.kind IN " + SqliteEvents.MOVE_KINDS + ") AS since "
+            + "  AND e.kind IN " + SqliteEvents.MOVE_KINDS + ") AS since, "
+            + " EXISTS (SELECT 1 FROM version_tags vt WHERE vt.version_id = t.version_id "
+            + "  AND vt.key = 'failed' COLLATE NOCASE) AS live_failed "
             + "FROM targets t JOIN models m ON m.id = t.model_id LEFT JOIN versions v ON v.id = t.version_id ";
     private static final String SELECT_ROW = "SELECT t.id, t.model_id, m.name AS model, t.name, t.serving_dir, "
             + "t.version_id, v.label, t.protected, t.retired FROM targets t JOIN models m ON m.id = t.model_id "
@@ -62,7 +64,7 @@ final class SqliteTargets implements TargetRepository {
             Long since = Jdbc.nullableLong(rs, "since");
             return new TargetState(rs.getLong("id"), rs.getString("model"), rs.getString("name"), rs.getString("label"),
                     since == null ? null : Instant.ofEpochMilli(since), rs.getString("serving_dir"),
-                    rs.getInt("protected") != 0, rs.getInt("retired") != 0);
+                    rs.getInt("protected") != 0, rs.getInt("retired") != 0, rs.getInt("live_failed") != 0);
         }, args);
     }
 

@@ -1,6 +1,7 @@
 package dev.rewind.ui.shell;
 
 import dev.rewind.domain.ModelSummary;
+import dev.rewind.domain.TargetState;
 import java.util.stream.Collectors;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
@@ -63,7 +64,8 @@ final class ModelListView extends VBox {
     private static final class ModelCell extends ListCell<ModelSummary> {
         private final Label name = new Label();
         private final Label detail = new Label();
-        private final VBox box = new VBox(2, name, detail);
+        private final Label failedLive = new Label();
+        private final VBox box = new VBox(2, name, detail, failedLive);
 
         ModelCell() {
             name.getStyleClass().add("rw-model-name");
@@ -71,6 +73,9 @@ final class ModelListView extends VBox {
             setPrefWidth(0); // follow the list's width and ellipsize instead of scrolling sideways
             name.setMinWidth(0);
             detail.setMinWidth(0);
+            failedLive.getStyleClass().addAll("rw-model-failed-live", "rw-danger");
+            failedLive.setMinWidth(0);
+            failedLive.managedProperty().bind(failedLive.visibleProperty());
         }
 
         @Override
@@ -85,6 +90,11 @@ final class ModelListView extends VBox {
             String live = m.targets().stream().filter(t -> t.liveVersion() != null)
                     .map(t -> t.name() + " " + t.liveVersion()).collect(Collectors.joining(" · "));
             detail.setText((live.isEmpty() ? "not deployed" : live) + " · " + m.versionCount() + " versions");
+            // a target serving a version tagged failed is the first thing to see in the list
+            String failed = m.targets().stream().filter(TargetState::liveFailed)
+                    .map(t -> t.name() + " serves failed " + t.liveVersion()).collect(Collectors.joining(" · "));
+            failedLive.setText(failed.isEmpty() ? "" : "⚠ " + failed);
+            failedLive.setVisible(!failed.isEmpty());
             setGraphic(box);
             setText(null);
         }

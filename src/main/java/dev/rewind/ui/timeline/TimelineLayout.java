@@ -39,6 +39,10 @@ public record TimelineLayout(double width, double height, TimeScale scale, Timel
 
     /** One target's row: which version it served when. */
     public record LaneRow(String target, double y, double height, List<SegmentBox> segments) {
+        /** Whether what this target serves now is tagged failed: its name and live box are drawn in red. */
+        public boolean servesFailed() {
+            return segments.stream().anyMatch(s -> s.live() && s.failed());
+        }
     }
 
     /** A stretch of time one version was served; {@code text} is null when it does not fit. */

@@ -95,12 +95,13 @@ final class TimelinePainter {
         double h = lane.height();
         g.setFill(color(LANE_BACKGROUND));
         g.fillRoundRect(left, y, right - left, h, 6, 6);
-        g.setFill(color(TEXT));
+        g.setFill(lane.servesFailed() ? color(FAILED) : color(TEXT));
         g.setFont(bold);
         g.setTextBaseline(VPos.CENTER);
-        g.fillText(lane.target(), 10, y + h / 2);
+        g.fillText(lane.servesFailed() ? "⚠ " + lane.target() : lane.target(), 10, y + h / 2);
         for (SegmentBox s : lane.segments()) {
-            g.setFill(s.live() ? color(LIVE_SEGMENT) : s.failed() ? color(FAILED_SEGMENT) : color(SEGMENT));
+            g.setFill(s.live() && s.failed() ? color(FAILED) : s.live() ? color(LIVE_SEGMENT)
+                    : s.failed() ? color(FAILED_SEGMENT) : color(SEGMENT));
             g.fillRoundRect(s.x0(), y + 3, s.x1() - s.x0(), h - 6, 4, 4);
             if (s.selected()) {
                 g.setStroke(color(SELECTION));

@@ -73,6 +73,11 @@ class TimelineLayoutTest {
         assertThat(segs.get(2).x1()).as("the live segment runs to now").isCloseTo(l.scale().x(at(3).toEpochMilli()),
                 org.assertj.core.data.Offset.offset(0.01));
         assertThat(segs.get(2).text()).isEqualTo("1.0.0 ↶");
+        assertThat(l.lanes()).extracting(LaneRow::servesFailed).as("neither serves a failed version")
+                .containsExactly(false, false);
+        vs.set(0, tagged(vs.get(0), "failed"));
+        assertThat(layout(data(vs, List.of(production, staging)), List.of(), 1000).lanes())
+                .extracting(LaneRow::servesFailed).as("production now serves a failed version").containsExactly(true, false);
         assertThat(segs.get(2).bold()).isTrue();
     }
 
