@@ -142,6 +142,22 @@ class MoveDialogWindowTest extends WindowTestBase {
         waitUntil(() -> "1.1.0".equals(w.live("staging")));
     }
 
+    @Test
+    void shiftF10AndTheMenuKeyOpenTheMenuOfTheSelectedVersion(FxRobot robot) {
+        w.showModel(robot, "fraud-detector");
+        w.clickVersion(robot, "1.1.0", MouseButton.PRIMARY);
+        assertThat(robot.lookup("#ctx-move-production").tryQuery()).isEmpty();
+        robot.press(KeyCode.SHIFT, KeyCode.F10).release(KeyCode.F10, KeyCode.SHIFT);
+        waitUntil(() -> robot.lookup("#ctx-move-production").tryQuery().isPresent());
+        assertThat(((MenuItem) menuItem(robot, "ctx-move-production").getProperties().get(MenuItem.class)).getText())
+                .isEqualTo("Roll back production to 1.1.0…");
+        robot.type(KeyCode.ESCAPE);
+        waitUntil(() -> robot.lookup("#ctx-move-production").tryQuery().isEmpty());
+        robot.type(KeyCode.CONTEXT_MENU);
+        waitUntil(() -> robot.lookup("#ctx-move-production").tryQuery().isPresent());
+        robot.type(KeyCode.ESCAPE);
+    }
+
     private CliRun.Result cli(String... args) {
         return new CliRun(w.db).run(args);
     }

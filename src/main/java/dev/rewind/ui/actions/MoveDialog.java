@@ -49,7 +49,7 @@ public final class MoveDialog extends Dialog<DialogService.MoveConfirmation> {
                 ? "Roll back " + p.target() + " of " + p.model() + " from " + from + " to " + p.chosen().label()
                 : "Deploy " + p.model() + " " + p.chosen().label() + " to " + p.target() + " (now " + from + ")");
         getDialogPane().setId("move-dialog");
-        getDialogPane().setPrefWidth(620);
+        getDialogPane().setPrefWidth(680);
 
         Label fromLabel = new Label(from);
         fromLabel.setId("move-from");
@@ -165,12 +165,18 @@ public final class MoveDialog extends Dialog<DialogService.MoveConfirmation> {
         return "Press Escape to cancel.";
     }
 
+    /** Up to ten rows, fewer on a short screen, so the reason and the buttons stay on it (about 480 px besides). */
+    private static int visibleRows() {
+        double screen = javafx.stage.Screen.getPrimary().getVisualBounds().getHeight();
+        return (int) Math.max(3, Math.min(MAX_ROWS, Math.floor((screen - 480) / ROW_HEIGHT)));
+    }
+
     private static TableView<MetricDelta> deltaTable(MovePreview p) {
         TableView<MetricDelta> t = new TableView<>(FXCollections.observableArrayList(p.deltas()));
         t.setId("move-deltas");
         // every row whole, up to ten; more scroll
         t.setFixedCellSize(ROW_HEIGHT);
-        int rows = Math.min(MAX_ROWS, Math.max(1, p.deltas().size()));
+        int rows = Math.min(visibleRows(), Math.max(1, p.deltas().size()));
         t.setPrefHeight(HEADER_HEIGHT + ROW_HEIGHT * rows + 2);
         t.setMinHeight(t.getPrefHeight());
         // the header's height depends on the theme and font: once it is known, fit the rows exactly below it
@@ -194,6 +200,7 @@ public final class MoveDialog extends Dialog<DialogService.MoveConfirmation> {
         delta.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue()));
         delta.setCellFactory(c -> new DeltaCell<>());
         key.setPrefWidth(150);
+        delta.setMinWidth(150); // "−0.0260 (−2.7%)" whole
         before.setPrefWidth(95);
         after.setPrefWidth(95);
         t.getColumns().setAll(java.util.List.of(key, before, after, delta));

@@ -95,6 +95,7 @@ final class ModelListView extends VBox {
                     .map(t -> t.name() + " serves failed " + t.liveVersion()).collect(Collectors.joining(" · "));
             failedLive.setText(failed.isEmpty() ? "" : "⚠ " + failed);
             failedLive.setVisible(!failed.isEmpty());
+            failedLive.setTooltip(failed.isEmpty() ? null : new javafx.scene.control.Tooltip(failed));
             setGraphic(box);
             setText(null);
         }

@@ -116,14 +116,18 @@ final class TimelineInput {
 
     // mouse-triggered requests are left to the secondary release, so a menu never opens twice
     private void contextMenuRequested(ContextMenuEvent e) {
-        if (e.isKeyboardTrigger()) {
-            Version v = control.currentProperty().get();
-            Point2D at = v == null ? null : control.positionOf(v.label());
-            Point2D screen = at == null ? null : control.localToScreen(at);
-            showMenu(null, screen == null ? e.getScreenX() : screen.getX(),
-                    screen == null ? e.getScreenY() : screen.getY());
+        if (e.isKeyboardTrigger() && (openMenu == null || !openMenu.isShowing())) {
+            menuAtCurrent(e.getScreenX(), e.getScreenY());
         }
         e.consume();
+    }
+
+    /** The version menu under the version in focus (keyboard: Shift+F10 or the menu key), else at the fallback. */
+    private void menuAtCurrent(double fallbackX, double fallbackY) {
+        Version v = control.currentProperty().get();
+        Point2D at = v == null ? null : control.positionOf(v.label());
+        Point2D screen = at == null ? null : control.localToScreen(at);
+        showMenu(null, screen == null ? fallbackX : screen.getX(), screen == null ? fallbackY : screen.getY());
     }
 
     private void showMenu(Version at, double screenX, double screenY) {
@@ -188,6 +192,10 @@ final class TimelineInput {
             control.zoom(1 / 0.7, 0.5);
         } else if (k == KeyCode.DIGIT0 || k == KeyCode.HOME || k == KeyCode.NUMPAD0) {
             control.zoomToFit();
+        } else if (k == KeyCode.CONTEXT_MENU || k == KeyCode.F10 && e.isShiftDown()) {
+            // not every platform turns these keys into a context-menu request; the menu must open either way
+            Point2D centre = control.localToScreen(control.getWidth() / 2, control.getHeight() / 2);
+            menuAtCurrent(centre == null ? 0 : centre.getX(), centre == null ? 0 : centre.getY());
         } else {
             return;
         }
