@@ -146,6 +146,9 @@ class MoveDialogWindowTest extends WindowTestBase {
     void shiftF10AndTheMenuKeyOpenTheMenuOfTheSelectedVersion(FxRobot robot) {
         w.showModel(robot, "fraud-detector");
         w.clickVersion(robot, "1.1.0", MouseButton.PRIMARY);
+        assertThat(w.timeline().getAccessibleText()).as("what a screen reader hears of the focused version")
+                .startsWith("fraud-detector 1.1.0, tagged stable");
+        assertThat(w.timeline().getAccessibleRoleDescription()).isEqualTo("version timeline");
         assertThat(robot.lookup("#ctx-move-production").tryQuery()).isEmpty();
         robot.press(KeyCode.SHIFT, KeyCode.F10).release(KeyCode.F10, KeyCode.SHIFT);
         waitUntil(() -> robot.lookup("#ctx-move-production").tryQuery().isPresent());

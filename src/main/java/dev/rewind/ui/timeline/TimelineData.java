@@ -37,6 +37,31 @@ public record TimelineData(List<Version> versions, List<Lane> lanes, Instant now
         return t;
     }
 
+    /**
+     * What a screen reader says of the version in focus: model, label, tags and where it is live since when, e.g.
+     * "fraud-detector 2.0.0, tagged failed, live on production since 2026-11-23 11:21:51".
+     */
+    public String describe(Version v) {
+        if (v == null) {
+            return versions.isEmpty() ? "no versions" : "no version selected; " + versions.size() + " versions";
+        }
+        StringBuilder s = new StringBuilder(v.model()).append(' ').append(v.label());
+        if (!v.tags().isEmpty()) {
+            s.append(", tagged ").append(String.join(", ", v.tags().keySet()));
+        }
+        List<String> live = new java.util.ArrayList<>();
+        for (Lane lane : lanes) {
+            if (v.label().equals(lane.liveVersion()) && !lane.segments().isEmpty()) {
+                Lane.Segment last = lane.segments().get(lane.segments().size() - 1);
+                live.add(lane.target() + " since " + dev.rewind.ui.common.Formats.time(last.from()));
+            }
+        }
+        if (!live.isEmpty()) {
+            s.append(", live on ").append(String.join(" and ", live));
+        }
+        return s.toString();
+    }
+
     /** The metric shown in tooltips: a well-known headline metric if present, else the first one. */
     static String mainMetric(Version v) {
         for (String k : new String[] {"auc", "accuracy", "f1", "top1_accuracy", "ndcg_at_10", "rmse", "loss"}) {

@@ -54,6 +54,12 @@ public final class VersionTimeline extends Control {
             new SimpleObjectProperty<>(this, "contextMenuFactory");
 
     public VersionTimeline() {
+        // the canvas is invisible to a screen reader: the control speaks for the version in focus
+        setAccessibleRoleDescription("version timeline");
+        setAccessibleHelp("Left and Right move between versions, plus and minus zoom, 0 fits, Shift+F10 opens actions");
+        accessibleTextProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> getData() == null ? "" : getData().describe(currentProperty().get()),
+                currentProperty(), dataProperty()));
         getStyleClass().add("rw-timeline");
         setFocusTraversable(true);
         setId("timeline");

@@ -73,6 +73,12 @@ class TimelineLayoutTest {
         assertThat(segs.get(2).x1()).as("the live segment runs to now").isCloseTo(l.scale().x(at(3).toEpochMilli()),
                 org.assertj.core.data.Offset.offset(0.01));
         assertThat(segs.get(2).text()).isEqualTo("1.0.0 ↶");
+        TimelineData described = data(vs, List.of(production, staging));
+        assertThat(described.describe(vs.get(1))).isEqualTo(vs.get(1).model() + " 1.0.1, tagged failed");
+        assertThat(described.describe(vs.get(0))).as("what a screen reader hears")
+                .isEqualTo(vs.get(0).model() + " 1.0.0, live on production since "
+                        + dev.rewind.ui.common.Formats.time(at(1.5)));
+        assertThat(described.describe(null)).isEqualTo("no version selected; 3 versions");
         assertThat(l.lanes()).extracting(LaneRow::servesFailed).as("neither serves a failed version")
                 .containsExactly(false, false);
         vs.set(0, tagged(vs.get(0), "failed"));
