@@ -2,6 +2,7 @@ package dev.rewind.ui.compare;
 
 import dev.rewind.domain.Comparison;
 import dev.rewind.domain.MetricDelta;
+import dev.rewind.ui.common.DeltaCell;
 import dev.rewind.ui.common.Formats;
 import java.util.ArrayList;
 import java.util.List;
@@ -148,8 +149,8 @@ public final class CompareView extends BorderPane {
             TableColumn<Comparison.Row, MetricDelta> d = new TableColumn<>("Δ");
             d.setId("compare-delta-" + labels.get(i));
             d.setCellValueFactory(x -> new ReadOnlyObjectWrapper<>(x.getValue().deltas().get(index - 1)));
-            d.setCellFactory(x -> new ShortDeltaCell<>());
-            fit.apply(d, c, r -> ShortDeltaCell.text(r.deltas().get(index - 1)), true);
+            d.setCellFactory(x -> new DeltaCell<>(false));
+            fit.apply(d, c, r -> DeltaCell.shortText(r.deltas().get(index - 1)), true);
             version.getColumns().setAll(List.of(value, d));
             columns.add(version);
         }
