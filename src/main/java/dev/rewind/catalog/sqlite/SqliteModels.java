@@ -50,6 +50,19 @@ final class SqliteModels implements ModelRepository {
         for (TargetState t : new SqliteTargets(jdbc).list(null)) {
             targets.computeIfAbsent(modelIdOf(t), k -> new ArrayList<>()).add(t);
         }
+        Map<Long, java.util.Set<String>> tags = new HashMap<>();
+        // the model's tags and its versions' (tags are few beside versions: one pass over each table)
+        jdbc.list("read tags to search", "SELECT model_id, key, value FROM model_tags UNION "
+                + "SELECT DISTINCT v.model_id, t.key, t.value FROM version_tags t JOIN versions v ON v.id = t.version_id",
+                rs -> {
+                    java.util.Set<String> words = tags.computeIfAbsent(rs.getLong(1), k -> new java.util.TreeSet<>());
+                    String value = rs.getString(3);
+                    words.add(rs.getString(2));
+                    if (value != null && !value.isEmpty()) {
+                        words.add(rs.getString(2) + "=" + value);
+                    }
+                    return null;
+                });
         return jdbc.list("list models",
                 "SELECT m.id, m.name, count(v.id) AS n, "
                         + " (SELECT label FROM versions WHERE model_id = m.id ORDER BY seq DESC LIMIT 1) AS latest, "
@@ -60,7 +73,8 @@ final class SqliteModels implements ModelRepository {
                     long id = rs.getLong("id");
                     Long at = Jdbc.nullableLong(rs, "latest_at");
                     return new ModelSummary(id, rs.getString("name"), rs.getInt("n"), rs.getString("latest"),
-                            at == null ? null : Instant.ofEpochMilli(at), targets.getOrDefault(id, List.of()));
+                            at == null ? null : Instant.ofEpochMilli(at), targets.getOrDefault(id, List.of()),
+                            List.copyOf(tags.getOrDefault(id, java.util.Set.of())));
                 });
     }
 

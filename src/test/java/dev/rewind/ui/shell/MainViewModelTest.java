@@ -93,6 +93,9 @@ class MainViewModelTest {
         assertThat(vm.selectedModelProperty().get().name()).isEqualTo("o");
         assertThat(vm.model().loadsProperty().get()).as("the selected model reloaded").isEqualTo(loads + 1);
         assertThat(vm.model().timelineProperty().get().versions().get(0).tags()).containsKey("reviewed");
+        vm.filterProperty().set("REVIEWED");
+        assertThat(vm.models()).as("a version's tag finds its model").extracting(ModelSummary::name)
+                .containsExactly("o");
     }
 
     @Test

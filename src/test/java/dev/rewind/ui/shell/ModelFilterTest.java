@@ -32,6 +32,17 @@ class ModelFilterTest {
     }
 
     @Test
+    void alsoKeepsTheModelsWhoseOwnOrWhoseVersionsTagsContainTheText() {
+        ModelSummary tagged = new ModelSummary(7, "ranker", 3, "3", null, List.of(), List.of("owner", "owner=Ana", "stable"));
+        List<ModelSummary> all = List.of(model("fraud-detector"), tagged);
+        filter.index(all);
+        assertThat(all.stream().filter(filter.matching("stable")).map(ModelSummary::name)).containsExactly("ranker");
+        assertThat(all.stream().filter(filter.matching("owner=ana")).map(ModelSummary::name)).containsExactly("ranker");
+        assertThat(all.stream().filter(filter.matching("kerown")).map(ModelSummary::name))
+                .as("no match across the name and a tag").isEmpty();
+    }
+
+    @Test
     void anEmptyFilterKeepsEverythingWithoutTestingEachModel() {
         filter.index(models);
         assertThat(filter.matching("")).isNull();
