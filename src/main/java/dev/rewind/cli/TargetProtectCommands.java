@@ -12,7 +12,8 @@ final class TargetProtectCommands {
     private TargetProtectCommands() {
     }
 
-    abstract static class Change implements Callable<Integer> {
+    /** What every one of these commands takes: the model, the target and a reason. */
+    abstract static class OnTarget implements Callable<Integer> {
         @ParentCommand
         TargetCommand parent;
 
@@ -24,7 +25,9 @@ final class TargetProtectCommands {
 
         @Mixin
         SharedOptions.Reason reason;
+    }
 
+    abstract static class Change extends OnTarget {
         abstract boolean on();
 
         @Override
@@ -57,19 +60,7 @@ final class TargetProtectCommands {
 
     @Command(name = "retire", description = {"Retire a target (needs --reason): it keeps its history but leaves the"
             + " lists ('targets --all' shows it) and takes no more moves.", "Refused while the target is protected."})
-    static final class Retire implements Callable<Integer> {
-        @ParentCommand
-        TargetCommand parent;
-
-        @Parameters(index = "0", paramLabel = "MODEL")
-        String model;
-
-        @Parameters(index = "1", paramLabel = "TARGET")
-        String target;
-
-        @Mixin
-        SharedOptions.Reason reason;
-
+    static final class Retire extends OnTarget {
         @Override
         public Integer call() {
             RewindCommand root = parent.root;

@@ -139,7 +139,7 @@ public final class MoveDialog extends Dialog<DialogService.MoveConfirmation> {
         getDialogPane().addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ENTER && goButton.isDisabled()) {
                 e.consume();
-                missing.setText(whatIsMissing(p, reason, content, goButton));
+                missing.setText(whatIsMissing(p, reason, content));
             }
         });
         setResultConverter(b -> b == go ? new DialogService.MoveConfirmation(reason.getText().strip(), ticked) : null);
@@ -147,7 +147,7 @@ public final class MoveDialog extends Dialog<DialogService.MoveConfirmation> {
     }
 
     /** The first thing that keeps the confirm button disabled, in the order the dialog asks for them. */
-    private static String whatIsMissing(MovePreview p, TextField reason, VBox content, Button goButton) {
+    private static String whatIsMissing(MovePreview p, TextField reason, VBox content) {
         if (p.blocker() != null) {
             return "This move cannot be made: " + p.blocker();
         }
