@@ -129,8 +129,9 @@ public final class MoveDialog extends Dialog<DialogService.MoveConfirmation> {
         Button cancel = (Button) getDialogPane().lookupButton(ButtonType.CANCEL);
         cancel.setDefaultButton(false);
         cancel.setCancelButton(true);
+        // its line is kept while empty: the dialog's window is sized once, so a line added later would push the
+        // buttons out of it
         missing.visibleProperty().bind(missing.textProperty().isNotEmpty());
-        missing.managedProperty().bind(missing.visibleProperty());
         goButton.disableProperty().addListener((o, was, disabled) -> {
             if (!disabled) {
                 missing.setText("");
