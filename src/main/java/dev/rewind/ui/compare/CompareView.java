@@ -2,6 +2,7 @@ package dev.rewind.ui.compare;
 
 import dev.rewind.domain.Comparison;
 import dev.rewind.domain.MetricDelta;
+import dev.rewind.ui.common.ColumnFit;
 import dev.rewind.ui.common.DeltaCell;
 import dev.rewind.ui.common.Formats;
 import java.util.ArrayList;
@@ -38,6 +39,9 @@ public final class CompareView extends BorderPane {
     private final TableView<Comparison.Row> table = new TableView<>();
     private final ComboBox<String> baseline = new ComboBox<>();
     private final SplitPane split = new SplitPane();
+    private static final double LEFT_MIN = 300;
+    private final VBox left;
+    private final HBox controls;
     /** Styled like the table's text: what column widths are measured with. */
     private final Label caption = new Label();
     private final ColumnFit fit = new ColumnFit(caption);
@@ -57,6 +61,9 @@ public final class CompareView extends BorderPane {
         caption.setId("compare-caption");
         caption.getStyleClass().add("rw-muted");
         caption.textProperty().bind(vm.captionProperty());
+        // a long caption wraps rather than ending in "…" when the charts stand beside a narrow table
+        caption.setWrapText(true);
+        caption.setMinHeight(Region.USE_PREF_SIZE);
         table.setId("compare-table");
         table.getStyleClass().add("dense");
         // the columns share the table's width, each at least as wide as its longest text: no horizontal scroll
@@ -74,9 +81,10 @@ public final class CompareView extends BorderPane {
         sections.getTabs().setAll(metricsTab, paramsTab);
         sections.setId("compare-sections");
         sections.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        VBox left = new VBox(6, caption, controls(), sections);
+        controls = controls();
+        left = new VBox(6, caption, controls, sections);
         left.setPadding(new Insets(8));
-        left.setMinWidth(300);
+        left.setMinWidth(LEFT_MIN);
         VBox.setVgrow(sections, Priority.ALWAYS);
         charts = new ChartsView(vm);
         charts.setMinWidth(CHARTS_BESIDE);
@@ -102,9 +110,10 @@ public final class CompareView extends BorderPane {
         baseline.setMinWidth(Region.USE_PREF_SIZE);
         TextField filter = new TextField();
         filter.setId("compare-filter");
-        filter.setPromptText("Filter metrics");
+        filter.setPromptText("Filter");
+        filter.setTooltip(new javafx.scene.control.Tooltip("Show only the metrics whose name contains this text"));
         filter.setPrefColumnCount(10);
-        filter.setMinWidth(60);
+        filter.setMinWidth(70);
         filter.textProperty().bindBidirectional(vm.filterProperty());
         Button csv = new Button("Export CSV…");
         csv.setId("compare-export-csv");
@@ -130,14 +139,14 @@ public final class CompareView extends BorderPane {
         TableColumn<Comparison.Row, String> key = new TableColumn<>("Metric");
         key.setId("compare-col-metric");
         key.setCellValueFactory(x -> new ReadOnlyStringWrapper(metricText(x.getValue())));
-        fit.apply(key, c, CompareView::metricText, false);
+        fit.apply(key, rows(c), CompareView::metricText, false);
         columns.add(key);
         for (int i = 0; i < labels.size(); i++) {
             int index = i;
             TableColumn<Comparison.Row, Comparison.Row> value = new TableColumn<>(i == 0 ? labels.get(0) + " (base)" : "value");
             value.setCellValueFactory(x -> new ReadOnlyObjectWrapper<>(x.getValue()));
             value.setCellFactory(x -> new ValueCell(index));
-            fit.apply(value, c, r -> Formats.number(r.value(index)), true);
+            fit.apply(value, rows(c), (Comparison.Row r) -> Formats.number(r.value(index)), true);
             if (i == 0) {
                 value.setId("compare-col-" + labels.get(0));
                 columns.add(value);
@@ -150,14 +159,19 @@ public final class CompareView extends BorderPane {
             d.setId("compare-delta-" + labels.get(i));
             d.setCellValueFactory(x -> new ReadOnlyObjectWrapper<>(x.getValue().deltas().get(index - 1)));
             d.setCellFactory(x -> new DeltaCell<>(false));
-            fit.apply(d, c, r -> DeltaCell.shortText(r.deltas().get(index - 1)), true);
+            fit.apply(d, rows(c), (Comparison.Row r) -> DeltaCell.shortText(r.deltas().get(index - 1)), true);
             version.getColumns().setAll(List.of(value, d));
             columns.add(version);
         }
         table.getColumns().setAll(columns);
-        tableNeeds = columns.stream().mapToDouble(CompareView::minWidth).sum() + 50;
+        // the left side needs room for its columns and for its controls (Baseline, filter, Export CSV…) unclipped
+        tableNeeds = Math.max(columns.stream().mapToDouble(CompareView::minWidth).sum() + 50, controlsNeed());
         chartsBeside = null;
         arrange();
+    }
+
+    private static List<Comparison.Row> rows(Comparison c) {
+        return c == null ? List.of() : c.rows();
     }
 
     private static String metricText(Comparison.Row r) {
@@ -181,12 +195,20 @@ public final class CompareView extends BorderPane {
                 sections.getTabs().remove(chartsTab);
                 split.getItems().add(charts);
                 split.setDividerPositions(Math.max(0.4, Math.min(0.7, tableNeeds / width)));
+                left.setMinWidth(Math.max(LEFT_MIN, controlsNeed()));
             } else {
                 split.getItems().remove(charts);
                 chartsTab.setContent(charts);
                 sections.getTabs().add(chartsTab);
             }
         }
+    }
+
+    private double controlsNeed() {
+        if (controls.getScene() != null) {
+            controls.applyCss();
+        }
+        return controls.minWidth(-1) + 2 * 8 + 4;
     }
 
     private static double minWidth(TableColumn<?, ?> c) {

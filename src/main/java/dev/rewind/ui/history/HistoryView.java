@@ -4,8 +4,12 @@ import dev.rewind.domain.Event;
 import dev.rewind.domain.MoveOverride;
 import dev.rewind.domain.EventKind;
 import dev.rewind.domain.TargetState;
+import dev.rewind.ui.common.ColumnFit;
 import dev.rewind.ui.common.Formats;
 import dev.rewind.ui.model.ModelViewModel;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -28,6 +32,14 @@ public final class HistoryView extends BorderPane {
     private final ComboBox<String> kind = new ComboBox<>();
     private final ComboBox<String> target = new ComboBox<>();
     private final TextField text = new TextField();
+    /** How many of the newest events the column widths are measured on: enough to be typical, cheap at any size. */
+    private static final int FIT_SAMPLE = 300;
+    private static final double REASON_MIN = 200;
+    private final TableColumn<Event, String> reason = column("Reason", e -> e.reason() == null ? "" : e.reason());
+    /** The bar's first label, styled like the table's text: what column widths are measured with. */
+    private final Label styledLike = new Label("Kind");
+    private final ColumnFit fit = new ColumnFit(styledLike);
+    private final TableView<Event> table;
 
     public HistoryView(ModelViewModel vm) {
         this.vm = vm;
@@ -50,33 +62,66 @@ public final class HistoryView extends BorderPane {
         kind.valueProperty().addListener(o -> refilter());
         target.valueProperty().addListener(o -> refilter());
         text.textProperty().addListener(o -> refilter());
-        HBox bar = new HBox(8, new Label("Kind"), kind, new Label("Target"), target, text);
+        HBox bar = new HBox(8, styledLike, kind, new Label("Target"), target, text);
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        HBox.setHgrow(text, javafx.scene.layout.Priority.ALWAYS);
         bar.setPadding(new Insets(8));
         setTop(bar);
-        setCenter(table());
+        table = table();
+        setCenter(table);
+        // measured with the theme's font once the view is in a scene; again when the events or targets arrive
+        styledLike.sceneProperty().addListener((o, a, scene) -> fitColumns());
+        vm.events().addListener((javafx.collections.ListChangeListener<Event>) c -> fitColumns());
+        fitColumns();
     }
 
     private TableView<Event> table() {
         TableView<Event> t = new TableView<>(new SortedList<>(filtered));
         t.setId("history-table");
         t.setPlaceholder(new Label("No events"));
-        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // fitted columns and a Reason that takes the slack: times, kinds and changes are never cut to "…"; at a
+        // narrow window the table scrolls sideways to Host and Proof rather than squeezing the columns
+        t.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         t.getColumns().setAll(java.util.List.of(
-                column("When", 150, e -> Formats.time(e.at())),
-                column("Kind", 80, e -> e.kind().id()),
-                column("Target", 90, e -> e.target() == null ? "" : e.target()),
-                column("Change", 150, HistoryView::change),
-                column("Actor", 80, Event::actor),
-                column("Host", 110, Event::host),
-                column("Reason", 300, e -> e.reason() == null ? "" : e.reason()),
-                column("Proof", 200, e -> vm.proof(e.id()))));
+                column("When", e -> Formats.time(e.at())),
+                column("Kind", e -> e.kind().id()),
+                column("Target", e -> e.target() == null ? "" : e.target()),
+                column("Change", HistoryView::change),
+                column("Actor", Event::actor),
+                reason,
+                column("Host", Event::host),
+                column("Proof", e -> vm.proof(e.id()))));
+        reason.setMinWidth(REASON_MIN);
+        t.getColumns().forEach(c -> c.widthProperty().addListener(o -> fitReason(t)));
+        t.widthProperty().addListener(o -> fitReason(t));
         return t;
     }
 
-    private static TableColumn<Event, String> column(String title, double width, Function<Event, String> f) {
+    /** Fits the columns to a sample of the events (the newest), every kind and every target name. */
+    private void fitColumns() {
+        List<Event> sample = vm.events().subList(0, Math.min(FIT_SAMPLE, vm.events().size()));
+        List<TableColumn<Event, ?>> cols = table.getColumns();
+        fit.apply(cols.get(0), List.of(Instant.now()), Formats::time, false);
+        fit.apply(cols.get(1), List.of(EventKind.values()), EventKind::id, false);
+        List<String> targets = new ArrayList<>();
+        vm.targets().forEach(x -> targets.add(x.name()));
+        sample.forEach(e -> targets.add(e.target()));
+        fit.apply(cols.get(2), targets, x -> x, false);
+        fit.apply(cols.get(3), sample, HistoryView::change, false);
+        fit.apply(cols.get(4), sample, Event::actor, false);
+        fit.apply(cols.get(6), sample, Event::host, false);
+        fitReason(table);
+    }
+
+    private void fitReason(TableView<Event> t) {
+        double others = t.getColumns().stream().filter(c -> c != reason).mapToDouble(TableColumn::getWidth).sum();
+        // the vertical scroll bar's width, so Reason's end is not under it
+        reason.setPrefWidth(Math.max(REASON_MIN, t.getWidth() - others - 20));
+    }
+
+    private static TableColumn<Event, String> column(String title, Function<Event, String> f) {
         TableColumn<Event, String> c = new TableColumn<>(title);
-        c.setPrefWidth(width);
+        c.setPrefWidth(60);
         c.setCellValueFactory(x -> new ReadOnlyStringWrapper(f.apply(x.getValue())));
         c.setSortable(false);
         return c;

@@ -30,6 +30,10 @@ public final class TourOffer extends HBox {
         later.setId("tour-dismiss");
         later.getStyleClass().add("flat");
         later.setOnAction(e -> vm.dismissOffer());
+        // the text wraps to make room; the buttons keep their whole labels ("Take …" was seen at 1024 px)
+        take.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        later.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         getChildren().addAll(text, take, later);
         visibleProperty().bind(vm.offerProperty());
         managedProperty().bind(visibleProperty());

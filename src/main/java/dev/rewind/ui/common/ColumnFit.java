@@ -1,6 +1,5 @@
-package dev.rewind.ui.compare;
+package dev.rewind.ui.common;
 
-import dev.rewind.domain.Comparison;
 import java.util.List;
 import java.util.function.Function;
 import javafx.scene.control.Labeled;
@@ -9,24 +8,25 @@ import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 
-/** Sizes a comparison column to its header and its longest text, so nothing in it is cut to "…". */
-final class ColumnFit {
+/** Sizes a table column to its header and its longest text, so nothing in it is cut to "…". */
+public final class ColumnFit {
     /** A cell's padding and a little air, beside its text's width. */
     private static final double CELL_PAD = 22;
     private final Labeled styledLike;
 
     /** {@code styledLike}: a label in the same scene, whose font is the theme's once it is styled. */
-    ColumnFit(Labeled styledLike) {
+    public ColumnFit(Labeled styledLike) {
         this.styledLike = styledLike;
     }
 
-    void apply(TableColumn<Comparison.Row, ?> column, Comparison c, Function<Comparison.Row, String> text, boolean bold) {
+    /** Makes {@code column} at least as wide as its header and each of {@code rows}' texts. */
+    public <R> void apply(TableColumn<?, ?> column, List<R> rows, Function<R, String> text, boolean bold) {
         double widest = width(column.getText(), true);
-        for (Comparison.Row r : c == null ? List.<Comparison.Row>of() : c.rows()) {
+        for (R r : rows) {
             widest = Math.max(widest, width(text.apply(r), bold));
         }
         column.setMinWidth(Math.ceil(widest + CELL_PAD));
-        column.setPrefWidth(column.getMinWidth());
+        column.setPrefWidth(Math.max(column.getPrefWidth(), column.getMinWidth()));
     }
 
     private double width(String s, boolean bold) {
@@ -35,7 +35,7 @@ final class ColumnFit {
         }
         // before the view is styled, the toolkit's default font
         Font f = styledLike.getScene() == null ? Font.getDefault() : styledLike.getFont();
-        Text t = new Text(s);
+        Text t = new Text(s == null ? "" : s);
         t.setFont(bold ? Font.font(f.getFamily(), FontWeight.BOLD, f.getSize()) : f);
         return t.getLayoutBounds().getWidth();
     }
