@@ -43,6 +43,11 @@ class NarrowWindowTest extends WindowTestBase {
             }
         }
         assertThat(checked).as("cells checked").isGreaterThan(10);
+        // a reason cut to fit carries its whole text in a tooltip
+        assertThat(table.lookupAll(".table-cell")).filteredOn(n -> n instanceof TableCell<?, ?> c && c.getTableColumn() != null
+                && "Reason".equals(c.getTableColumn().getText()) && c.getText() != null && !c.getText().isEmpty())
+                .isNotEmpty().allMatch(n -> ((TableCell<?, ?>) n).getTooltip() != null
+                        && ((TableCell<?, ?>) n).getTooltip().getText().equals(((TableCell<?, ?>) n).getText()));
         // and those columns are all in view, left of the table's right edge
         Bounds viewport = table.localToScene(table.getLayoutBounds());
         for (Node n : table.lookupAll(".column-header")) {

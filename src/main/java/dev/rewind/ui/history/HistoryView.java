@@ -92,6 +92,15 @@ public final class HistoryView extends BorderPane {
                 column("Host", Event::host),
                 column("Proof", e -> vm.proof(e.id()))));
         reason.setMinWidth(REASON_MIN);
+        // a long reason ends in "…" at a narrow window: the whole text is a hover away
+        reason.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null || item.isEmpty() ? null : new javafx.scene.control.Tooltip(item));
+            }
+        });
         t.getColumns().forEach(c -> c.widthProperty().addListener(o -> fitReason(t)));
         t.widthProperty().addListener(o -> fitReason(t));
         return t;

@@ -34,6 +34,8 @@ import java.util.stream.Collectors;
 final class TimelineLayouter {
     /** The narrowest a live segment is drawn, in pixels, however far out the timeline is zoomed. */
     static final double MIN_LIVE_WIDTH = 24;
+    /** How far right of its grid line a tick's label starts (the painter draws it there). */
+    static final double TICK_TEXT_INSET = 4;
 
     private final ToDoubleFunction<String> plainWidth;
     private final ToDoubleFunction<String> boldWidth;
@@ -92,7 +94,10 @@ final class TimelineLayouter {
         for (long t = TickSteps.first((long) s, step, zone); t <= e; t = TickSteps.next(t, step, zone)) {
             double px = scale.x(t);
             if (px >= scale.left()) {
-                ticks.add(new Tick(px, fmt.format(Instant.ofEpochMilli(t).atZone(zone))));
+                String text = fmt.format(Instant.ofEpochMilli(t).atZone(zone));
+                // a label that would run past the right edge is dropped, not clipped ("Dec 2" was seen); the grid
+                // line stays
+                ticks.add(new Tick(px, px + TICK_TEXT_INSET + plainWidth.applyAsDouble(text) <= w ? text : ""));
             }
         }
         return ticks;

@@ -82,7 +82,7 @@ final class TimelinePainter {
             g.setStroke(color(GRID));
             g.strokeLine(Math.round(t.x()) + 0.5, axisH, Math.round(t.x()) + 0.5, l.height());
             g.setFill(color(MUTED));
-            g.fillText(t.text(), t.x() + 4, axisH / 2);
+            g.fillText(t.text(), t.x() + TimelineLayouter.TICK_TEXT_INSET, axisH / 2);
         }
         g.setStroke(color(GRID));
         g.strokeLine(0, axisH + 0.5, l.width(), axisH + 0.5);

@@ -259,6 +259,22 @@ class TimelineLayoutTest {
         assertThat(l.ticks()).hasSizeGreaterThan(2).allMatch(t -> t.x() >= G.gutter() && t.x() <= 800);
         assertThat(l.ticks()).extracting(TimelineLayout.Tick::text).contains("Mar 2", "Mar 3");
         assertThat(l.ticks().stream().map(TimelineLayout.Tick::x).toList()).isSorted();
+        // every label shown fits left of the right edge (7 px a character in this test's measure)
+        assertThat(l.ticks()).allMatch(t -> t.x() + TimelineLayouter.TICK_TEXT_INSET + t.text().length() * 7.0 <= 800);
+    }
+
+    @Test
+    void aTickTooCloseToTheRightEdgeKeepsItsLineAndDropsItsLabel() {
+        for (int width = 600; width <= 1000; width += 7) {
+            TimelineLayout l = layout(data(versions(5, DAY), List.of()), List.of(), width);
+            TimelineLayout.Tick last = l.ticks().get(l.ticks().size() - 1);
+            double room = width - last.x() - TimelineLayouter.TICK_TEXT_INSET;
+            if (room < 5 * 7.0) { // "Mar N" needs 35 px here
+                assertThat(last.text()).as("width " + width).isEmpty();
+                return;
+            }
+        }
+        throw new AssertionError("no width put a tick within a label's width of the edge");
     }
 
     @Test
