@@ -6,6 +6,7 @@ import dev.rewind.ui.compare.CompareView;
 import dev.rewind.ui.model.ModelTab;
 import dev.rewind.ui.model.ModelViewModel;
 import dev.rewind.ui.compare.CompareViewModel;
+import dev.rewind.ui.details.ArtifactFilesViewModel;
 import dev.rewind.ui.details.DetailsView;
 import dev.rewind.ui.history.HistoryView;
 import dev.rewind.ui.timeline.VersionTimeline;
@@ -45,6 +46,7 @@ import javafx.scene.layout.VBox;
 public final class ModelPane extends BorderPane {
     private final ModelViewModel vm;
     private final CompareViewModel compareVm;
+    private final ArtifactFilesViewModel filesVm;
     private final VersionTimeline timeline = new VersionTimeline();
     private final MenuButton moveButton = new MenuButton("Deploy / Roll back");
     private final Button tagButton = new Button("Tag…");
@@ -52,9 +54,10 @@ public final class ModelPane extends BorderPane {
     private final BooleanProperty readOnly = new SimpleBooleanProperty(false);
     private final Map<ModelTab, Supplier<Node>> lazy = new EnumMap<>(ModelTab.class);
 
-    public ModelPane(ModelViewModel vm, CompareViewModel compareVm) {
+    public ModelPane(ModelViewModel vm, CompareViewModel compareVm, ArtifactFilesViewModel filesVm) {
         this.vm = vm;
         this.compareVm = compareVm;
+        this.filesVm = filesVm;
         setId("model-pane");
         createView();
         bind();
@@ -101,7 +104,7 @@ public final class ModelPane extends BorderPane {
 
         // only the tab in the first frame is built before it; the others when first shown (start-up time)
         tabs.getTabs().setAll(tab(ModelTab.DETAILS), tab(ModelTab.HISTORY), tab(ModelTab.COMPARE), tab(ModelTab.LEARN));
-        lazy.put(ModelTab.DETAILS, () -> new DetailsView(vm));
+        lazy.put(ModelTab.DETAILS, () -> new DetailsView(vm, filesVm));
         lazy.put(ModelTab.HISTORY, () -> new HistoryView(vm));
         lazy.put(ModelTab.COMPARE, () -> new CompareView(compareVm));
         lazy.put(ModelTab.LEARN, () -> placeholder("Learn mode: a guided story about versioning and rollback."));
