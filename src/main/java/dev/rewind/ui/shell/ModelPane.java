@@ -85,6 +85,17 @@ public final class ModelPane extends BorderPane {
         zoomIn.setOnAction(e -> timeline.zoom(0.7, 0.5));
         Button zoomOut = new Button("−");
         zoomOut.setOnAction(e -> timeline.zoom(1 / 0.7, 0.5));
+        zoomIn.setId("zoom-in");
+        zoomOut.setId("zoom-out");
+        // a symbol says nothing to a screen reader; and the timeline's own keys (+, −, 0) zoom, so Tab skips these
+        // three and goes from the list's actions straight to the timeline
+        for (Button b : List.of(zoomIn, zoomOut, fit)) {
+            String what = b == zoomIn ? "Zoom in" : b == zoomOut ? "Zoom out" : "Zoom to fit";
+            b.setAccessibleText(what);
+            b.setTooltip(new javafx.scene.control.Tooltip(what + " (on the timeline: " + (b == zoomIn ? "+"
+                    : b == zoomOut ? "−" : "0") + ")"));
+            b.setFocusTraversable(false);
+        }
         ProgressIndicator busy = new ProgressIndicator();
         busy.setMaxSize(18, 18);
         busy.setId("model-loading");
@@ -272,7 +283,11 @@ public final class ModelPane extends BorderPane {
 
     private void fill(Tab t) {
         if (t != null && t.getContent() == null) {
-            t.setContent(lazy.get((ModelTab) t.getUserData()).get());
+            Node content = lazy.get((ModelTab) t.getUserData()).get();
+            if (content.getAccessibleText() == null) { // a screen reader names the panel by its tab
+                content.setAccessibleText(t.getText() + " tab");
+            }
+            t.setContent(content);
         }
     }
 }
