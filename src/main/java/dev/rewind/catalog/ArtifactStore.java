@@ -1,6 +1,7 @@
 package dev.rewind.catalog;
 
 import dev.rewind.domain.Artifact;
+import dev.rewind.domain.ArtifactFile;
 import dev.rewind.domain.RewindException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -149,11 +150,28 @@ public final class ArtifactStore {
 
     private static String treeChecksum(Path path, TreeManifest format) throws IOException {
         StringBuilder manifest = new StringBuilder(format.header());
-        for (Path f : regularFiles(path)) {
-            String rel = path.relativize(f).toString().replace('\\', '/');
-            manifest.append(rel).append('\0').append(Files.size(f)).append('\0').append(fileSha(f)).append('\n');
+        for (ArtifactFile f : entries(path)) {
+            manifest.append(f.path()).append('\0').append(f.size()).append('\0').append(f.sha256()).append('\n');
         }
         return HexFormat.of().formatHex(sha256().digest(manifest.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** A directory's manifest: each regular file's relative path, size and SHA-256, in path order. */
+    private static List<ArtifactFile> entries(Path dir) throws IOException {
+        List<ArtifactFile> out = new ArrayList<>();
+        for (Path f : regularFiles(dir)) {
+            out.add(new ArtifactFile(dir.relativize(f).toString().replace('\\', '/'), Files.size(f), fileSha(f)));
+        }
+        return out;
+    }
+
+    /**
+     * The files of the stored directory with this checksum, as its manifest lists them (each one hashed now, so it
+     * takes as long as checking the copy); empty when the stored copy is a single file.
+     */
+    public List<ArtifactFile> files(String sha256) throws IOException {
+        Path p = pathOf(sha256);
+        return Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) ? entries(p) : List.of();
     }
 
     /** Whether stored bytes have a recorded checksum; a directory registered before the manifest header may use it. */

@@ -3,6 +3,7 @@ package dev.rewind.catalog;
 import dev.rewind.domain.ModelSummary;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 public interface ModelRepository {
@@ -19,6 +20,12 @@ public interface ModelRepository {
 
     /** Every model name (for the look-alike check; cheaper than {@link #list()}). */
     List<String> names();
+
+    /**
+     * Each model's distinct version descriptions, by model name, for the model list's search: a read of its own, since
+     * on a catalog of a million versions it scans them all (seconds) while the list itself is read from indexes.
+     */
+    Map<String, List<String>> descriptions();
 
     /** Every key of a model tag. */
     List<String> tagKeys();

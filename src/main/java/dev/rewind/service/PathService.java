@@ -3,11 +3,16 @@ package dev.rewind.service;
 import dev.rewind.catalog.Catalog;
 import dev.rewind.catalog.CatalogTx;
 import dev.rewind.catalog.TargetRow;
+import dev.rewind.domain.Artifact;
+import dev.rewind.domain.ArtifactFile;
 import dev.rewind.domain.Names;
 import dev.rewind.domain.RewindException;
 import dev.rewind.domain.Version;
 import dev.rewind.domain.VersionRef;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** From a reference ({@code fraud@production}, {@code fraud:1.2.0}, {@code fraud@latest}) to its artifact's path. */
@@ -39,6 +44,29 @@ public final class PathService {
                     : v.artifact().uri();
             return new Resolved(v, r.kind() == VersionRef.Kind.TARGET ? r.name() : null, path);
         });
+    }
+
+    /** Where a stored artifact's copy is, and its files when it is a directory (empty for a single file). */
+    public record StoredCopy(Path path, List<ArtifactFile> files) {
+        public StoredCopy {
+            files = List.copyOf(files);
+        }
+    }
+
+    /**
+     * The stored copy of {@code a}, its files listed from the directory's manifest (each file is hashed: slow for a
+     * large directory, so call it off the UI thread); empty when the artifact is only referenced by URI.
+     */
+    public Optional<StoredCopy> storedCopy(Artifact a) {
+        if (a == null || !a.stored()) {
+            return Optional.empty();
+        }
+        Path p = catalog.artifacts().pathOf(a.sha256());
+        try {
+            return Optional.of(new StoredCopy(p, catalog.artifacts().files(a.sha256())));
+        } catch (IOException e) {
+            throw RewindException.refused("cannot read the stored copy " + p + ": " + e.getMessage());
+        }
     }
 
     private static Version version(CatalogTx tx, VersionRef r) {

@@ -145,6 +145,11 @@ public final class RegistryService {
         return catalog.read(tx -> tx.models().list());
     }
 
+    /** Each model's distinct version descriptions, by model name (what the model list's search also looks in). */
+    public Map<String, List<String>> descriptions() {
+        return catalog.read(tx -> tx.models().descriptions());
+    }
+
     public List<Version> versions(String model) {
         return catalog.read(tx -> {
             Lookups.modelId(tx, model);

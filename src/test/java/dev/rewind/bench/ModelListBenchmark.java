@@ -122,7 +122,8 @@ class ModelListBenchmark {
                     for (int i = 0; i < MODELS; i++) {
                         Instant at = Instant.ofEpochSecond(1_700_000_000L + i * 60L);
                         long model = tx.models().insert(name(i), at);
-                        long v = bulk.version(new NewVersion(model, "1.0." + i % 10, 1, at, "ana", null, null, null, null));
+                        long v = bulk.version(new NewVersion(model, "1.0." + i % 10, 1, at, "ana", description(i), null,
+                                null, null));
                         tx.events().append(EventRecord.draft(at.toEpochMilli(), EventKind.REGISTER, model, null, v, null,
                                 null, null, null, null, "ana", "bench"));
                     }
@@ -131,6 +132,11 @@ class ModelListBenchmark {
             });
         }
         System.out.printf("wrote %d models in %.1f s%n", MODELS, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** What the filter also searches: a description per model, some sharing words with the names typed. */
+    static String description(int i) {
+        return "Retrained on " + AREAS[i / 3 % AREAS.length] + " data, run " + i;
     }
 
     static String name(int i) {
@@ -172,7 +178,8 @@ class ModelListBenchmark {
 
     /**
      * Types {@code text} key by key into the cleared filter, checking after each key that the list shows exactly the
-     * models whose name contains what is typed so far; returns the keystrokes' marks.
+     * models whose name or description contains what is typed so far (descriptions are read in the background after
+     * the first key, so the list may take a moment to show their matches); returns the keystrokes' marks.
      */
     private List<long[]> type(FxRobot robot, String text) throws Exception {
         WaitForAsyncUtils.asyncFx(() -> field.clear()).get();
@@ -189,12 +196,25 @@ class ModelListBenchmark {
             String needle = typed.toLowerCase(Locale.ROOT);
             List<String> expected = new ArrayList<>();
             for (int m = 0; m < MODELS; m++) {
-                if (name(m).contains(needle)) {
+                if (name(m).contains(needle) || description(m).toLowerCase(Locale.ROOT).contains(needle)) {
                     expected.add(name(m));
                 }
             }
-            List<String> shown = WaitForAsyncUtils.asyncFx(() -> list.getItems().stream()
-                    .map(x -> ((ModelSummary) x).name()).toList()).get();
+            java.util.function.Supplier<List<String>> shownNow = () -> {
+                try {
+                    return WaitForAsyncUtils.asyncFx(() -> list.getItems().stream()
+                            .map(x -> ((ModelSummary) x).name()).toList()).get();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            };
+            try {
+                WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                        () -> new java.util.HashSet<>(shownNow.get()).equals(new java.util.HashSet<>(expected)));
+            } catch (java.util.concurrent.TimeoutException e) {
+                // the assertion below says what differs
+            }
+            List<String> shown = shownNow.get();
             assertThat(shown).as("the list after typing '%s'", typed).containsExactlyInAnyOrderElementsOf(expected);
         }
         return WaitForAsyncUtils.asyncFx(() -> List.copyOf(marks)).get();

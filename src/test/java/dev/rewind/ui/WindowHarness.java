@@ -39,26 +39,32 @@ final class WindowHarness {
 
     /** With the timers of {@code scheduler}: a test that must not wait on real time brings its own. */
     WindowHarness(Stage stage, Path db, Scheduler scheduler) {
-        this(stage, db, scheduler, new FxTaskExecutor(), RewindApp::open);
+        this(stage, db, scheduler, new FxTaskExecutor(), RewindApp::open, new dev.rewind.ui.details.DesktopFolderOpener());
     }
 
     /** With {@code tasks} running the window's background work: a test that holds some back brings its own. */
     WindowHarness(Stage stage, Path db, Scheduler scheduler, dev.rewind.ui.common.TaskExecutor tasks) {
-        this(stage, db, scheduler, tasks, RewindApp::open);
+        this(stage, db, scheduler, tasks, RewindApp::open, new dev.rewind.ui.details.DesktopFolderOpener());
+    }
+
+    /** With {@code folders} in place of the desktop's file manager (a test records what it was asked to open). */
+    WindowHarness(Stage stage, Path db, dev.rewind.ui.details.FolderOpener folders) {
+        this(stage, db, new FxScheduler(), new FxTaskExecutor(), RewindApp::open, folders);
     }
 
     /** With {@code opener} in place of the app's (a test that makes opening fail brings its own). */
     WindowHarness(Stage stage, Path db, Scheduler scheduler,
                   java.util.function.BiFunction<Path, OpenMode, dev.rewind.service.CatalogSessions.Opened> opener) {
-        this(stage, db, scheduler, new FxTaskExecutor(), opener);
+        this(stage, db, scheduler, new FxTaskExecutor(), opener, new dev.rewind.ui.details.DesktopFolderOpener());
     }
 
     private WindowHarness(Stage stage, Path db, Scheduler scheduler, dev.rewind.ui.common.TaskExecutor tasks,
-                          java.util.function.BiFunction<Path, OpenMode, dev.rewind.service.CatalogSessions.Opened> opener) {
+                          java.util.function.BiFunction<Path, OpenMode, dev.rewind.service.CatalogSessions.Opened> opener,
+                          dev.rewind.ui.details.FolderOpener folders) {
         this.db = db;
         MainView.applyTheme(false);
         dialogs = new TestDialogs(() -> stage);
-        vm = new MainViewModel(tasks, dialogs, scheduler, Clock.systemUTC(), opener);
+        vm = new MainViewModel(tasks, dialogs, scheduler, Clock.systemUTC(), opener, folders);
         view = new MainView(vm);
         stage.setScene(RewindApp.scene(view));
         stage.setTitle("Rewind");

@@ -84,6 +84,17 @@ final class SqliteModels implements ModelRepository {
     }
 
     @Override
+    public Map<String, List<String>> descriptions() {
+        Map<String, List<String>> out = new HashMap<>();
+        jdbc.list("read version descriptions to search", "SELECT DISTINCT m.name, v.description FROM versions v "
+                + "JOIN models m ON m.id = v.model_id WHERE v.description IS NOT NULL AND v.description <> ''", rs -> {
+                    out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+                    return null;
+                });
+        return out;
+    }
+
+    @Override
     public List<String> tagKeys() {
         return jdbc.list("list model tag keys", "SELECT DISTINCT key FROM model_tags", rs -> rs.getString(1));
     }

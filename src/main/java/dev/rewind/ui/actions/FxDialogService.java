@@ -97,8 +97,14 @@ public final class FxDialogService implements DialogService {
 
     @Override
     public void notifyDone(String message, Runnable undo) {
-        Notifications n = Notifications.create().title("Done").text(message).owner(owner.get())
-                .position(Pos.BOTTOM_RIGHT).hideAfter(Duration.seconds(10));
+        Window w = owner.get();
+        if (w != null && w.getScene() != null && w.getScene().lookup("#" + NoticeBar.ID) instanceof NoticeBar bar) {
+            bar.show(message, undo);
+            return;
+        }
+        // a window without a status bar (none in the app today) still gets the notice and its Undo
+        Notifications n = Notifications.create().title("Done").text(message).owner(w)
+                .position(Pos.BOTTOM_LEFT).hideAfter(Duration.seconds(10));
         if (undo != null) {
             n.action(new Action("Undo", e -> undo.run()));
         }

@@ -21,10 +21,14 @@ import javafx.scene.layout.VBox;
 /** The version in focus: metrics with direction, params, tags, lineage, artifact, description, deployments. */
 public final class DetailsView extends ScrollPane {
     private final ModelViewModel vm;
+    private final ArtifactFilesViewModel filesVm;
+    private final ArtifactFilesView files;
     private final VBox content = new VBox(14);
 
-    public DetailsView(ModelViewModel vm) {
+    public DetailsView(ModelViewModel vm, ArtifactFilesViewModel filesVm) {
         this.vm = vm;
+        this.filesVm = filesVm;
+        this.files = new ArtifactFilesView(filesVm);
         setId("details");
         setFitToWidth(true);
         content.setPadding(new Insets(12));
@@ -40,6 +44,7 @@ public final class DetailsView extends ScrollPane {
         content.getChildren().clear();
         Version focus = vm.currentProperty().get();
         Version v = full != null && focus != null && full.id() == focus.id() ? full : null;
+        filesVm.show(v);
         if (v == null && focus != null) {
             // the title is known from the timeline's row; the rest follows in a moment
             Label title = new Label(focus.model() + " " + focus.label());
@@ -93,7 +98,7 @@ public final class DetailsView extends ScrollPane {
         } else {
             deployments.forEach(line -> deployed.getChildren().add(new Label(line)));
         }
-        content.getChildren().addAll(columns, section("Deployed", deployed, null));
+        content.getChildren().addAll(columns, files, section("Deployed", deployed, null));
     }
 
     /** The version's names for the clipboard: its label, and the reference {@code rewind path} reads. */

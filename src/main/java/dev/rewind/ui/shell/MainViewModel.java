@@ -9,6 +9,9 @@ import dev.rewind.ui.common.DialogService;
 import dev.rewind.ui.common.Scheduler;
 import dev.rewind.ui.common.TaskExecutor;
 import dev.rewind.ui.compare.CompareViewModel;
+import dev.rewind.ui.details.ArtifactFilesViewModel;
+import dev.rewind.ui.details.DesktopFolderOpener;
+import dev.rewind.ui.details.FolderOpener;
 import dev.rewind.ui.learn.LearnViewModel;
 import dev.rewind.ui.model.ModelViewModel;
 import java.nio.file.Files;
@@ -41,6 +44,7 @@ public final class MainViewModel {
     private final CatalogLifecycle lifecycle;
     private final LearnViewModel learnVm;
     private final IntegrityViewModel integrity;
+    private final ArtifactFilesViewModel artifactFiles;
     private final BooleanProperty dark = new SimpleBooleanProperty(false);
     private final DialogService dialogs;
     private final TaskExecutor tasks;
@@ -49,6 +53,12 @@ public final class MainViewModel {
     /** {@code opener} opens a catalog file and runs on a worker thread. */
     public MainViewModel(TaskExecutor tasks, DialogService dialogs, Scheduler scheduler, Clock clock,
                          BiFunction<Path, OpenMode, CatalogSessions.Opened> opener) {
+        this(tasks, dialogs, scheduler, clock, opener, new DesktopFolderOpener());
+    }
+
+    /** With {@code folders} showing a stored artifact's folder (a test brings one that launches nothing). */
+    public MainViewModel(TaskExecutor tasks, DialogService dialogs, Scheduler scheduler, Clock clock,
+                         BiFunction<Path, OpenMode, CatalogSessions.Opened> opener, FolderOpener folders) {
         this.dialogs = dialogs;
         this.tasks = tasks;
         this.modelVm = new ModelViewModel(tasks, dialogs, this::services, clock);
@@ -61,6 +71,7 @@ public final class MainViewModel {
                 LearnScenarioLoader::shipped);
         modelVm.setAfterChange(list::refresh);
         this.integrity = new IntegrityViewModel(tasks, this::services);
+        this.artifactFiles = new ArtifactFilesViewModel(tasks, this::services, folders, dialogs);
     }
 
     private Services services() {
@@ -156,6 +167,11 @@ public final class MainViewModel {
 
     public CompareViewModel compare() {
         return compareVm;
+    }
+
+    /** The stored copy of the version in Details: a directory's files, "Open folder". */
+    public ArtifactFilesViewModel artifactFiles() {
+        return artifactFiles;
     }
 
     public ImportViewModel importer() {

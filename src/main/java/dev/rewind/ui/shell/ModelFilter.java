@@ -1,6 +1,7 @@
 package dev.rewind.ui.shell;
 
 import dev.rewind.domain.ModelSummary;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -8,14 +9,15 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * The one rule for which models the sidebar's filter text keeps: every model whose name, or one of its or its
- * versions' tags ({@code stable}, {@code owner=ana}), contains the text, ignoring case and surrounding blanks. Each
- * model's searchable text is lowercased once when the list is loaded, not on every keystroke, so a keystroke over
- * 10,000 models is one {@code contains} each. Version descriptions are not searched (a million of them would not
- * fit this list; {@code rewind search} reads the catalog).
+ * The one rule for which models the sidebar's filter text keeps: every model whose name, one of its or its versions'
+ * tags ({@code stable}, {@code owner=ana}), or one of its versions' descriptions contains the text, ignoring case and
+ * surrounding blanks. Each model's searchable text is lowercased once when it is read, not on every keystroke, so a
+ * keystroke over 10,000 models is one or two {@code contains} each. Descriptions arrive later than the list (a read
+ * of their own: on a million versions it takes seconds), so they are indexed by model name.
  */
 final class ModelFilter {
     private final Map<ModelSummary, String> searchable = new IdentityHashMap<>();
+    private final Map<String, String> described = new HashMap<>();
 
     /** Prepares the searchable text of the models about to be shown, forgetting the previous ones. */
     void index(List<ModelSummary> models) {
@@ -23,6 +25,13 @@ final class ModelFilter {
         for (ModelSummary m : models) {
             searchable.put(m, searchable(m));
         }
+    }
+
+    /** Prepares each model's version descriptions, by model name, forgetting the previous ones. */
+    void indexDescriptions(Map<String, List<String>> descriptions) {
+        described.clear();
+        // NUL between them: nothing typed can match across two descriptions
+        descriptions.forEach((model, texts) -> described.put(model, String.join("\0", texts).toLowerCase(Locale.ROOT)));
     }
 
     /** The models {@code text} keeps, or null when it keeps all (an empty filter: no test per model at all). */
@@ -33,7 +42,11 @@ final class ModelFilter {
         }
         return m -> {
             String s = searchable.get(m);
-            return (s != null ? s : searchable(m)).contains(needle);
+            if ((s != null ? s : searchable(m)).contains(needle)) {
+                return true;
+            }
+            String d = described.get(m.name());
+            return d != null && d.contains(needle);
         };
     }
 

@@ -22,8 +22,10 @@ final class ModelListView extends VBox {
         super(8);
         filter.setId("model-filter");
         filter.setPromptText("Filter models  (Ctrl+F)");
+        filter.setAccessibleText("Filter models by name, tag or description");
         modelList.setId("model-list");
         modelList.setCellFactory(l -> new ModelCell());
+        modelList.setAccessibleText("Models");
         Label empty = new Label();
         empty.setId("model-list-empty");
         empty.textProperty().bind(vm.modelListPlaceholderProperty());
@@ -84,6 +86,7 @@ final class ModelListView extends VBox {
             if (empty || m == null) {
                 setGraphic(null);
                 setText(null);
+                setAccessibleText(null);
                 return;
             }
             name.setText(m.name());
@@ -96,6 +99,9 @@ final class ModelListView extends VBox {
             failedLive.setText(failed.isEmpty() ? "" : "⚠ " + failed);
             failedLive.setVisible(!failed.isEmpty());
             failedLive.setTooltip(failed.isEmpty() ? null : new javafx.scene.control.Tooltip(failed));
+            // the cell shows labels in a box: a screen reader reads the cell's own text, so it is said here
+            setAccessibleText(m.name() + ", " + (live.isEmpty() ? "not deployed" : "live: " + live.replace(" · ", ", "))
+                    + ", " + m.versionCount() + " versions" + (failed.isEmpty() ? "" : ", warning: " + failed));
             setGraphic(box);
             setText(null);
         }

@@ -38,12 +38,18 @@ public final class ModelListViewModel {
     private final ReadOnlyStringWrapper errorDetails = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyStringWrapper placeholder = new ReadOnlyStringWrapper("");
+    /** The descriptions the filter holds are of an older list; a read of them is under way. */
+    private boolean descriptionsStale = true;
+    private boolean readingDescriptions;
 
     public ModelListViewModel(TaskExecutor tasks, Supplier<Services> services, ModelViewModel model) {
         this.tasks = tasks;
         this.services = services;
         this.model = model;
-        filter.addListener((o, a, text) -> filtered.setPredicate(filterRule.matching(text)));
+        filter.addListener((o, a, text) -> {
+            filtered.setPredicate(filterRule.matching(text));
+            readDescriptionsIfStale();
+        });
         for (javafx.beans.Observable o : List.<javafx.beans.Observable>of(loading, models, filter)) {
             o.addListener(x -> placeholder.set(placeholderText()));
         }
@@ -89,12 +95,36 @@ public final class ModelListViewModel {
     private void show(List<ModelSummary> list) {
         String keep = selectedName();
         filterRule.index(list);
+        descriptionsStale = true;
+        readDescriptionsIfStale();
         models.setAll(list);
         if (keep != null) {
             list.stream().filter(m -> m.name().equals(keep)).findFirst().ifPresent(selected::set);
         }
         loading.set(false);
         status.set(list.size() + (list.size() == 1 ? " model" : " models"));
+    }
+
+    /**
+     * Reads the versions' descriptions for the filter, only once something is typed (on a million versions the read
+     * scans them all, so a window nobody searches in never pays it) and again after the list changed; the filter is
+     * applied again when they arrive, so a model found by its description joins the list a moment after the others.
+     */
+    private void readDescriptionsIfStale() {
+        if (!descriptionsStale || readingDescriptions || filter.get().isBlank() || services.get() == null) {
+            return;
+        }
+        descriptionsStale = false;
+        readingDescriptions = true;
+        tasks.run("Read descriptions", () -> services.get().registry().descriptions(), d -> {
+            readingDescriptions = false;
+            filterRule.indexDescriptions(d);
+            filtered.setPredicate(filterRule.matching(filter.get()));
+            readDescriptionsIfStale(); // the list changed while they were read
+        }, t -> {
+            readingDescriptions = false;
+            fail(t);
+        });
     }
 
     void fail(Throwable t) {

@@ -6,6 +6,7 @@ import dev.rewind.ui.compare.CompareView;
 import dev.rewind.ui.model.ModelTab;
 import dev.rewind.ui.model.ModelViewModel;
 import dev.rewind.ui.compare.CompareViewModel;
+import dev.rewind.ui.details.ArtifactFilesViewModel;
 import dev.rewind.ui.details.DetailsView;
 import dev.rewind.ui.history.HistoryView;
 import dev.rewind.ui.timeline.VersionTimeline;
@@ -45,6 +46,7 @@ import javafx.scene.layout.VBox;
 public final class ModelPane extends BorderPane {
     private final ModelViewModel vm;
     private final CompareViewModel compareVm;
+    private final ArtifactFilesViewModel filesVm;
     private final VersionTimeline timeline = new VersionTimeline();
     private final MenuButton moveButton = new MenuButton("Deploy / Roll back");
     private final Button tagButton = new Button("Tag…");
@@ -52,9 +54,10 @@ public final class ModelPane extends BorderPane {
     private final BooleanProperty readOnly = new SimpleBooleanProperty(false);
     private final Map<ModelTab, Supplier<Node>> lazy = new EnumMap<>(ModelTab.class);
 
-    public ModelPane(ModelViewModel vm, CompareViewModel compareVm) {
+    public ModelPane(ModelViewModel vm, CompareViewModel compareVm, ArtifactFilesViewModel filesVm) {
         this.vm = vm;
         this.compareVm = compareVm;
+        this.filesVm = filesVm;
         setId("model-pane");
         createView();
         bind();
@@ -82,6 +85,17 @@ public final class ModelPane extends BorderPane {
         zoomIn.setOnAction(e -> timeline.zoom(0.7, 0.5));
         Button zoomOut = new Button("−");
         zoomOut.setOnAction(e -> timeline.zoom(1 / 0.7, 0.5));
+        zoomIn.setId("zoom-in");
+        zoomOut.setId("zoom-out");
+        // a symbol says nothing to a screen reader; and the timeline's own keys (+, −, 0) zoom, so Tab skips these
+        // three and goes from the list's actions straight to the timeline
+        for (Button b : List.of(zoomIn, zoomOut, fit)) {
+            String what = b == zoomIn ? "Zoom in" : b == zoomOut ? "Zoom out" : "Zoom to fit";
+            b.setAccessibleText(what);
+            b.setTooltip(new javafx.scene.control.Tooltip(what + " (on the timeline: " + (b == zoomIn ? "+"
+                    : b == zoomOut ? "−" : "0") + ")"));
+            b.setFocusTraversable(false);
+        }
         ProgressIndicator busy = new ProgressIndicator();
         busy.setMaxSize(18, 18);
         busy.setId("model-loading");
@@ -101,7 +115,7 @@ public final class ModelPane extends BorderPane {
 
         // only the tab in the first frame is built before it; the others when first shown (start-up time)
         tabs.getTabs().setAll(tab(ModelTab.DETAILS), tab(ModelTab.HISTORY), tab(ModelTab.COMPARE), tab(ModelTab.LEARN));
-        lazy.put(ModelTab.DETAILS, () -> new DetailsView(vm));
+        lazy.put(ModelTab.DETAILS, () -> new DetailsView(vm, filesVm));
         lazy.put(ModelTab.HISTORY, () -> new HistoryView(vm));
         lazy.put(ModelTab.COMPARE, () -> new CompareView(compareVm));
         lazy.put(ModelTab.LEARN, () -> placeholder("Learn mode: a guided story about versioning and rollback."));
@@ -269,7 +283,11 @@ public final class ModelPane extends BorderPane {
 
     private void fill(Tab t) {
         if (t != null && t.getContent() == null) {
-            t.setContent(lazy.get((ModelTab) t.getUserData()).get());
+            Node content = lazy.get((ModelTab) t.getUserData()).get();
+            if (content.getAccessibleText() == null) { // a screen reader names the panel by its tab
+                content.setAccessibleText(t.getText() + " tab");
+            }
+            t.setContent(content);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.rewind.ui.shell;
 
+import dev.rewind.ui.actions.NoticeBar;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -8,7 +9,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 
-/** The bottom line: the open catalog, an import's progress while one runs, the last change seen, the status. */
+/** The bottom line: the open catalog, the last "done" notice with its Undo, an import's progress while one runs, the last change seen, the status. */
 final class StatusBarView extends HBox {
     StatusBarView(MainViewModel vm) {
         super(16);
@@ -23,7 +24,8 @@ final class StatusBarView extends HBox {
         status.textProperty().bind(vm.statusProperty());
         HBox spacer = new HBox();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        getChildren().setAll(catalog, spacer, importProgress(vm.importer()), change, status);
+        catalog.setMinWidth(0); // a notice beside it shortens the path, not the notice
+        getChildren().setAll(catalog, new NoticeBar(), spacer, importProgress(vm.importer()), change, status);
         setPadding(new Insets(4, 8, 4, 8));
         getStyleClass().add("rw-status-bar");
     }

@@ -59,10 +59,33 @@ public record TimelineLayout(double width, double height, TimeScale scale, Timel
 
     /**
      * One version's marker; {@code label} is null (and {@code chips} empty) when it would crowd its left neighbour,
-     * and then {@code tagDot} says whether a small square hints at its tags.
+     * and then {@code badge}, when it has tags, stands for them under the marker.
      */
     public record VersionMark(Version version, double x, double y, double radius, boolean live, boolean selected,
-                              Caption label, List<Chip> chips, boolean tagDot) implements Mark {
+                              Caption label, List<Chip> chips, TagBadge badge) implements Mark {
+        /** Whether a badge hints at tags whose chips did not fit. */
+        public boolean tagDot() {
+            return badge != null;
+        }
+    }
+
+    /**
+     * Tags too crowded for their chips, as a letter in a small disc centred on {@code x, y}: F for failed, S for
+     * stable, else the first tag's initial. The letter keeps them readable without telling colours apart (issue 16:
+     * at "fit" a tag had shrunk to a 4 px square of colour).
+     */
+    public record TagBadge(String letter, Tone tone, double x, double y, double radius) {
+        public static final double RADIUS = 6;
+
+        static TagBadge of(Tone tone, String firstKey, double x, double y) {
+            String letter = switch (tone) {
+                case FAILED -> "F";
+                case STABLE -> "S";
+                case NEUTRAL -> firstKey.isEmpty() ? "•"
+                        : new String(Character.toChars(Character.toUpperCase(firstKey.codePointAt(0))));
+            };
+            return new TagBadge(letter, tone, x, y, RADIUS);
+        }
     }
 
     /**
@@ -78,6 +101,18 @@ public record TimelineLayout(double width, double height, TimeScale scale, Timel
 
         public double right() {
             return x + width / 2;
+        }
+
+        /** A failed version inside it shows an F badge on the box's right corner, a stable one an S on its left. */
+        public List<TagBadge> badges() {
+            List<TagBadge> out = new java.util.ArrayList<>(2);
+            if (stable) {
+                out.add(TagBadge.of(Tone.STABLE, "stable", left() + 1, y - 8));
+            }
+            if (failed) {
+                out.add(TagBadge.of(Tone.FAILED, "failed", right() - 1, y - 8));
+            }
+            return out;
         }
     }
 

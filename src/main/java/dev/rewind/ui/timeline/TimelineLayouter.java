@@ -10,6 +10,7 @@ import dev.rewind.ui.timeline.TimelineLayout.GroupMark;
 import dev.rewind.ui.timeline.TimelineLayout.LaneRow;
 import dev.rewind.ui.timeline.TimelineLayout.Mark;
 import dev.rewind.ui.timeline.TimelineLayout.SegmentBox;
+import dev.rewind.ui.timeline.TimelineLayout.TagBadge;
 import dev.rewind.ui.timeline.TimelineLayout.Tick;
 import dev.rewind.ui.timeline.TimelineLayout.Tone;
 import dev.rewind.ui.timeline.TimelineLayout.VersionMark;
@@ -219,9 +220,11 @@ final class TimelineLayouter {
         double tw = (bold ? boldWidth : plainWidth).applyAsDouble(v.label());
         if (x - tw / 2 > lastLabelEnd + 4) {
             Caption label = new Caption(v.label(), x - tw / 2, tw, y - r - 4, bold);
-            return new VersionMark(v, x, y, r, live, selected, label, chips(v, x, g), false);
+            return new VersionMark(v, x, y, r, live, selected, label, chips(v, x, g), null);
         }
-        return new VersionMark(v, x, y, r, live, selected, null, List.of(), !v.tags().isEmpty());
+        TagBadge badge = v.tags().isEmpty() ? null
+                : TagBadge.of(tone(v), v.tags().keySet().iterator().next(), x, y + r + 4 + TagBadge.RADIUS);
+        return new VersionMark(v, x, y, r, live, selected, null, List.of(), badge);
     }
 
     /** The version's tags stacked under its marker, as many as fit above the lanes. */

@@ -9,6 +9,7 @@ import dev.rewind.ui.timeline.TimelineLayout.GroupMark;
 import dev.rewind.ui.timeline.TimelineLayout.LaneRow;
 import dev.rewind.ui.timeline.TimelineLayout.Mark;
 import dev.rewind.ui.timeline.TimelineLayout.SegmentBox;
+import dev.rewind.ui.timeline.TimelineLayout.TagBadge;
 import dev.rewind.ui.timeline.TimelineLayout.Tick;
 import dev.rewind.ui.timeline.TimelineLayout.Tone;
 import dev.rewind.ui.timeline.TimelineLayout.VersionMark;
@@ -25,12 +26,14 @@ final class TimelinePainter {
     private final Function<TimelineColor, Color> colors;
     private final Font plain;
     private final Font bold;
+    private final Font badgeFont;
 
     TimelinePainter(GraphicsContext g, Function<TimelineColor, Color> colors, Font plain, Font bold) {
         this.g = g;
         this.colors = colors;
         this.plain = plain;
         this.bold = bold;
+        this.badgeFont = Font.font(bold.getFamily(), javafx.scene.text.FontWeight.BOLD, 2 * TagBadge.RADIUS - 3);
     }
 
     /** Paints the layout; {@code emptyText} is what an empty timeline says (no versions, or not read yet). */
@@ -133,9 +136,8 @@ final class TimelinePainter {
             g.setFont(label.bold() ? bold : plain);
             g.setFill(m.selected() ? color(SELECTION) : color(TEXT));
             g.fillText(label.text(), label.left(), label.bottom());
-        } else if (m.tagDot()) {
-            g.setFill(tone(tone, FAILED, STABLE, TAG));
-            g.fillRect(x - 2, y + r + 4, 4, 4);
+        } else if (m.badge() != null) {
+            badge(m.badge());
         }
         if (!m.chips().isEmpty()) {
             chips(m);
@@ -166,20 +168,27 @@ final class TimelinePainter {
             g.setLineWidth(2);
             g.strokeRoundRect(left, top, m.width(), 16, 8, 8);
         }
-        // a failed or stable version inside a count keeps its colour at every zoom: a dot on the box's corner
-        if (m.failed()) {
-            g.setFill(color(TimelineColor.FAILED));
-            g.fillOval(left + m.width() - 5, top - 3, 7, 7);
-        }
-        if (m.stable()) {
-            g.setFill(color(TimelineColor.STABLE));
-            g.fillOval(left - 2, top - 3, 7, 7);
-        }
+        // a failed or stable version inside a count keeps its mark at every zoom: a lettered badge on a corner
+        m.badges().forEach(this::badge);
         g.setFill(color(GROUP_TEXT));
         g.setFont(plain);
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
         g.fillText(m.text(), m.x(), m.y());
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.BOTTOM);
+    }
+
+    /** A disc in the tag's colour with its letter: readable without telling the colours apart. */
+    private void badge(TagBadge b) {
+        double r = b.radius();
+        g.setFill(tone(b.tone(), FAILED, STABLE, TAG));
+        g.fillOval(b.x() - r, b.y() - r, 2 * r, 2 * r);
+        g.setFill(color(ON_EMPHASIS));
+        g.setFont(badgeFont);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        g.fillText(b.letter(), b.x(), b.y());
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.BOTTOM);
     }

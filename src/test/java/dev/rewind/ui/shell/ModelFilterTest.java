@@ -43,6 +43,18 @@ class ModelFilterTest {
     }
 
     @Test
+    void alsoKeepsTheModelsOneOfWhoseVersionDescriptionsContainsTheText() {
+        filter.index(models);
+        filter.indexDescriptions(java.util.Map.of("fraud-detector", List.of("Retrained on November data", "Hotfix"),
+                "recsys-ranker-xl", List.of("baseline")));
+        assertThat(kept("NOVEMBER")).containsExactly("fraud-detector");
+        assertThat(kept("hotfix")).containsExactly("fraud-detector");
+        assertThat(kept("datahot")).as("no match across two descriptions").isEmpty();
+        filter.indexDescriptions(java.util.Map.of());
+        assertThat(kept("november")).as("descriptions read again replace the old ones").isEmpty();
+    }
+
+    @Test
     void anEmptyFilterKeepsEverythingWithoutTestingEachModel() {
         filter.index(models);
         assertThat(filter.matching("")).isNull();

@@ -189,6 +189,33 @@ class TimelineLayoutTest {
     }
 
     @Test
+    void atTheNarrowestZoomATagStillCarriesALetterNotOnlyAColour() {
+        List<Version> vs = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            vs.add(version("a-rather-long-label-" + i, i, T0.plus(Duration.ofMinutes(20L * i))));
+        }
+        vs.set(1, tagged(vs.get(1), "failed"));
+        vs.set(2, tagged(vs.get(2), "owner"));
+        TimelineLayout crowded = layout(data(vs, List.of()), List.of(), 800, at(-0.2), at(0.275));
+        VersionMark failed = crowded.markOf("a-rather-long-label-1").orElseThrow();
+        assertThat(failed.badge()).isNotNull();
+        assertThat(failed.badge().letter()).isEqualTo("F");
+        assertThat(failed.badge().tone()).isEqualTo(TimelineLayout.Tone.FAILED);
+        assertThat(failed.badge().radius()).as("big enough for its letter").isGreaterThanOrEqualTo(5);
+        assertThat(failed.badge().y() - failed.badge().radius()).as("under the marker")
+                .isGreaterThan(failed.y() + failed.radius());
+        assertThat(crowded.markOf("a-rather-long-label-2").orElseThrow().badge().letter()).isEqualTo("O");
+
+        // zoomed out to "fit" a whole year: the three become one count, which keeps the failed one's F
+        TimelineLayout far = layouter.layout(data(vs, List.of()), List.of(),
+                new TimelineLayouter.Viewport(at(-180).toEpochMilli(), at(180).toEpochMilli(), 800, 300), G);
+        assertThat(far.marks()).singleElement().isInstanceOfSatisfying(GroupMark.class, g -> {
+            assertThat(g.badges()).extracting(TimelineLayout.TagBadge::letter).containsExactly("F");
+            assertThat(g.badges().get(0).radius()).isGreaterThanOrEqualTo(5);
+        });
+    }
+
+    @Test
     void hitTestingPicksTheVersionUnderThePointer() {
         List<Version> vs = versions(3, DAY);
         TimelineLayout l = layout(data(vs, List.of()), List.of(), 800);
