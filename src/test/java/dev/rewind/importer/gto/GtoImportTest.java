@@ -163,6 +163,9 @@ class GtoImportTest {
         var r = cli.run("import", "gto", g.repo.toString());
         assertThat(r.code()).as(r.toString()).isZero();
         assertThat(r.out()).contains("1 models, 2 new versions, 6 new tags (0 already imported)");
+        var history = cli.run("history", "churn", "--target", "prod", "--json");
+        assertThat(history.out()).as("each move drawn at its tag's time")
+                .contains("\"effectiveAt\" : \"" + Instant.ofEpochSecond(T + 20) + "\"");
         var again = cli.run("import", "gto", g.repo.toString(), "--json");
         assertThat(again.out()).contains("\"tagsAdded\" : 0").contains("\"tagsAlreadyImported\" : 6");
         var none = cli.run("import", "gto", dir.resolve("nowhere").toString());
