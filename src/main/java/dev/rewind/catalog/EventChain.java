@@ -29,7 +29,14 @@ public final class EventChain {
         field(sb, e.reason());
         field(sb, e.actor());
         field(sb, e.host());
-        if (e.factsDigest() != null) {
+        if (e.effectiveAt() != null) {
+            // from schema 7 on, only when present (so every older hash stays): overrides and digest take their
+            // places, then a marker, so the longer field list reads as no other event's
+            field(sb, e.overrides());
+            field(sb, e.factsDigest());
+            field(sb, "effective_at");
+            field(sb, e.effectiveAt());
+        } else if (e.factsDigest() != null) {
             // from schema 5 on: overrides always take a place (null or not) before the digest, so no event's
             // fields can be read as another's
             field(sb, e.overrides());

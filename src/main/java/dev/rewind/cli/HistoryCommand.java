@@ -40,7 +40,9 @@ final class HistoryCommand implements Callable<Integer> {
             Table t = new Table("ID", "AT", "KIND", "TARGET", "CHANGE", "ACTOR", "HOST", "REASON", "PROOF");
             for (Event e : events) {
                 MoveProof p = proofs.get(e.id());
-                t.row(e.id(), Json.time(e.at()), e.kind().id(), e.target(), change(e), e.actor(), e.host(), e.reason(),
+                // an imported move also shows when its source says it happened (approximate: "≈")
+                String when = e.effectiveAt() == null ? "" : " ≈ " + Json.time(e.effectiveAt());
+                t.row(e.id(), Json.time(e.at()), e.kind().id(), e.target(), change(e) + when, e.actor(), e.host(), e.reason(),
                         p == null ? null : p.summary());
             }
             t.print(root.out);
@@ -81,6 +83,7 @@ final class HistoryCommand implements Callable<Integer> {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", e.id());
         m.put("at", Json.time(e.at()));
+        m.put("effectiveAt", e.effectiveAt() == null ? null : Json.time(e.effectiveAt()));
         m.put("kind", e.kind().id());
         m.put("model", e.model());
         m.put("target", e.target());

@@ -2,6 +2,7 @@ package dev.rewind.cli;
 
 import dev.rewind.domain.Text;
 import dev.rewind.importer.mlflow.MlflowReader;
+import dev.rewind.service.GtoImportService;
 import dev.rewind.service.ImportService;
 import dev.rewind.service.Services;
 import java.nio.file.Path;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "import", description = "Import history from other registries.", subcommands = ImportCommand.Mlflow.class)
+@Command(name = "import", description = "Import history from other registries.", subcommands = {ImportCommand.Mlflow.class, ImportCommand.Gto.class})
 final class ImportCommand extends CommandGroup {
     @ParentCommand
     RewindCommand root;
@@ -61,6 +62,44 @@ final class ImportCommand extends CommandGroup {
                     root.out.printf("imported %s: %d models, %d new versions (%d already imported), %d target positions"
                             + " observed, %d metric values%n", Text.escape(r.source()), r.models(), r.versionsAdded(),
                             r.versionsAlreadyThere(), r.targetsMoved(), r.metricValues());
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "gto", description = {"Import a GTO registry: a git repository's annotated tags (NAME@vX.Y.Z,"
+            + " NAME#STAGE#N, and their ! forms) and artifacts.yaml annotations; needs git.",
+            "Each stage becomes a target; every tag becomes an event drawn at its tag time. The repository is only"
+            + " read; importing again adds only new tags."})
+    static final class Gto implements Callable<Integer> {
+        @ParentCommand
+        ImportCommand parent;
+
+        @Parameters(paramLabel = "REPO", description = "The repository's folder (a clone with all its tags).")
+        Path repo;
+
+        @Mixin
+        SharedOptions.Json json;
+
+        @Override
+        public Integer call() {
+            RewindCommand root = parent.root;
+            try (Services services = root.open(true)) {
+                GtoImportService.Report r = services.gtoImporter().importGto(repo);
+                if (json.on) {
+                    Map<String, Object> o = new LinkedHashMap<>();
+                    o.put("source", r.repo());
+                    o.put("models", r.models());
+                    o.put("versionsAdded", r.versionsAdded());
+                    o.put("tagsAdded", r.tagsAdded());
+                    o.put("tagsAlreadyImported", r.tagsAlreadyImported());
+                    o.put("stagesMoved", r.stagesMoved());
+                    root.out.println(Json.write(o));
+                } else {
+                    root.out.printf("imported %s: %d models, %d new versions, %d new tags (%d already imported),"
+                            + " %d stage moves%n", Text.escape(r.repo()), r.models(), r.versionsAdded(), r.tagsAdded(),
+                            r.tagsAlreadyImported(), r.stagesMoved());
                 }
             }
             return 0;

@@ -4,6 +4,7 @@ import dev.rewind.domain.CheckResult;
 import dev.rewind.domain.EventKind;
 import dev.rewind.domain.Move;
 import dev.rewind.domain.MoveProof;
+import dev.rewind.domain.MovePreview;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,6 +31,7 @@ final class MoveOutput {
             o.put("eventId", m.changed() ? m.eventId() : null);
             o.put("at", Json.time(m.at()));
             o.put("servingDir", m.servingDir());
+            o.put("recordedOnly", m.changed() && m.servingDir() == null);
             o.put("verified", m.verified());
             o.put("proof", proof == null ? null : proof.detail());
             if (check != null) {
@@ -50,6 +52,9 @@ final class MoveOutput {
                     m.fromVersion() == null ? "nothing" : m.fromVersion(), m.toVersion(), m.eventId(),
                     m.servingDir() == null ? "" : "; " + m.servingDir() + "/current switched",
                     proof == null ? "" : (proof.verified() ? "; verified: " : "; NOT verified: ") + proof.detail()));
+            if (m.servingDir() == null) {
+                out.println(MovePreview.RECORDED_ONLY);
+            }
             if (check != null && check.passed()) {
                 out.println(check.describe());
             }

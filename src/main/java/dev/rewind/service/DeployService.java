@@ -178,7 +178,8 @@ public final class DeployService {
             MoveDecision d = MovePolicy.decide(chosen, kind, p.policy(), same ? null : quickProblem(p));
             String blocker = same ? target + " already serves " + version : d.refusal();
             return new MovePreview(model, target, current, chosen, kind,
-                    Metrics.deltas(current, chosen, tx.directions().all()), warnings, blocker, d);
+                    Metrics.deltas(current, chosen, tx.directions().all()), warnings, blocker, d,
+                    p.target().servingDir() == null);
         });
     }
 

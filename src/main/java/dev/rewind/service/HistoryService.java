@@ -64,12 +64,13 @@ public final class HistoryService {
                 boolean retired = false;
                 for (Event e : tx.events().history(model, t.name())) {
                     retired |= e.kind() == dev.rewind.domain.EventKind.RETIRE && !e.at().isAfter(at);
-                    if (last == null && e.kind().movesPointer() && !e.at().isAfter(at)) {
+                    // an imported move counts from when its source says it happened, not from the import
+                    if (last == null && e.kind().movesPointer() && !e.when().isAfter(at)) {
                         last = e;
                     }
                 }
                 out.add(new TargetAt(model, t.name(), last == null ? null : last.toVersion(),
-                        last == null ? null : last.at(), last == null ? null : last.id(), t.servingDir(), retired));
+                        last == null ? null : last.when(), last == null ? null : last.id(), t.servingDir(), retired));
             }
             return out;
         });
@@ -93,7 +94,8 @@ public final class HistoryService {
                 for (int i = 0; i < moves.size(); i++) {
                     Position p = moves.get(i);
                     Instant until = i + 1 < moves.size() ? Instant.ofEpochMilli(moves.get(i + 1).atMs()) : null;
-                    segments.add(new Lane.Segment(p.version(), Instant.ofEpochMilli(p.atMs()), until, p.kind()));
+                    segments.add(new Lane.Segment(p.version(), Instant.ofEpochMilli(p.atMs()), until, p.kind(),
+                            p.approximate()));
                 }
                 out.add(new Lane(t.name(), segments, t.liveVersion()));
             }

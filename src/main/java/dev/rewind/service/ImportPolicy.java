@@ -74,7 +74,7 @@ final class ImportPolicy {
             versions.add(new MlflowData.ModelVersion(Text.escape(v.model()), v.version(), label, v.createdAt(),
                     text(ve + " user", v.userId()), text(ve + " description", v.description()), v.stage(),
                     text(ve + " source", v.source()), v.runId(), text(ve + " storage location", v.storageLocation()),
-                    tags(ve, v.tags())));
+                    tags(ve, v.tags()), v.updatedAt()));
         }
         return new MlflowData.RegisteredModel(name, text(entry + " description", m.description()), tags(entry, m.tags()),
                 aliases, versions);

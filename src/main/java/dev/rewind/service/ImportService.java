@@ -245,10 +245,13 @@ public final class ImportService {
                         .ifPresent(n -> pointers.put(stage.toLowerCase(), n));
             }
             pointers.putAll(m.aliases());
+            Map<Integer, Long> updated = new HashMap<>();
+            m.versions().forEach(v -> updated.put(v.version(), v.updatedAt() > 0 ? v.updatedAt() : v.createdAt()));
             pointers.forEach((target, number) -> {
                 String label = labels.get(number);
                 if (label != null) {
-                    observe(modelId, name, target, label, m.aliases().containsKey(target) ? "alias" : "stage");
+                    observe(modelId, name, target, label, m.aliases().containsKey(target) ? "alias" : "stage",
+                            number, updated.getOrDefault(number, 0L));
                 }
             });
         }
@@ -316,8 +319,14 @@ public final class ImportService {
             return p;
         }
 
-        /** Records where MLflow says a pointer is now (MLflow keeps no history of alias moves). */
-        private void observe(long modelId, String model, String targetName, String label, String how) {
+        /**
+         * Records where MLflow says a pointer is now (MLflow keeps no history of alias moves). The move is drawn at
+         * the best time MLflow has, the version's last update (a stage transition sets it; an alias move does not,
+         * so for an alias it is only the latest edit of the version), marked approximate; the event keeps the
+         * import's own time.
+         */
+        private void observe(long modelId, String model, String targetName, String label, String how, int number,
+                             long updatedAt) {
             TargetRow t = tx.targets().find(model, targetName).orElse(null);
             if (t == null) {
                 long id = tx.targets().insert(modelId, targetName, null);
@@ -333,9 +342,17 @@ public final class ImportService {
             if (Objects.equals(t.versionId(), to.id())) {
                 return;
             }
-            tx.events().append(EventRecord.draft(now, EventKind.IMPORT, modelId, t.id(), null, t.versionId(), to.id(),
+            // never before the target's previous move, so its lane stays in order
+            long after = tx.events().latestMove(t.id())
+                    .map(e -> e.effectiveAt() != null ? e.effectiveAt() : e.at()).orElse(0L);
+            long when = Math.max(updatedAt, after);
+            boolean dated = updatedAt > 0 && when < now;
+            EventRecord draft = EventRecord.draft(now, EventKind.IMPORT, modelId, t.id(), null, t.versionId(), to.id(),
                     null, null, "observed at import: MLflow " + how + " " + targetName + " → version " + label
-                            + " in " + store + " (MLflow keeps no history of when it moved)", actor.user(), actor.host()));
+                            + " in " + store + " (MLflow keeps no history of when it moved"
+                            + (dated ? "; time approximate: the last update of version " + number : "") + ")",
+                    actor.user(), actor.host());
+            tx.events().append(dated ? draft.effectiveAt(when) : draft);
             tx.targets().point(t.id(), to.id());
             moved++;
         }

@@ -74,6 +74,12 @@ public final class Services implements AutoCloseable {
         return new ImportService(catalog, actor, clock);
     }
 
+    /** Reads GTO registries with the {@code git} on PATH ({@code -Drewind.git=PATH} names another). */
+    public GtoImportService gtoImporter() {
+        return new GtoImportService(catalog, actor, clock,
+                new dev.rewind.importer.gto.GtoReader(System.getProperty("rewind.git", "git")));
+    }
+
     public CompareService compare() {
         return new CompareService(catalog);
     }

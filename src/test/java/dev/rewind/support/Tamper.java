@@ -52,7 +52,7 @@ public final class Tamper {
             if (e.id() >= fromId) {
                 EventRecord fixed = new EventRecord(e.id(), e.at(), e.kind(), e.modelId(), e.targetId(), e.versionId(),
                         e.fromVersionId(), e.toVersionId(), e.tagKey(), e.tagValue(), e.reason(), e.actor(), e.host(),
-                        previous, null, e.overrides(), e.factsDigest(), e.keyId(), e.signature());
+                        previous, null, e.overrides(), e.factsDigest(), e.keyId(), e.signature(), e.effectiveAt());
                 String hash = EventChain.hash(fixed);
                 updates.add("UPDATE events SET prev_hash = '" + previous + "', hash = '" + hash + "' WHERE id = " + e.id());
                 previous = hash;
@@ -74,7 +74,7 @@ public final class Tamper {
                         longOrNull(rs, "from_version_id"), longOrNull(rs, "to_version_id"), rs.getString("tag_key"),
                         rs.getString("tag_value"), rs.getString("reason"), rs.getString("actor"), rs.getString("host"),
                         rs.getString("prev_hash"), rs.getString("hash"), optional(rs, "overrides"), optional(rs, "facts_digest"),
-                        optional(rs, "key_id"), optional(rs, "signature")));
+                        optional(rs, "key_id"), optional(rs, "signature"), effective(rs)));
             }
         }
         return out;
@@ -96,6 +96,12 @@ public final class Tamper {
             }
         }
         return null;
+    }
+
+    /** Schema 7's effective time, absent from older catalogs. */
+    private static Long effective(ResultSet rs) throws SQLException {
+        String v = optional(rs, "effective_at");
+        return v == null ? null : Long.valueOf(v);
     }
 
     private static Long longOrNull(ResultSet rs, String column) throws SQLException {

@@ -93,6 +93,21 @@ class MoveDialogWindowTest extends WindowTestBase {
     }
 
     @Test
+    void aTargetWithoutServingDirectorySaysTheMoveIsRecordedOnly(FxRobot robot) {
+        w.showModel(robot, "fraud-detector");
+        openMoveDialog(robot, "1.1.0", "staging");
+        var line = robot.lookup("#move-recorded-only").queryLabeled();
+        assertThat(line.isVisible()).isTrue();
+        assertThat(line.getText()).contains("Recorded only").contains("nothing outside Rewind will change");
+        robot.clickOn("Cancel");
+        waitUntil(() -> robot.lookup("#move-dialog").tryQuery().isEmpty());
+        openMoveDialog(robot, "1.1.0", "production");
+        assertThat(robot.lookup("#move-recorded-only").queryLabeled().isVisible())
+                .as("production switches its serving directory").isFalse();
+        robot.clickOn("Cancel");
+    }
+
+    @Test
     void theMenuNamesTheSuggestedRollback(FxRobot robot) {
         w.showModel(robot, "fraud-detector");
         w.clickVersion(robot, "2.0.0", MouseButton.SECONDARY);

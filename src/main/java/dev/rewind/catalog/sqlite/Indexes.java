@@ -16,10 +16,10 @@ final class Indexes {
             // failed/stable flags of a model's versions, without scanning every tag of the catalog
             "CREATE INDEX IF NOT EXISTS version_tags_by_key ON version_tags(key COLLATE NOCASE, version_id)",
             // the lanes: a model's pointer moves only (a fraction of its events), without reading the wide rows
-            "CREATE INDEX IF NOT EXISTS events_moves ON events(model_id, id, target_id, at, kind, to_version_id) "
+            "CREATE INDEX IF NOT EXISTS events_moves ON events(model_id, id, target_id, at, effective_at, kind, to_version_id) "
                     + "WHERE kind IN " + SqliteEvents.MOVE_KINDS,
             // when each target last moved (the targets list's "since"): one index probe, not a walk of its events
-            "CREATE INDEX IF NOT EXISTS events_target_moves ON events(target_id, at, kind) WHERE kind IN "
+            "CREATE INDEX IF NOT EXISTS events_target_moves ON events(target_id, at, effective_at, kind) WHERE kind IN "
                     + SqliteEvents.MOVE_KINDS);
 
     private Indexes() {

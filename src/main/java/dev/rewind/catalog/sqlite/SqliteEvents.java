@@ -26,7 +26,7 @@ final class SqliteEvents implements EventRepository {
             .collect(Collectors.joining(",", "(", ")"));
     private static final String SELECT_EVENT = "SELECT e.id, e.at, e.kind, m.name AS model, t.name AS target, "
             + "v.label AS version, f.label AS from_label, o.label AS to_label, e.tag_key, e.tag_value, e.reason, "
-            + "e.actor, e.host, e.hash, e.overrides FROM events e LEFT JOIN models m ON m.id = e.model_id "
+            + "e.actor, e.host, e.hash, e.overrides, e.effective_at FROM events e LEFT JOIN models m ON m.id = e.model_id "
             + "LEFT JOIN targets t ON t.id = e.target_id LEFT JOIN versions v ON v.id = e.version_id "
             + "LEFT JOIN versions f ON f.id = e.from_version_id LEFT JOIN versions o ON o.id = e.to_version_id ";
 
@@ -65,10 +65,10 @@ final class SqliteEvents implements EventRepository {
         EventRecord e = draft.linked(lastId + 1, lastHash, factsDigest(draft));
         jdbc.update("append event", "INSERT INTO events(id, at, kind, model_id, target_id, version_id, "
                         + "from_version_id, to_version_id, tag_key, tag_value, reason, actor, host, prev_hash, hash, "
-                        + "overrides, facts_digest) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                        + "overrides, facts_digest, effective_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 e.id(), e.at(), e.kind().id(), e.modelId(), e.targetId(), e.versionId(), e.fromVersionId(),
                 e.toVersionId(), e.tagKey(), e.tagValue(), e.reason(), e.actor(), e.host(), e.prevHash(), e.hash(),
-                e.overrides(), e.factsDigest());
+                e.overrides(), e.factsDigest(), e.effectiveAt());
         lastId = e.id();
         lastHash = e.hash();
         appended.accept(e);
@@ -164,11 +164,12 @@ final class SqliteEvents implements EventRepository {
     }
 
     private static Event event(ResultSet rs) throws SQLException {
+        Long effective = Jdbc.nullableLong(rs, "effective_at");
         return new Event(rs.getLong("id"), Instant.ofEpochMilli(rs.getLong("at")), kind(rs),
                 rs.getString("model"), rs.getString("target"), rs.getString("version"), rs.getString("from_label"),
                 rs.getString("to_label"), rs.getString("tag_key"), rs.getString("tag_value"), rs.getString("reason"),
                 rs.getString("actor"), rs.getString("host"), rs.getString("hash"),
-                MoveOverride.parse(rs.getString("overrides")));
+                MoveOverride.parse(rs.getString("overrides")), effective == null ? null : Instant.ofEpochMilli(effective));
     }
 
     /** A kind no Rewind writes means the row was altered: the catalog is damaged, not the user's input. */
@@ -189,6 +190,6 @@ final class SqliteEvents implements EventRepository {
                 Jdbc.nullableLong(rs, "to_version_id"), rs.getString("tag_key"), rs.getString("tag_value"),
                 rs.getString("reason"), rs.getString("actor"), rs.getString("host"), rs.getString("prev_hash"),
                 rs.getString("hash"), rs.getString("overrides"), rs.getString("facts_digest"), rs.getString("key_id"),
-                rs.getString("signature"));
+                rs.getString("signature"), Jdbc.nullableLong(rs, "effective_at"));
     }
 }

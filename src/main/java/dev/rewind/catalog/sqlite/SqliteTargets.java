@@ -13,7 +13,7 @@ import java.util.Optional;
 final class SqliteTargets implements TargetRepository {
     /** A model's targets; "since" is one probe of the index events_target_moves (see {@link Indexes}). */
     static final String LIST = "SELECT t.id, m.name AS model, t.name, v.label, t.serving_dir, t.protected, t.retired, "
-            + " (SELECT max(e.at) FROM events e WHERE e.target_id = t.id "
+            + " (SELECT max(coalesce(e.effective_at, e.at)) FROM events e WHERE e.target_id = t.id "
             + "  AND e.kind IN " + SqliteEvents.MOVE_KINDS + ") AS since, "
             + " EXISTS (SELECT 1 FROM version_tags vt WHERE vt.version_id = t.version_id "
             + "  AND vt.key = 'failed' COLLATE NOCASE) AS live_failed "

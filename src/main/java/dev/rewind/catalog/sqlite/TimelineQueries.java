@@ -42,8 +42,8 @@ public final class TimelineQueries {
      * {@code events_moves} (see {@link Indexes}), so the wide event rows and the model's other events stay unread;
      * packed as {@link #ROWS} are, with the event id so the reader can check the order.
      */
-    public static final String LANES = "SELECT group_concat(printf('%d,%d,%d,%s,%d,%s', e.id, e.target_id, e.at, "
-            + "e.kind, coalesce(length(CAST(o.label AS BLOB)), -1), coalesce(o.label, '')), ';') "
+    public static final String LANES = "SELECT group_concat(printf('%d,%d,%d,%d,%s,%d,%s', e.id, e.target_id, "
+            + "coalesce(e.effective_at, e.at), e.effective_at IS NOT NULL, e.kind, coalesce(length(CAST(o.label AS BLOB)), -1), coalesce(o.label, '')), ';') "
             + "FROM events e LEFT JOIN versions o ON o.id = e.to_version_id "
             + "WHERE e.model_id = ? AND e.kind IN " + SqliteEvents.MOVE_KINDS + " AND e.target_id IS NOT NULL";
 
@@ -127,8 +127,11 @@ public final class TimelineQueries {
         while (packed.hasNext()) {
             long id = packed.number();
             ordered &= moves.isEmpty() || moves.get(moves.size() - 1).id() < id;
-            moves.add(new Move(id, new Position(packed.number(), packed.number(), EventKind.parse(packed.word()),
-                    packed.text())));
+            long target = packed.number();
+            long at = packed.number();
+            boolean approximate = packed.number() != 0;
+            moves.add(new Move(id, new Position(target, at, EventKind.parse(packed.word()), packed.text(),
+                    approximate)));
         }
         if (!ordered) {
             moves.sort(java.util.Comparator.comparingLong(Move::id));

@@ -20,10 +20,16 @@ public final class MlflowData {
     /**
      * One model version as MLflow keeps it ({@code stage} None, Staging, Production or Archived). {@code label}
      * is the Rewind version label: the version number, or a run's name when runs are imported as versions.
+     * {@code updatedAt}: MLflow's last update of the version (a stage transition sets it), 0 when unknown.
      */
     public record ModelVersion(String model, int version, String label, long createdAt, String userId,
                                String description, String stage, String source, String runId,
-                               String storageLocation, Map<String, String> tags) {
+                               String storageLocation, Map<String, String> tags, long updatedAt) {
+        public ModelVersion(String model, int version, String label, long createdAt, String userId,
+                            String description, String stage, String source, String runId,
+                            String storageLocation, Map<String, String> tags) {
+            this(model, version, label, createdAt, userId, description, stage, source, runId, storageLocation, tags, 0);
+        }
     }
 
     /**

@@ -206,7 +206,8 @@ public final class MlrunsReader implements MlflowStore {
         String runId = RunIds.resolve(str(vm.get("run_id"), null), source, storage);
         return new MlflowData.ModelVersion(name, number, Integer.toString(number),
                 longValue(vm.get("creation_timestamp")), str(vm.get("user_id"), null),
-                str(vm.get("description"), null), stage, source, runId, storage, keyed(v.resolve("tags")));
+                str(vm.get("description"), null), stage, source, runId, storage, keyed(v.resolve("tags")),
+                longValue(vm.get("last_updated_timestamp")));
     }
 
     private List<MlflowData.RegisteredModel> runsAsModel(String experiment) {

@@ -71,7 +71,7 @@ public final class RunIds {
         for (MlflowData.ModelVersion v : versions) {
             String label = counts.get(v.label()) > 1 ? v.label() + " (" + v.runId().substring(0, Math.min(8, v.runId().length())) + ")" : v.label();
             out.add(new MlflowData.ModelVersion(v.model(), v.version(), label, v.createdAt(), v.userId(), v.description(),
-                    v.stage(), v.source(), v.runId(), v.storageLocation(), v.tags()));
+                    v.stage(), v.source(), v.runId(), v.storageLocation(), v.tags(), v.updatedAt()));
         }
         return out;
     }

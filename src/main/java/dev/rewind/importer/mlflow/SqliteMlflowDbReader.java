@@ -247,7 +247,7 @@ final class SqliteMlflowDbReader {
             Map<String, List<MlflowData.ModelVersion>> versions = new HashMap<>();
             String mv = "model_versions";
             String sql = "SELECT name, " + s.col(mv, "workspace") + " AS ws, version, " + s.col(mv, "creation_time")
-                    + " AS created, " + s.col(mv, "user_id") + " AS user_id, " + s.col(mv, "description") + " AS description, "
+                    + " AS created, " + s.col(mv, "last_updated_time") + " AS updated, " + s.col(mv, "user_id") + " AS user_id, " + s.col(mv, "description") + " AS description, "
                     + s.col(mv, "current_stage") + " AS stage, " + s.col(mv, "source") + " AS source, "
                     + s.col(mv, "run_id") + " AS run_id, " + s.col(mv, "storage_location") + " AS storage "
                     + "FROM model_versions ORDER BY name, version";
@@ -279,7 +279,7 @@ final class SqliteMlflowDbReader {
                     versions.computeIfAbsent(model, k -> new ArrayList<>()).add(new MlflowData.ModelVersion(model, version,
                             Integer.toString(version), rs.getLong("created"), rs.getString("user_id"),
                             rs.getString("description"), stage, rs.getString("source"), runId, rs.getString("storage"),
-                            versionTags.getOrDefault(model + "\0" + version, Map.of())));
+                            versionTags.getOrDefault(model + "\0" + version, Map.of()), rs.getLong("updated")));
                 }
             }
             List<MlflowData.RegisteredModel> out = new ArrayList<>();

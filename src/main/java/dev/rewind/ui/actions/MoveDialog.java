@@ -82,7 +82,14 @@ public final class MoveDialog extends Dialog<DialogService.MoveConfirmation> {
         reason.setId("move-reason");
         reason.setPromptText("Why? (required; one line, recorded in the history)");
 
-        VBox content = new VBox(10, facts, warnings, blocker, new Label("Metrics, " + from + " → " + p.chosen().label()),
+        Label recordedOnly = new Label(p.recordedOnly()
+                ? "Recorded only: this target has no serving directory, so nothing outside Rewind will change" : "");
+        recordedOnly.setId("move-recorded-only");
+        recordedOnly.getStyleClass().add("rw-warning");
+        recordedOnly.setVisible(p.recordedOnly());
+        recordedOnly.setManaged(p.recordedOnly());
+
+        VBox content = new VBox(10, facts, recordedOnly, warnings, blocker, new Label("Metrics, " + from + " → " + p.chosen().label()),
                 deltas);
         BooleanBinding confirmable = Bindings.createBooleanBinding(() -> !reason.getText().isBlank(),
                 reason.textProperty());
