@@ -11,6 +11,8 @@ import dev.rewind.ui.common.TaskExecutor;
 import dev.rewind.ui.compare.CompareViewModel;
 import dev.rewind.ui.learn.LearnViewModel;
 import dev.rewind.ui.model.ModelViewModel;
+import dev.rewind.ui.versions.ColumnChoices;
+import dev.rewind.ui.versions.VersionsViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -35,6 +37,7 @@ import javafx.collections.ObservableList;
 public final class MainViewModel {
     private final ModelViewModel modelVm;
     private final CompareViewModel compareVm;
+    private final VersionsViewModel versionsVm;
     private final ImportViewModel importVm;
     private final ModelListViewModel list;
     private final LiveRefresh live;
@@ -46,13 +49,23 @@ public final class MainViewModel {
     private final TaskExecutor tasks;
     private final ReadOnlyBooleanWrapper readOnly = new ReadOnlyBooleanWrapper(false);
 
-    /** {@code opener} opens a catalog file and runs on a worker thread. */
+    /** As the full constructor, with the Versions tab's column choices kept only while the program runs. */
     public MainViewModel(TaskExecutor tasks, DialogService dialogs, Scheduler scheduler, Clock clock,
                          BiFunction<Path, OpenMode, CatalogSessions.Opened> opener) {
+        this(tasks, dialogs, scheduler, clock, opener, ColumnChoices.inMemory());
+    }
+
+    /**
+     * {@code opener} opens a catalog file and runs on a worker thread; {@code columns} remembers the Versions tab's
+     * metric columns per model.
+     */
+    public MainViewModel(TaskExecutor tasks, DialogService dialogs, Scheduler scheduler, Clock clock,
+                         BiFunction<Path, OpenMode, CatalogSessions.Opened> opener, ColumnChoices columns) {
         this.dialogs = dialogs;
         this.tasks = tasks;
         this.modelVm = new ModelViewModel(tasks, dialogs, this::services, clock);
         this.compareVm = new CompareViewModel(tasks, dialogs, modelVm, this::services);
+        this.versionsVm = new VersionsViewModel(tasks, this::services, modelVm, columns);
         this.list = new ModelListViewModel(tasks, this::services, modelVm);
         this.importVm = new ImportViewModel(tasks, dialogs, this::services, list::refresh);
         this.live = new LiveRefresh(tasks, scheduler, clock, list::refresh);
@@ -156,6 +169,10 @@ public final class MainViewModel {
 
     public CompareViewModel compare() {
         return compareVm;
+    }
+
+    public VersionsViewModel versions() {
+        return versionsVm;
     }
 
     public ImportViewModel importer() {
