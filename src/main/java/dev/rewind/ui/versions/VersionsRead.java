@@ -23,24 +23,36 @@ final class VersionsRead {
     private VersionsRead() {
     }
 
-    /** What one read asks for, taken on the FX thread and run on a worker. */
-    record Request(String model, List<String> knownKeys, List<String> picked, Set<String> filterKeys,
+    /**
+     * What one read asks for, taken on the FX thread and run on a worker. {@code picked} is null for a model just
+     * opened: its saved columns, else the first metrics of its newest version ({@code newest}, null when it has
+     * none), which costs one version's read where listing every metric key of 100,000 versions costs a second.
+     */
+    record Request(String model, List<String> picked, Long newest, Set<String> moreKeys,
                    Map<String, List<String>> live, VersionFilter filter, Comparator<VersionLine> order) {
         Result run(Services s, ColumnChoices choices) {
-            List<String> keys = knownKeys != null ? knownKeys : s.registry().metricKeys(model);
-            List<String> chosen = picked != null ? picked : choices.load(model)
-                    .map(saved -> saved.stream().filter(keys::contains).toList())
-                    .orElse(keys.subList(0, Math.min(DEFAULT_METRICS, keys.size())));
+            List<String> allKeys = null;
+            List<String> chosen = picked != null ? picked : choices.load(model).orElse(null);
+            if (chosen == null) {
+                List<String> keys = newest == null ? List.of()
+                        : s.registry().byIds(List.of(newest)).get(0).metrics().keySet().stream().sorted().toList();
+                if (keys.isEmpty()) {
+                    allKeys = s.registry().metricKeys(model);
+                    keys = allKeys;
+                }
+                chosen = keys.subList(0, Math.min(DEFAULT_METRICS, keys.size()));
+            }
             Set<String> wanted = new LinkedHashSet<>(chosen);
-            wanted.addAll(filterKeys);
+            wanted.addAll(moreKeys);
             List<VersionLine> lines = new ArrayList<>();
             for (Version v : s.registry().versionTable(model, wanted)) {
                 lines.add(new VersionLine(v, live.getOrDefault(v.label(), List.of())));
             }
-            return new Result(model, keys, chosen, wanted, lines, arrange(lines, filter, order));
+            return new Result(model, allKeys, chosen, wanted, lines, arrange(lines, filter, order));
         }
     }
 
+    /** {@code metricKeys} is null when they were not needed (they are listed after the rows show). */
     record Result(String model, List<String> metricKeys, List<String> picked, Set<String> keys,
                   List<VersionLine> lines, List<VersionLine> shown) {
     }

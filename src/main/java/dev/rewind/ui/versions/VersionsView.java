@@ -99,10 +99,13 @@ public final class VersionsView extends BorderPane {
         table.setPlaceholder(empty);
         table.getColumns().setAll(column(VersionColumn.LABEL, "Label", l -> l.version().label(), 110),
                 column(VersionColumn.SEQ, "#", l -> Long.toString(l.version().seq()), 60),
-                column(VersionColumn.CREATED, "Created", l -> Formats.time(l.version().createdAt()), 150),
+                column(VersionColumn.CREATED, "Created", l -> Formats.time(l.version().createdAt()), 170),
                 column(VersionColumn.AUTHOR, "Author", l -> l.version().author() == null ? "" : l.version().author(), 90),
                 column(VersionColumn.TAGS, "Tags", VersionLine::tagsText, 150),
-                column(VersionColumn.LIVE, "Live on", VersionLine::liveText, 110));
+                column(VersionColumn.LIVE, "Live on", VersionLine::liveText, 140));
+        TableColumn<VersionLine, ?> seq = table.getColumns().get(1);
+        seq.setSortType(TableColumn.SortType.DESCENDING);
+        table.getSortOrder().setAll(seq); // the view-model's first order: newest first
         // the view-model sorts (in the background, missing values last); the table only shows its order
         table.setSortPolicy(t -> {
             sortChanged();
@@ -147,21 +150,24 @@ public final class VersionsView extends BorderPane {
 
     private void fillPicker() {
         columns.getItems().clear();
-        for (String key : vm.metricKeys()) {
+        java.util.Set<String> offered = new java.util.LinkedHashSet<>(vm.metricKeys());
+        offered.addAll(vm.pickedMetrics()); // a saved column whose metric is gone can still be taken away
+        for (String key : offered) {
             CheckMenuItem item = new CheckMenuItem(key);
             item.setId("versions-column-" + key);
             item.setSelected(vm.pickedMetrics().contains(key));
             item.selectedProperty().addListener((o, was, on) -> vm.pick(key, on));
             columns.getItems().add(item);
         }
-        columns.setDisable(vm.metricKeys().isEmpty());
+        columns.setDisable(offered.isEmpty());
     }
 
     private void showMetricColumns() {
         table.getColumns().removeIf(c -> ((VersionColumn) c.getUserData()).kind() == VersionColumn.Kind.METRIC);
         for (String key : vm.pickedMetrics()) {
+            double width = Math.max(80, 8.5 * key.length() + 28); // the whole name in the header
             TableColumn<VersionLine, String> c = column(VersionColumn.metric(key), key,
-                    l -> l.metric(key) == null ? "" : Formats.number(l.metric(key)), 90);
+                    l -> l.metric(key) == null ? "" : Formats.number(l.metric(key)), width);
             c.setStyle("-fx-alignment: CENTER-RIGHT;");
             table.getColumns().add(c);
             if (c.getUserData().equals(vm.sortColumnProperty().get())) {

@@ -117,8 +117,10 @@ public final class VersionsViewModel {
         stale = false;
         loading.set(true);
         boolean same = name.equals(loadedModel);
-        VersionsRead.Request r = new VersionsRead.Request(name, same ? List.copyOf(metricKeys) : null, same ? List.copyOf(picked) : null,
-                neededKeys(filter), VersionsRead.liveOn(model.targets()), filter, order());
+        List<Version> versions = model.timelineProperty().get().versions();
+        VersionsRead.Request r = new VersionsRead.Request(name, same ? List.copyOf(picked) : null,
+                versions.isEmpty() ? null : versions.get(versions.size() - 1).id(), wanted(same),
+                VersionsRead.liveOn(model.targets()), filter, order());
         tasks.run("Read the versions of " + name, () -> r.run(services.get(), choices), this::read, t -> {
             reading = false;
             loading.set(false);
@@ -129,6 +131,15 @@ public final class VersionsViewModel {
                 read();
             }
         });
+    }
+
+    /** The filter's keys, and those read before for this model: going back to an earlier filter reads nothing. */
+    private Set<String> wanted(boolean sameModel) {
+        Set<String> keys = new LinkedHashSet<>(neededKeys(filter));
+        if (sameModel) {
+            keys.addAll(loadedKeys);
+        }
+        return keys;
     }
 
     private void read(VersionsRead.Result r) {
@@ -142,14 +153,25 @@ public final class VersionsViewModel {
         loadedModel = r.model();
         loadedKeys = r.keys();
         all = r.lines();
-        if (!metricKeys.equals(r.metricKeys())) {
-            metricKeys.setAll(r.metricKeys());
-        }
         if (!picked.equals(r.picked())) {
             picked.setAll(r.picked());
         }
         arrangement++;
         show(r.shown());
+        if (r.metricKeys() != null) {
+            metricKeys.setAll(r.metricKeys());
+        } else if (metricKeys.isEmpty()) {
+            listMetrics(r.model());
+        }
+    }
+
+    /** The column picker's metrics, listed after the rows show: on 100,000 versions this takes a second. */
+    private void listMetrics(String name) {
+        tasks.run("List the metrics of " + name, () -> services.get().registry().metricKeys(name), keys -> {
+            if (name.equals(loadedModel)) {
+                metricKeys.setAll(keys);
+            }
+        }, t -> LOG.log(System.Logger.Level.WARNING, "could not list the metrics of " + name, t));
     }
 
     private void filterChanged(String text) {
@@ -172,10 +194,18 @@ public final class VersionsViewModel {
         }
     }
 
-    /** The keys a filter needs read; every tag is read anyway. */
+    /**
+     * The keys a filter needs read. Every tag is read anyway, so a tag clause needs nothing, nor does a bare key
+     * ({@code stable}), which the grammar tests as a tag.
+     */
     private static Set<String> neededKeys(VersionFilter f) {
         Set<String> keys = new LinkedHashSet<>();
-        f.clauses().stream().filter(c -> c.key().space() != VersionFilter.Space.TAG).forEach(c -> keys.add(c.key().name()));
+        for (VersionFilter.Clause c : f.clauses()) {
+            VersionFilter.Space space = c.key().space();
+            if (space != VersionFilter.Space.TAG && (c.op() != null || space != null)) {
+                keys.add(c.key().name());
+            }
+        }
         return keys;
     }
 
@@ -296,7 +326,7 @@ public final class VersionsViewModel {
         return rowsView;
     }
 
-    /** Every summary metric of the model: what the column picker offers. */
+    /** Every summary metric of the model (listed after its rows show): what the column picker offers. */
     public ObservableList<String> metricKeys() {
         return metricKeysView;
     }

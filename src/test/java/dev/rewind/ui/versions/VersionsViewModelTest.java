@@ -169,9 +169,15 @@ class VersionsViewModelTest {
         model.load("n");
         assertThat(vm.rows()).as("m's rows are gone while n loads").isEmpty();
         assertThat(vm.metricKeys()).isEmpty();
-        tasks.runAll();
         vm.filterTextProperty().set("");
-        tasks.runAll();
+        while (!tasks.pending().isEmpty() && !tasks.pending().contains("List the metrics of n")) {
+            tasks.runOldest(); // n's timeline, then its rows with the first metrics of its newest version as columns
+        }
         assertThat(labels()).containsExactly("7.0");
+        assertThat(vm.pickedMetrics()).containsExactly("auc", "loss");
+        assertThat(vm.metricKeys()).as("the picker's list comes after the rows").isEmpty();
+        assertThat(tasks.pending()).contains("List the metrics of n");
+        tasks.runAll();
+        assertThat(vm.metricKeys()).containsExactly("auc", "loss");
     }
 }
