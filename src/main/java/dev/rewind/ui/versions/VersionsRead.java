@@ -73,4 +73,18 @@ final class VersionsRead {
         return out;
     }
 
+    /**
+     * The keys a filter needs read. Every tag is read anyway, so a tag clause needs nothing, nor does a bare key
+     * ({@code stable}), which the grammar tests as a tag.
+     */
+    static Set<String> neededKeys(VersionFilter f) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (VersionFilter.Clause c : f.clauses()) {
+            VersionFilter.Space space = c.key().space();
+            if (space != VersionFilter.Space.TAG && (c.op() != null || space != null)) {
+                keys.add(c.key().name());
+            }
+        }
+        return keys;
+    }
 }

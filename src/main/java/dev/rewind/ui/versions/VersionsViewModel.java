@@ -1,17 +1,14 @@
 package dev.rewind.ui.versions;
 
 import dev.rewind.domain.RewindException;
-import dev.rewind.domain.TargetState;
 import dev.rewind.domain.Version;
 import dev.rewind.domain.VersionFilter;
 import dev.rewind.service.Services;
 import dev.rewind.ui.common.TaskExecutor;
 import dev.rewind.ui.model.ModelViewModel;
 import dev.rewind.ui.timeline.TimelineData;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -135,7 +132,7 @@ public final class VersionsViewModel {
 
     /** The filter's keys, and those read before for this model: going back to an earlier filter reads nothing. */
     private Set<String> wanted(boolean sameModel) {
-        Set<String> keys = new LinkedHashSet<>(neededKeys(filter));
+        Set<String> keys = new LinkedHashSet<>(VersionsRead.neededKeys(filter));
         if (sameModel) {
             keys.addAll(loadedKeys);
         }
@@ -184,7 +181,7 @@ public final class VersionsViewModel {
             filterError.set(e.getMessage());
             return;
         }
-        if (loadedKeys.containsAll(neededKeys(filter))) {
+        if (loadedKeys.containsAll(VersionsRead.neededKeys(filter))) {
             arrange();
         } else {
             stale = true;
@@ -192,21 +189,6 @@ public final class VersionsViewModel {
                 read();
             }
         }
-    }
-
-    /**
-     * The keys a filter needs read. Every tag is read anyway, so a tag clause needs nothing, nor does a bare key
-     * ({@code stable}), which the grammar tests as a tag.
-     */
-    private static Set<String> neededKeys(VersionFilter f) {
-        Set<String> keys = new LinkedHashSet<>();
-        for (VersionFilter.Clause c : f.clauses()) {
-            VersionFilter.Space space = c.key().space();
-            if (space != VersionFilter.Space.TAG && (c.op() != null || space != null)) {
-                keys.add(c.key().name());
-            }
-        }
-        return keys;
     }
 
     /** Filters and sorts the rows read, in the background: 100,000 of them take tens of milliseconds. */
