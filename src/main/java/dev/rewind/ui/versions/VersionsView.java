@@ -7,7 +7,6 @@ import java.util.function.Function;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
-import javafx.geometry.Point2D;
 import javafx.geometry.Pos;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ContextMenu;
@@ -15,14 +14,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.input.ContextMenuEvent;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
-import javafx.scene.input.MouseButton;
-import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -36,12 +29,10 @@ import javafx.util.Callback;
  */
 public final class VersionsView extends BorderPane {
     private final VersionsViewModel vm;
-    private final Callback<Version, ContextMenu> menus;
     private final Consumer<Version> select;
     private final ObservableValue<Version> current;
     private final TableView<VersionLine> table = new TableView<>();
     private final MenuButton columns = new MenuButton("Columns");
-    private ContextMenu openMenu;
     private boolean following;
 
     /**
@@ -51,7 +42,6 @@ public final class VersionsView extends BorderPane {
     public VersionsView(VersionsViewModel vm, Callback<Version, ContextMenu> menus, Consumer<Version> select,
                         ObservableValue<Version> current) {
         this.vm = vm;
-        this.menus = menus;
         this.select = select;
         this.current = current;
         setId("versions");
@@ -59,7 +49,7 @@ public final class VersionsView extends BorderPane {
         setCenter(tableWithSpinner());
         bindColumns();
         bindSelection();
-        bindMenu();
+        new RowMenus(table, vm, menus).install();
     }
 
     private VBox filterBar() {
@@ -214,55 +204,6 @@ public final class VersionsView extends BorderPane {
             }
         } finally {
             following = false;
-        }
-    }
-
-    private void bindMenu() {
-        table.setRowFactory(t -> {
-            TableRow<VersionLine> row = new TableRow<>();
-            // on the release, as the timeline does: Monocle and some desktops send no context-menu request
-            row.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> {
-                if (e.getButton() == MouseButton.SECONDARY && row.getItem() != null) {
-                    table.getSelectionModel().clearAndSelect(row.getIndex());
-                    showMenu(row.getItem(), e.getScreenX(), e.getScreenY());
-                    e.consume();
-                }
-            });
-            return row;
-        });
-        table.addEventHandler(ContextMenuEvent.CONTEXT_MENU_REQUESTED, e -> {
-            if (e.isKeyboardTrigger()) {
-                menuAtSelected();
-            }
-            e.consume();
-        });
-        table.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.CONTEXT_MENU || e.getCode() == KeyCode.F10 && e.isShiftDown()) {
-                menuAtSelected();
-                e.consume();
-            }
-        });
-    }
-
-    private void menuAtSelected() {
-        VersionLine line = table.getSelectionModel().getSelectedItem();
-        Point2D at = table.localToScreen(table.getWidth() / 3, table.getHeight() / 3);
-        if (line != null && at != null) {
-            showMenu(line, at.getX(), at.getY());
-        }
-    }
-
-    private void showMenu(VersionLine line, double x, double y) {
-        Version v = vm.onTimeline(line.version().id());
-        if (v == null) {
-            return;
-        }
-        if (openMenu != null) {
-            openMenu.hide();
-        }
-        openMenu = menus.call(v);
-        if (openMenu != null) {
-            openMenu.show(table, x, y);
         }
     }
 }
