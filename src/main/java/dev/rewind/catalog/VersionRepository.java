@@ -22,6 +22,15 @@ public interface VersionRepository {
      */
     List<Version> light(String model, java.util.Set<String> keys);
 
+    /**
+     * A model's versions for a table: as {@link #light} (author, and only the values whose key is one of
+     * {@code keys}), with every tag of each version.
+     */
+    List<Version> tableRows(String model, java.util.Set<String> keys);
+
+    /** The keys of a model's summary metrics, a key measured on a dataset as {@code key@dataset}; sorted. */
+    List<String> metricKeys(String model);
+
     /** Full versions (as {@link #list} gives them) with these ids, in the order given; unknown ids are skipped. */
     List<Version> byIds(List<Long> ids);
 

@@ -165,6 +165,22 @@ public final class RegistryService {
         });
     }
 
+    /**
+     * The model's versions for the window's Versions table, oldest first: author, every tag, and of the metrics,
+     * params and tags only those whose key is in {@code keys} (what its columns and filter show).
+     */
+    public List<Version> versionTable(String model, java.util.Set<String> keys) {
+        return catalog.read(tx -> {
+            Lookups.modelId(tx, model);
+            return tx.versions().tableRows(Names.normalize(model), keys);
+        });
+    }
+
+    /** The keys of the model's summary metrics ({@code key@dataset} for a dataset's), sorted. */
+    public List<String> metricKeys(String model) {
+        return catalog.read(tx -> tx.versions().metricKeys(Names.normalize(model)));
+    }
+
     /** The model's versions counted in {@code buckets} slices of {@code [fromMs, toMs)}; empty slices left out. */
     public List<dev.rewind.domain.TimeBucket> timelineBuckets(String model, long fromMs, long toMs, int buckets) {
         return catalog.read(tx -> tx.versions().buckets(model, fromMs, toMs, buckets));

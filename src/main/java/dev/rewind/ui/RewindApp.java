@@ -13,9 +13,11 @@ import dev.rewind.ui.common.FxTaskExecutor;
 import dev.rewind.ui.common.StartupTrace;
 import dev.rewind.ui.shell.MainView;
 import dev.rewind.ui.shell.MainViewModel;
+import dev.rewind.ui.versions.PrefsColumnChoices;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.prefs.Preferences;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
@@ -48,7 +50,8 @@ public final class RewindApp extends Application {
         Stage[] owner = {stage};
         FxDialogService dialogs = new FxDialogService(() -> owner[0]);
         BugDialog.installOnFxThread(dialogs);
-        vm = new MainViewModel(new FxTaskExecutor(), dialogs, new FxScheduler(), Clock.systemUTC(), headStart);
+        vm = new MainViewModel(new FxTaskExecutor(), dialogs, new FxScheduler(), Clock.systemUTC(), headStart,
+                new PrefsColumnChoices(Preferences.userRoot().node("dev/rewind/versions")));
         if (headStart.mode() != null) { // listed while the window is built and shown
             vm.open(r.catalog(), headStart.mode());
         }

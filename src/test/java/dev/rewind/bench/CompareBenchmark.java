@@ -96,7 +96,7 @@ class CompareBenchmark {
             MainView view = new MainView(vm[0]);
             stage.setScene(RewindApp.scene(view));
             stage.show();
-            view.modelPane().tabs().getSelectionModel().select(2);
+            view.modelPane().select(dev.rewind.ui.model.ModelTab.COMPARE);
             vm[0].open(db, OpenMode.EXISTING);
         });
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm[0] != null && vm[0].compare().comparisonProperty().get() != null

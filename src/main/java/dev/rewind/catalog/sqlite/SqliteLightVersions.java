@@ -26,6 +26,14 @@ final class SqliteLightVersions {
     }
 
     List<Version> read(String model, Set<String> keys) {
+        return read(model, keys, false);
+    }
+
+    /**
+     * As {@link #read(String, Set)}, and with every tag of each version when {@code allTags} (a table shows them;
+     * tags are rare, so this adds little to a 100,000-version read).
+     */
+    List<Version> read(String model, Set<String> keys, boolean allTags) {
         String scope = model == null ? "" : "WHERE m.name = ? ";
         Object[] modelArg = model == null ? new Object[0] : new Object[] {model};
         Map<Long, Map<String, Double>> metrics = new HashMap<>();
@@ -46,7 +54,16 @@ final class SqliteLightVersions {
                     }, args(modelArg, metricKeys));
             readTexts("search params", "params", versions, "key", keys, modelArg, params);
             // tags written before keys were normalized may read "Stable": the filter matches them case-blind
-            readTexts("search tags", "version_tags", versions, "lower(key)", lower(keys), modelArg, tags);
+            if (!allTags) {
+                readTexts("search tags", "version_tags", versions, "lower(key)", lower(keys), modelArg, tags);
+            }
+        }
+        if (allTags) {
+            jdbc.list("table tags", "SELECT version_id, key, value FROM version_tags WHERE version_id IN "
+                    + "(SELECT v.id FROM versions v JOIN models m ON m.id = v.model_id " + scope + ")", rs -> {
+                        tags.computeIfAbsent(rs.getLong(1), k -> new TreeMap<>()).put(rs.getString(2), rs.getString(3));
+                        return null;
+                    }, modelArg);
         }
         return jdbc.list("search versions", "SELECT v.id, m.name, v.label, v.seq, v.created_at, v.author "
                 + "FROM versions v JOIN models m ON m.id = v.model_id " + scope + "ORDER BY m.name, v.seq",
@@ -57,6 +74,13 @@ final class SqliteLightVersions {
                             metrics.getOrDefault(id, Map.of()), params.getOrDefault(id, Map.of()),
                             tags.getOrDefault(id, Map.of()));
                 }, modelArg);
+    }
+
+    /** The keys of a model's summary metrics (a key measured on a dataset as {@code key@dataset}), sorted. */
+    List<String> metricKeys(String model) {
+        return jdbc.list("list metric keys", "SELECT DISTINCT CASE dataset WHEN '' THEN key ELSE key || '@' || dataset "
+                + "END AS k FROM metrics WHERE version_id IN (SELECT v.id FROM versions v JOIN models m "
+                + "ON m.id = v.model_id WHERE m.name = ?) AND step IS NULL ORDER BY k", rs -> rs.getString(1), model);
     }
 
     private void readTexts(String operation, String table, String versions, String keyColumn, Set<String> keys,

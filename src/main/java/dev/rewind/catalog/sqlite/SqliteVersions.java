@@ -48,6 +48,16 @@ final class SqliteVersions implements VersionRepository {
     }
 
     @Override
+    public List<Version> tableRows(String model, java.util.Set<String> keys) {
+        return new SqliteLightVersions(jdbc).read(model, keys, true);
+    }
+
+    @Override
+    public List<String> metricKeys(String model) {
+        return new SqliteLightVersions(jdbc).metricKeys(model);
+    }
+
+    @Override
     public List<Version> byIds(List<Long> ids) {
         List<Version> out = new java.util.ArrayList<>(ids.size());
         for (int from = 0; from < ids.size(); from += SqliteLightVersions.CHUNK) {

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** The tabs under the timeline, in the order shown; each tab's node id ("tab-compare") comes from its name. */
 public enum ModelTab {
-    DETAILS("Details"), HISTORY("History"), COMPARE("Compare"), LEARN("Learn");
+    DETAILS("Details"), VERSIONS("Versions"), HISTORY("History"), COMPARE("Compare"), LEARN("Learn");
 
     private final String title;
 

@@ -24,7 +24,7 @@ public final class MainView extends BorderPane {
     public MainView(MainViewModel vm) {
         this.vm = vm;
         this.sidebar = new ModelListView(vm);
-        this.modelPane = new ModelPane(vm.model(), vm.compare(), vm.artifactFiles());
+        this.modelPane = new ModelPane(vm.model(), vm.compare(), vm.artifactFiles(), vm.versions());
         getStyleClass().add("rw-main");
         body = new SplitPane(sidebar, modelPane);
         body.setDividerPositions(0.2);

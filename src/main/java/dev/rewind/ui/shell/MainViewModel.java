@@ -14,6 +14,8 @@ import dev.rewind.ui.details.DesktopFolderOpener;
 import dev.rewind.ui.details.FolderOpener;
 import dev.rewind.ui.learn.LearnViewModel;
 import dev.rewind.ui.model.ModelViewModel;
+import dev.rewind.ui.versions.ColumnChoices;
+import dev.rewind.ui.versions.VersionsViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -38,6 +40,7 @@ import javafx.collections.ObservableList;
 public final class MainViewModel {
     private final ModelViewModel modelVm;
     private final CompareViewModel compareVm;
+    private final VersionsViewModel versionsVm;
     private final ImportViewModel importVm;
     private final ModelListViewModel list;
     private final LiveRefresh live;
@@ -50,19 +53,36 @@ public final class MainViewModel {
     private final TaskExecutor tasks;
     private final ReadOnlyBooleanWrapper readOnly = new ReadOnlyBooleanWrapper(false);
 
-    /** {@code opener} opens a catalog file and runs on a worker thread. */
+    /** As the full constructor, with the Versions tab's column choices kept only while the program runs. */
     public MainViewModel(TaskExecutor tasks, DialogService dialogs, Scheduler scheduler, Clock clock,
                          BiFunction<Path, OpenMode, CatalogSessions.Opened> opener) {
-        this(tasks, dialogs, scheduler, clock, opener, new DesktopFolderOpener());
+        this(tasks, dialogs, scheduler, clock, opener, new DesktopFolderOpener(), ColumnChoices.inMemory());
     }
 
     /** With {@code folders} showing a stored artifact's folder (a test brings one that launches nothing). */
     public MainViewModel(TaskExecutor tasks, DialogService dialogs, Scheduler scheduler, Clock clock,
                          BiFunction<Path, OpenMode, CatalogSessions.Opened> opener, FolderOpener folders) {
+        this(tasks, dialogs, scheduler, clock, opener, folders, ColumnChoices.inMemory());
+    }
+
+    /** With {@code columns} remembering the Versions tab's metric columns per model (the app's preferences). */
+    public MainViewModel(TaskExecutor tasks, DialogService dialogs, Scheduler scheduler, Clock clock,
+                         BiFunction<Path, OpenMode, CatalogSessions.Opened> opener, ColumnChoices columns) {
+        this(tasks, dialogs, scheduler, clock, opener, new DesktopFolderOpener(), columns);
+    }
+
+    /**
+     * {@code opener} opens a catalog file and runs on a worker thread; {@code folders} shows a stored artifact's
+     * folder; {@code columns} remembers the Versions tab's metric columns per model.
+     */
+    public MainViewModel(TaskExecutor tasks, DialogService dialogs, Scheduler scheduler, Clock clock,
+                         BiFunction<Path, OpenMode, CatalogSessions.Opened> opener, FolderOpener folders,
+                         ColumnChoices columns) {
         this.dialogs = dialogs;
         this.tasks = tasks;
         this.modelVm = new ModelViewModel(tasks, dialogs, this::services, clock);
         this.compareVm = new CompareViewModel(tasks, dialogs, modelVm, this::services);
+        this.versionsVm = new VersionsViewModel(tasks, this::services, modelVm, columns);
         this.list = new ModelListViewModel(tasks, this::services, modelVm);
         this.importVm = new ImportViewModel(tasks, dialogs, this::services, list::refresh);
         this.live = new LiveRefresh(tasks, scheduler, clock, list::refresh);
@@ -172,6 +192,10 @@ public final class MainViewModel {
     /** The stored copy of the version in Details: a directory's files, "Open folder". */
     public ArtifactFilesViewModel artifactFiles() {
         return artifactFiles;
+    }
+
+    public VersionsViewModel versions() {
+        return versionsVm;
     }
 
     public ImportViewModel importer() {

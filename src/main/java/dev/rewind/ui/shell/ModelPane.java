@@ -10,6 +10,8 @@ import dev.rewind.ui.details.ArtifactFilesViewModel;
 import dev.rewind.ui.details.DetailsView;
 import dev.rewind.ui.history.HistoryView;
 import dev.rewind.ui.timeline.VersionTimeline;
+import dev.rewind.ui.versions.VersionsView;
+import dev.rewind.ui.versions.VersionsViewModel;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.Map;
@@ -42,11 +44,12 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
-/** The selected model: a toolbar, its timeline, and the Details / History / Compare / Learn tabs. */
+/** The selected model: a toolbar, its timeline, and the Details / Versions / History / Compare / Learn tabs. */
 public final class ModelPane extends BorderPane {
     private final ModelViewModel vm;
     private final CompareViewModel compareVm;
     private final ArtifactFilesViewModel filesVm;
+    private final VersionsViewModel versionsVm;
     private final VersionTimeline timeline = new VersionTimeline();
     private final MenuButton moveButton = new MenuButton("Deploy / Roll back");
     private final Button tagButton = new Button("Tag…");
@@ -54,10 +57,12 @@ public final class ModelPane extends BorderPane {
     private final BooleanProperty readOnly = new SimpleBooleanProperty(false);
     private final Map<ModelTab, Supplier<Node>> lazy = new EnumMap<>(ModelTab.class);
 
-    public ModelPane(ModelViewModel vm, CompareViewModel compareVm, ArtifactFilesViewModel filesVm) {
+    public ModelPane(ModelViewModel vm, CompareViewModel compareVm, ArtifactFilesViewModel filesVm,
+                     VersionsViewModel versionsVm) {
         this.vm = vm;
         this.compareVm = compareVm;
         this.filesVm = filesVm;
+        this.versionsVm = versionsVm;
         setId("model-pane");
         createView();
         bind();
@@ -114,12 +119,19 @@ public final class ModelPane extends BorderPane {
         VBox.setMargin(hint, new Insets(0, 10, 4, 10));
 
         // only the tab in the first frame is built before it; the others when first shown (start-up time)
-        tabs.getTabs().setAll(tab(ModelTab.DETAILS), tab(ModelTab.HISTORY), tab(ModelTab.COMPARE), tab(ModelTab.LEARN));
+        tabs.getTabs().setAll(tab(ModelTab.DETAILS), tab(ModelTab.VERSIONS), tab(ModelTab.HISTORY),
+                tab(ModelTab.COMPARE), tab(ModelTab.LEARN));
         lazy.put(ModelTab.DETAILS, () -> new DetailsView(vm, filesVm));
+        // the table's version menu is the timeline's, and its selection is the timeline's
+        lazy.put(ModelTab.VERSIONS, () -> new VersionsView(versionsVm, this::contextMenu, this::selectAndReveal,
+                vm.currentProperty()));
         lazy.put(ModelTab.HISTORY, () -> new HistoryView(vm));
         lazy.put(ModelTab.COMPARE, () -> new CompareView(compareVm));
         lazy.put(ModelTab.LEARN, () -> placeholder("Learn mode: a guided story about versioning and rollback."));
-        tabs.getSelectionModel().selectedItemProperty().addListener((o, was, t) -> fill(t));
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, was, t) -> {
+            fill(t);
+            versionsVm.setShown(t != null && t.getUserData() == ModelTab.VERSIONS); // rows are read only for the tab
+        });
         fill(tabs.getSelectionModel().getSelectedItem());
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("tabs");
@@ -241,6 +253,18 @@ public final class ModelPane extends BorderPane {
             return "Roll back " + t.name() + " to " + v.label() + "…";
         }
         return "Deploy " + v.label() + " to " + t.name() + "…";
+    }
+
+    /** Selects a version on the timeline and pans to it when it is out of view. */
+    private void selectAndReveal(Version v) {
+        timeline.select(v);
+        double at = v.createdAt().toEpochMilli();
+        double start = timeline.viewStartProperty().get();
+        double end = timeline.viewEndProperty().get();
+        if (at < start || at > end) {
+            timeline.viewStartProperty().set(at - (end - start) / 2);
+            timeline.viewEndProperty().set(at + (end - start) / 2);
+        }
     }
 
     /** Set while the open catalog is read-only: tag, deploy and roll back are turned off. */
