@@ -20,6 +20,16 @@ public interface Catalog extends AutoCloseable {
         return location().toString();
     }
 
+    /**
+     * Whether this user could open the catalog for writing: for a file, whether it and its folder are writable
+     * (a server decides that itself, when a write is made).
+     */
+    default boolean writableByThisUser() {
+        Path file = location();
+        return java.nio.file.Files.isWritable(file) && file.getParent() != null
+                && java.nio.file.Files.isWritable(file.getParent());
+    }
+
     /** Whether this catalog was opened only for reading: every {@link #write} is refused. */
     default boolean readOnly() {
         return false;

@@ -147,6 +147,11 @@ public final class PostgresCatalog implements Catalog {
     }
 
     @Override
+    public boolean writableByThisUser() {
+        return true;
+    }
+
+    @Override
     public boolean readOnly() {
         return writer == null;
     }

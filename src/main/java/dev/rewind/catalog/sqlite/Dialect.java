@@ -50,6 +50,8 @@ public enum Dialect {
         // a truth value is a number in SQLite; the digest's bit arithmetic needs the number
         out = TYPE_TEST.matcher(out).replaceAll("(typeof($1) = '$2')::int");
         out = existsAsNumber(out);
+        // a negative LIMIT means none in SQLite; PostgreSQL refuses it, and takes NULL for none
+        out = out.replace("LIMIT ?", "LIMIT nullif(greatest(?, -1), -1)");
         List<Integer> order = new ArrayList<>();
         Matcher m = NUMBERED.matcher(out);
         StringBuilder b = new StringBuilder();
