@@ -8,9 +8,13 @@ import dev.rewind.catalog.sqlite.SqliteCatalog;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -30,6 +34,12 @@ public abstract class CatalogBackend {
     /** Runs SQL directly on the catalog of {@code dir}, going around Rewind (as a colleague's client might). */
     public abstract void sql(Path dir, String... statements) throws SQLException;
 
+    /** Every row of every table of the catalog of {@code dir}, as text: equal dumps mean nothing changed. */
+    public abstract String dump(Path dir) throws SQLException;
+
+    /** Marks the catalog of {@code dir} as written by a Rewind whose schema is {@code version}. */
+    public abstract void setSchemaVersion(Path dir, int version) throws SQLException;
+
     public static CatalogBackend sqlite() {
         return new CatalogBackend() {
             @Override
@@ -45,6 +55,16 @@ public abstract class CatalogBackend {
                         st.executeUpdate(s);
                     }
                 }
+            }
+
+            @Override
+            public String dump(Path dir) {
+                return CatalogDump.of(dir.resolve("catalog.db"));
+            }
+
+            @Override
+            public void setSchemaVersion(Path dir, int version) throws SQLException {
+                sql(dir, "PRAGMA user_version = " + version);
             }
 
             @Override
@@ -76,6 +96,38 @@ public abstract class CatalogBackend {
                         st.executeUpdate(s);
                     }
                 }
+            }
+
+            @Override
+            public String dump(Path dir) throws SQLException {
+                StringBuilder out = new StringBuilder();
+                try (Connection c = DriverManager.getConnection(PgSandbox.Server.jdbc(url(dir)));
+                     Statement st = c.createStatement()) {
+                    List<String> tables = new ArrayList<>();
+                    try (ResultSet rs = st.executeQuery("SELECT tablename FROM pg_tables "
+                            + "WHERE schemaname = current_schema() ORDER BY tablename")) {
+                        while (rs.next()) {
+                            tables.add(rs.getString(1));
+                        }
+                    }
+                    for (String table : tables) {
+                        List<String> rows = new ArrayList<>();
+                        try (ResultSet rs = st.executeQuery("SELECT t::text FROM " + table + " t")) {
+                            while (rs.next()) {
+                                rows.add(rs.getString(1));
+                            }
+                        }
+                        Collections.sort(rows);
+                        out.append("## ").append(table).append('\n');
+                        rows.forEach(r -> out.append(r).append('\n'));
+                    }
+                }
+                return out.toString();
+            }
+
+            @Override
+            public void setSchemaVersion(Path dir, int version) throws SQLException {
+                sql(dir, "UPDATE rewind_schema SET version = " + version);
             }
 
             @Override

@@ -63,11 +63,11 @@ public final class PgSchema {
             rs.next();
             if (rs.getLong(1) > 0) {
                 throw RewindException.unreadable("cannot open catalog " + address
-                        + ": the database holds tables but no Rewind catalog; use an empty database");
+                        + ": it is a PostgreSQL database but not a Rewind catalog (use an empty database)");
             }
         }
         if (!create) {
-            throw RewindException.unreadable("no catalog in " + address
+            throw RewindException.unreadable("no catalog at " + address
                     + " (create one with 'rewind init' or 'rewind demo')");
         }
     }
