@@ -40,26 +40,42 @@ public abstract class CatalogBackend {
     /** Marks the catalog of {@code dir} as written by a Rewind whose schema is {@code version}. */
     public abstract void setSchemaVersion(Path dir, int version) throws SQLException;
 
+    /** The first column of the first row {@code query} gives on the catalog of {@code dir}, as text; null for none. */
+    public abstract String one(Path dir, String query) throws SQLException;
+
+    /** Runs SQL with the database's safeguards (triggers) out of the way, as an attacker with full access could. */
+    public abstract void tamper(Path dir, String... statements) throws SQLException;
+
     public static CatalogBackend sqlite() {
+        return sqlite("catalog.db");
+    }
+
+    /** A SQLite catalog named {@code file} in the test's folder. */
+    public static CatalogBackend sqlite(String file) {
         return new CatalogBackend() {
             @Override
             public Catalog open(Path dir, boolean create) {
-                return SqliteCatalog.open(dir.resolve("catalog.db"), create);
+                return SqliteCatalog.open(dir.resolve(file), create);
             }
 
             @Override
             public void sql(Path dir, String... statements) throws SQLException {
-                try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("catalog.db"));
-                     Statement st = c.createStatement()) {
-                    for (String s : statements) {
-                        st.executeUpdate(s);
-                    }
-                }
+                CatalogDump.exec(dir.resolve(file), statements);
             }
 
             @Override
             public String dump(Path dir) {
-                return CatalogDump.of(dir.resolve("catalog.db"));
+                return CatalogDump.of(dir.resolve(file));
+            }
+
+            @Override
+            public String one(Path dir, String query) throws SQLException {
+                return Tamper.one(dir.resolve(file), query);
+            }
+
+            @Override
+            public void tamper(Path dir, String... statements) throws SQLException {
+                Tamper.withTriggersDropped(dir.resolve(file), statements);
             }
 
             @Override
@@ -128,6 +144,24 @@ public abstract class CatalogBackend {
             @Override
             public void setSchemaVersion(Path dir, int version) throws SQLException {
                 sql(dir, "UPDATE rewind_schema SET version = " + version);
+            }
+
+            @Override
+            public String one(Path dir, String query) throws SQLException {
+                try (Connection c = DriverManager.getConnection(PgSandbox.Server.jdbc(url(dir)));
+                     Statement st = c.createStatement(); ResultSet rs = st.executeQuery(query)) {
+                    return rs.next() ? rs.getString(1) : null;
+                }
+            }
+
+            @Override
+            public void tamper(Path dir, String... statements) throws SQLException {
+                String[] all = new String[statements.length + 2];
+                // a superuser's session in replica mode fires no ordinary trigger (the sandbox's user is one)
+                all[0] = "SET session_replication_role = replica";
+                System.arraycopy(statements, 0, all, 1, statements.length);
+                all[all.length - 1] = "SET session_replication_role = origin";
+                sql(dir, all);
             }
 
             @Override
