@@ -31,6 +31,9 @@ public abstract class CatalogBackend {
     /** The catalog of the test folder {@code dir}: the same catalog each time it is opened for that folder. */
     public abstract Catalog open(Path dir, boolean create);
 
+    /** What {@code --catalog} names the catalog of {@code dir} by: its file, or its server address. */
+    public abstract String address(Path dir);
+
     /** Runs SQL directly on the catalog of {@code dir}, going around Rewind (as a colleague's client might). */
     public abstract void sql(Path dir, String... statements) throws SQLException;
 
@@ -66,6 +69,11 @@ public abstract class CatalogBackend {
             @Override
             public String dump(Path dir) {
                 return CatalogDump.of(dir.resolve(file));
+            }
+
+            @Override
+            public String address(Path dir) {
+                return dir.resolve(file).toString();
             }
 
             @Override
@@ -144,6 +152,11 @@ public abstract class CatalogBackend {
             @Override
             public void setSchemaVersion(Path dir, int version) throws SQLException {
                 sql(dir, "UPDATE rewind_schema SET version = " + version);
+            }
+
+            @Override
+            public String address(Path dir) {
+                return url(dir);
             }
 
             @Override

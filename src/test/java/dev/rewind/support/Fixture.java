@@ -68,7 +68,15 @@ public final class Fixture implements AutoCloseable {
 
     /** A fixture where production went 1.0 → 1.1 → 2.0. */
     public static Fixture deployedThrice(Path dir) throws IOException {
-        Fixture f = new Fixture(dir);
+        return deployedThrice(new Fixture(dir));
+    }
+
+    /** As {@link #deployedThrice(Path)}, on {@code backend}. */
+    public static Fixture deployedThrice(Path dir, CatalogBackend backend) throws IOException {
+        return deployedThrice(new Fixture(dir, backend));
+    }
+
+    private static Fixture deployedThrice(Fixture f) {
         f.services.deployments().deploy(MoveRequest.of("m", "production", "1.0").because("launch"));
         f.services.deployments().deploy(MoveRequest.of("m", "production", "1.1").expecting(Optional.of("1.0"))
                 .because("better"));
