@@ -17,9 +17,11 @@ import com.tngtech.archunit.lang.ArchRule;
 @AnalyzeClasses(packages = "dev.rewind", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
     @ArchTest
-    static final ArchRule onlyTheSqliteCatalogAndTheMlflowImporterSpeakSql = noClasses().that()
-            .resideOutsideOfPackages("dev.rewind.catalog.sqlite..", "dev.rewind.importer.mlflow..")
-            .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.sqlite..");
+    static final ArchRule onlyTheCatalogBackendsAndTheMlflowImporterSpeakSql = noClasses().that()
+            .resideOutsideOfPackages("dev.rewind.catalog.sqlite..", "dev.rewind.catalog.postgres..",
+                    "dev.rewind.importer.mlflow..")
+            .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.sqlite..",
+                    "org.postgresql..");
 
     @ArchTest
     static final ArchRule onlyUiImportsJavaFx = noClasses().that().resideOutsideOfPackage("dev.rewind.ui..")
@@ -35,12 +37,13 @@ class ArchitectureTest {
             .resideInAnyPackage("dev.rewind.service..", "dev.rewind.importer..", "dev.rewind.catalog..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.rewind.cli..", "dev.rewind.ui..");
 
-    /** Services, importers, the CLI and the window use the catalog port; only a composition root picks SQLite. */
+    /** Services, importers, the CLI and the window use the catalog port; only a composition root picks a backend. */
     @ArchTest
-    static final ArchRule onlyACompositionRootNamesTheSqliteBackend = noClasses().that()
+    static final ArchRule onlyACompositionRootNamesABackend = noClasses().that()
             .resideOutsideOfPackage("dev.rewind.catalog..")
             .and().areNotAnnotatedWith(CompositionRoot.class)
-            .should().dependOnClassesThat().resideInAPackage("dev.rewind.catalog.sqlite..");
+            .should().dependOnClassesThat().resideInAnyPackage("dev.rewind.catalog.sqlite..",
+                    "dev.rewind.catalog.postgres..");
 
     /** The window reaches stored state through services only, never through the port or a repository. */
     @ArchTest

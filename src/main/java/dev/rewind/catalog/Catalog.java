@@ -5,12 +5,30 @@ import java.nio.file.Path;
 /**
  * The port through which services reach stored state. Each call of {@link #read} or {@link #write} is one
  * transaction; a write either happens whole or not at all. Implementations: {@code sqlite.SqliteCatalog}
- * (a shared team backend can be added beside it without touching services or UI).
+ * (a file) and {@code postgres.PostgresCatalog} (a server shared by a team).
  */
 public interface Catalog extends AutoCloseable {
 
-    /** Where the catalog lives, for display. */
+    /**
+     * Where the catalog lives: its file, or for a server catalog the place on this machine that stands for it
+     * (its artifacts, serving dirs and head file are kept beside it).
+     */
     Path location();
+
+    /** The catalog as people name it: its file, or its server address (never with a password). */
+    default String describe() {
+        return location().toString();
+    }
+
+    /**
+     * Whether this user could open the catalog for writing: for a file, whether it and its folder are writable
+     * (a server decides that itself, when a write is made).
+     */
+    default boolean writableByThisUser() {
+        Path file = location();
+        return java.nio.file.Files.isWritable(file) && file.getParent() != null
+                && java.nio.file.Files.isWritable(file.getParent());
+    }
 
     /** Whether this catalog was opened only for reading: every {@link #write} is refused. */
     default boolean readOnly() {
@@ -52,6 +70,11 @@ public interface Catalog extends AutoCloseable {
         /** Opens an existing catalog only to read it; backends without a read-only mode open it normally. */
         default Catalog openReadOnly(Path path) {
             return open(path, false);
+        }
+
+        /** Whether a catalog is there already (opening with {@code create} would not make a new one). */
+        default boolean exists(Path path) {
+            return java.nio.file.Files.exists(path);
         }
     }
 

@@ -42,6 +42,12 @@ public record EventRecord(long id, long at, EventKind kind, Long modelId, Long t
                 tagValue, reason, actor, host, prevHash, hash, overrides, factsDigest, keyId, signature, sourceMs);
     }
 
+    /** This draft written in another actor's name (the one a shared database records for the session). */
+    public EventRecord byActor(String who) {
+        return new EventRecord(id, at, kind, modelId, targetId, versionId, fromVersionId, toVersionId, tagKey,
+                tagValue, reason, who, host, prevHash, hash, overrides, factsDigest, keyId, signature);
+    }
+
     /** This event with its id, its predecessor's hash, the digest of the facts it covers, and its own hash. */
     public EventRecord linked(long newId, String previous, String digest) {
         EventRecord withId = new EventRecord(newId, at, kind, modelId, targetId, versionId, fromVersionId,

@@ -32,7 +32,7 @@ final class DemoCommand implements Callable<Integer> {
                 root.err.flush();
             });
             root.out.printf("created %s demo in %s: %d models, %d versions, %d metric values (%.1f s)%n",
-                    scale.name().toLowerCase(), services.location(), s.models(), s.versions(), s.metricValues(),
+                    scale.name().toLowerCase(), services.describe(), s.models(), s.versions(), s.metricValues(),
                     (System.nanoTime() - start) / 1e9);
         }
         return 0;

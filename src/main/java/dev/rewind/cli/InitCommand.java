@@ -1,7 +1,6 @@
 package dev.rewind.cli;
 
 import dev.rewind.service.Services;
-import java.nio.file.Files;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
@@ -13,9 +12,9 @@ final class InitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        boolean existed = Files.exists(root.catalogPath());
+        boolean existed = root.catalogExists();
         try (Services services = root.open(true)) {
-            root.out.println((existed ? "catalog already exists: " : "created catalog ") + services.location());
+            root.out.println((existed ? "catalog already exists: " : "created catalog ") + services.describe());
         }
         return 0;
     }

@@ -3,6 +3,8 @@ package dev.rewind.cli;
 import dev.rewind.domain.Text;
 import dev.rewind.CompositionRoot;
 import dev.rewind.catalog.Keyring;
+import dev.rewind.catalog.Catalog;
+import dev.rewind.catalog.postgres.ServerOrFileOpener;
 import dev.rewind.catalog.sqlite.SqliteCatalog;
 import dev.rewind.domain.Actor;
 import dev.rewind.domain.RewindException;
@@ -21,7 +23,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
-@CompositionRoot("opens the SQLite catalog a command works on and hands it to the services")
+@CompositionRoot("opens the catalog (a SQLite file or a PostgreSQL server) a command works on and hands it to the services")
 @Command(name = "rewind", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, versionProvider = VersionInfo.class,
         description = {"Browse model versions, compare them, and roll deployments back safely.",
                 "With no command, opens the window."},
@@ -40,7 +42,8 @@ public final class RewindCommand implements Callable<Integer> {
     private final ToIntFunction<Cli.GuiRequest> openGui;
 
     @Option(names = "--catalog", paramLabel = "PATH", scope = ScopeType.INHERIT,
-            description = "Catalog file (default: $REWIND_CATALOG, else ~/.rewind/catalog.db).")
+            description = "Catalog file, or postgresql://HOST[:PORT]/DB for a team catalog (default: $REWIND_CATALOG,"
+                    + " else ~/.rewind/catalog.db).")
     Path catalogOption;
 
     @Option(names = "--debug", scope = ScopeType.INHERIT,
@@ -142,6 +145,20 @@ public final class RewindCommand implements Callable<Integer> {
         return dev.rewind.service.Environment.defaultCatalog();
     }
 
+    /** A file catalog, or a PostgreSQL one for a {@code postgresql://} address. */
+    private Catalog.Opener opener() {
+        Keyring keys = new Keyring(env.containsKey(Keyring.DIR_SETTING) ? Path.of(env.get(Keyring.DIR_SETTING))
+                : Keyring.defaultDir());
+        // what this machine keeps per server catalog (artifacts, serving dirs, head file); REWIND_PG_LOCAL moves it
+        Path local = env.containsKey("REWIND_PG_LOCAL") ? Path.of(env.get("REWIND_PG_LOCAL"))
+                : dev.rewind.service.Environment.defaultCatalog().resolveSibling("postgresql");
+        return new ServerOrFileOpener(SqliteCatalog.opener(keys), keys, env, local);
+    }
+
+    boolean catalogExists() {
+        return opener().exists(catalogPath());
+    }
+
     /** Opens the catalog (an empty one is made when {@code create}) and reports what opening repaired. */
     Services open(boolean create) {
         return open(create ? OpenMode.CREATE_EMPTY : OpenMode.EXISTING);
@@ -163,9 +180,7 @@ public final class RewindCommand implements Callable<Integer> {
     }
 
     private Services open(OpenMode mode) {
-        Keyring keys = new Keyring(env.containsKey(Keyring.DIR_SETTING) ? Path.of(env.get(Keyring.DIR_SETTING))
-                : Keyring.defaultDir());
-        CatalogSessions.Opened opened = new CatalogSessions(SqliteCatalog.opener(keys), actor(), Clock.systemUTC())
+        CatalogSessions.Opened opened = new CatalogSessions(opener(), actor(), Clock.systemUTC())
                 .open(catalogPath(), mode);
         for (CatalogSessions.Note n : opened.notes()) {
             err.println(switch (n.kind()) {

@@ -40,7 +40,7 @@ final class VerifyCommand implements Callable<Integer> {
                 r.problems().forEach(line -> root.out.println(Text.escape(line)));
                 r.notes().forEach(line -> root.out.println("note: " + Text.escape(line)));
                 if (r.clean()) {
-                    root.out.println("ok: " + services.location() + " holds to rules 1-6");
+                    root.out.println("ok: " + services.describe() + " holds to rules 1-6");
                 }
             }
             return r.clean() ? 0 : 1;

@@ -3,7 +3,6 @@ package dev.rewind.service;
 import dev.rewind.catalog.Catalog;
 import dev.rewind.domain.Actor;
 import dev.rewind.domain.RewindException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -49,7 +48,7 @@ public final class CatalogSessions {
             }
             mode = OpenMode.EXISTING;
         }
-        boolean created = mode.creates() && !Files.exists(path);
+        boolean created = mode.creates() && !opener.exists(path);
         Services s = new Services(opener.open(path, mode.creates()), actor, clock);
         try {
             if (created && mode == OpenMode.DEMO_IF_MISSING) {
@@ -69,8 +68,7 @@ public final class CatalogSessions {
             if (catalog.read(tx -> tx.events().pendingSwitches()).isEmpty()) {
                 return new Opened(new Services(catalog, actor, clock), List.of(), false);
             }
-            Path file = catalog.location();
-            if (Files.isWritable(file) && file.getParent() != null && Files.isWritable(file.getParent())) {
+            if (catalog.writableByThisUser()) {
                 catalog.close();
                 return null;
             }

@@ -28,6 +28,11 @@ public final class Services implements AutoCloseable {
     }
 
     /** Whether the catalog was opened only for reading (this user cannot write it): every change is refused. */
+    /** The catalog as people name it (a file, or a server address without its password). */
+    public String describe() {
+        return catalog.describe();
+    }
+
     public boolean readOnly() {
         return catalog.readOnly();
     }

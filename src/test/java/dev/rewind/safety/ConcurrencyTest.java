@@ -2,20 +2,26 @@ package dev.rewind.safety;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rewind.support.CatalogBackend;
 import dev.rewind.support.ChildJvm;
 import dev.rewind.support.Fixture;
+import dev.rewind.support.PgSandbox;
 import dev.rewind.support.StressWorker;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ArgumentsSource;
 
 /**
  * Rule 4 under load: four processes run 100 tag/deploy/rollback commands each against one catalog with a
  * serving dir. No command may fail with a raw busy/locked error; every refusal is a clean compare-and-set or
- * rule refusal; the history holds exactly one event per successful command; rules 1–6 hold at the end.
+ * rule refusal; the history holds exactly one event per successful command; rules 1–6 hold at the end. On SQLite
+ * and on PostgreSQL (where no deadlock or serialization failure may reach a user either).
  */
+@ExtendWith(PgSandbox.class)
 class ConcurrencyTest {
     static final int PROCESSES = 4;
     static final int OPS = 100;
@@ -23,14 +29,16 @@ class ConcurrencyTest {
     @TempDir
     Path dir;
 
-    @Test
-    void fourProcessesInterleaveCleanly() throws Exception {
-        try (Fixture f = Fixture.deployedThrice(dir)) {
+    @ParameterizedTest(name = "{0}")
+    @ArgumentsSource(CatalogBackend.Both.class)
+    void fourProcessesInterleaveCleanly(CatalogBackend backend) throws Exception {
+        try (Fixture f = Fixture.deployedThrice(dir, backend)) {
             long eventsBefore = f.catalog.read(tx -> tx.events().count());
             List<ChildJvm> children = new ArrayList<>();
             for (int p = 0; p < PROCESSES; p++) {
-                children.add(ChildJvm.start(dir.resolve("native"), StressWorker.class, f.db.toString(),
-                        Integer.toString(p + 1), Integer.toString(OPS)));
+                children.add(ChildJvm.start(dir.resolve("native"), StressWorker.class,
+                        backend.address(dir), Integer.toString(p + 1), Integer.toString(OPS), dir.resolve("pg-local")
+                                .toString()));
             }
             int ok = 0;
             int conflicts = 0;
@@ -55,7 +63,8 @@ class ConcurrencyTest {
                     } else {
                         unexpected.add(line);
                     }
-                    assertThat(err.toLowerCase()).doesNotContain("busy", "locked", "sqlite_");
+                    assertThat(err.toLowerCase()).doesNotContain("busy", "locked", "sqlite_", "deadlock",
+                            "could not serialize", "psql", "sqlstate");
                 }
             }
             System.out.printf("concurrency ok=%d conflicts=%d rule-refusals=%d unexpected=%d%n", ok, conflicts,

@@ -13,7 +13,9 @@ import dev.rewind.domain.RewindException;
 import dev.rewind.domain.TargetPolicy;
 import dev.rewind.domain.Version;
 import dev.rewind.service.RegisterRequest;
+import dev.rewind.support.CatalogBackend;
 import dev.rewind.support.Fixture;
+import dev.rewind.support.PgSandbox;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,9 +24,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.ArgumentsProvider;
+import org.junit.jupiter.params.provider.ArgumentsSource;
 
 /**
  * Seeded random sequences of register, tag, untag, deploy and rollback (some with a stale --expect, some with
@@ -34,15 +41,24 @@ import org.junit.jupiter.params.provider.ValueSource;
  * a protected target has a one-line reason, a failed version or one that misses a guard is reached only with the
  * override, and the event records exactly the overrides used.
  */
+@ExtendWith(PgSandbox.class)
 class RulesPropertyTest {
     @TempDir
     Path dir;
 
-    @ParameterizedTest
-    @ValueSource(longs = {1, 2, 3, 42, 20261126})
-    void rulesHoldAfterEveryStep(long seed) throws Exception {
+    /** Each seed on SQLite and on PostgreSQL. */
+    static final class Seeds implements ArgumentsProvider {
+        @Override
+        public Stream<? extends Arguments> provideArguments(ExtensionContext context) {
+            return CatalogBackend.times(context, 1L, 2L, 3L, 42L, 20261126L);
+        }
+    }
+
+    @ParameterizedTest(name = "{0} seed {1}")
+    @ArgumentsSource(Seeds.class)
+    void rulesHoldAfterEveryStep(CatalogBackend backend, long seed) throws Exception {
         Random rnd = new Random(seed);
-        try (Fixture f = new Fixture(dir)) {
+        try (Fixture f = new Fixture(dir, backend)) {
             List<String> labels = new ArrayList<>(List.of("1.0", "1.1", "2.0"));
             List<String> hashes = new ArrayList<>();
             Map<String, String> identities = new HashMap<>();

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rewind.catalog.EventChain;
 import dev.rewind.catalog.EventRecord;
-import dev.rewind.catalog.sqlite.SqliteCatalog;
 import dev.rewind.domain.Actor;
 import dev.rewind.domain.EventKind;
 import dev.rewind.domain.MetricGuard;
@@ -27,20 +26,37 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import dev.rewind.support.CatalogBackend;
+import dev.rewind.support.PgSandbox;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ArgumentsSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The tampering of issue 13 "What was seen", each done as an attacker with the files would, each named by verify. */
+@ExtendWith(PgSandbox.class)
 class TamperTest {
     private static final String M = "fraud-detector";
 
     @TempDir
     Path dir;
     Path db;
+    /** Where the demo lives: a SQLite file, or for the tests that take a backend, the one they are given. */
+    CatalogBackend backend = CatalogBackend.sqlite("demo.db");
 
+    /** The SQLite demo of the tests that take no backend; the others make theirs with {@link #demoOn}. */
     @BeforeEach
-    void demo() {
+    void demo(TestInfo test) {
+        if (test.getTestMethod().orElseThrow().getParameterCount() == 0) {
+            demoOn(backend);
+        }
+    }
+
+    private void demoOn(CatalogBackend on) {
+        backend = on;
         db = dir.resolve("demo.db");
         try (Services s = open()) {
             s.demo().create(DemoService.Scale.SMALL, 42);
@@ -48,8 +64,7 @@ class TamperTest {
     }
 
     private Services open() {
-        return new Services(SqliteCatalog.open(db, !java.nio.file.Files.exists(db)), new Actor("ana", "ana-laptop"),
-                Clock.systemUTC());
+        return new Services(backend.open(dir, true), new Actor("ana", "ana-laptop"), Clock.systemUTC());
     }
 
     private List<String> verify() {
@@ -59,7 +74,7 @@ class TamperTest {
     }
 
     private long id(String sql) throws Exception {
-        return Long.parseLong(Tamper.one(db, sql));
+        return Long.parseLong(backend.one(dir, sql));
     }
 
     private long versionId(String label) throws Exception {
@@ -72,8 +87,10 @@ class TamperTest {
                 + "' AND t.name = 'production'");
     }
 
-    @Test
-    void theUntouchedDemoVerifiesClean() {
+    @ParameterizedTest(name = "{0}")
+    @ArgumentsSource(CatalogBackend.Both.class)
+    void theUntouchedDemoVerifiesClean(CatalogBackend on) {
+        demoOn(on);
         assertThat(verify()).isEmpty();
     }
 
@@ -125,10 +142,12 @@ class TamperTest {
                 && p.contains("forged signature"));
     }
 
-    @Test
-    void aSwappedArtifactChecksumIsNamedAndARollbackToItIsRefused() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @ArgumentsSource(CatalogBackend.Both.class)
+    void aSwappedArtifactChecksumIsNamedAndARollbackToItIsRefused(CatalogBackend on) throws Exception {
+        demoOn(on);
         long old = versionId("1.0.0");
-        Tamper.withTriggersDropped(db, "UPDATE versions SET artifact_sha256 = (SELECT artifact_sha256 FROM versions"
+        backend.tamper(dir, "UPDATE versions SET artifact_sha256 = (SELECT artifact_sha256 FROM versions"
                 + " WHERE id = " + old + "), artifact_size = (SELECT artifact_size FROM versions WHERE id = " + old
                 + ") WHERE id = " + versionId("1.1.0"));
 
@@ -140,13 +159,15 @@ class TamperTest {
         }
     }
 
-    @Test
-    void aDeletedFailedTagIsNamedAndTheVersionStillNeedsTheOverride() throws Exception {
-        String model = Tamper.one(db, "SELECT m.name FROM version_tags t JOIN versions v ON v.id = t.version_id"
+    @ParameterizedTest(name = "{0}")
+    @ArgumentsSource(CatalogBackend.Both.class)
+    void aDeletedFailedTagIsNamedAndTheVersionStillNeedsTheOverride(CatalogBackend on) throws Exception {
+        demoOn(on);
+        String model = backend.one(dir, "SELECT m.name FROM version_tags t JOIN versions v ON v.id = t.version_id"
                 + " JOIN models m ON m.id = v.model_id WHERE t.key = 'failed' ORDER BY v.id LIMIT 1");
-        String label = Tamper.one(db, "SELECT v.label FROM version_tags t JOIN versions v ON v.id = t.version_id"
+        String label = backend.one(dir, "SELECT v.label FROM version_tags t JOIN versions v ON v.id = t.version_id"
                 + " WHERE t.key = 'failed' ORDER BY v.id LIMIT 1");
-        dev.rewind.support.CatalogDump.exec(db, "DELETE FROM version_tags WHERE key = 'failed'");
+        backend.sql(dir, "DELETE FROM version_tags WHERE key = 'failed'");
 
         try (Services s = open()) {
             assertThatThrownBy(() -> s.deployments().deploy(MoveRequest.of(model, "staging", label)))
@@ -156,15 +177,18 @@ class TamperTest {
         assertThat(verify()).anyMatch(p -> p.startsWith("tags: version " + model + " " + label + " lacks tag failed"));
     }
 
-    @Test
-    void aTargetsProtectionOrGuardsRemovedBehindRewindsBackAreNamedAndMovesRefused() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @ArgumentsSource(CatalogBackend.Both.class)
+    void aTargetsProtectionOrGuardsRemovedBehindRewindsBackAreNamedAndMovesRefused(CatalogBackend on)
+            throws Exception {
+        demoOn(on);
         try (Services s = open()) {
             s.targetRules().guard(M, "production", List.of(new MetricGuard("auc", 0.99, null)), "only the best");
         }
         assertThat(verify()).isEmpty();
         long production = production();
         // without protection and guards, a move to production would need neither a reason nor an override
-        Tamper.withTriggersDropped(db, "UPDATE targets SET protected = 0 WHERE id = " + production,
+        backend.tamper(dir, "UPDATE targets SET protected = 0 WHERE id = " + production,
                 "DELETE FROM target_guards WHERE target_id = " + production);
 
         try (Services s = open()) {
@@ -176,20 +200,28 @@ class TamperTest {
                 + " event ") && p.contains("protection, metric guards"));
     }
 
-    @Test
-    void aChangedMetricValueIsNamed() throws Exception {
-        Tamper.withTriggersDropped(db, "UPDATE metrics SET value = 0.9250000000000001 WHERE key = 'auc' AND step IS NULL"
+    @ParameterizedTest(name = "{0}")
+    @ArgumentsSource(CatalogBackend.Both.class)
+    void aChangedMetricValueIsNamed(CatalogBackend on) throws Exception {
+        demoOn(on);
+        backend.tamper(dir, "UPDATE metrics SET value = 0.9250000000000001 WHERE key = 'auc' AND step IS NULL"
                 + " AND version_id = " + versionId("1.1.0"));
 
         assertThat(verify()).anyMatch(p -> p.startsWith("facts: version " + M + " 1.1.0 differs"));
     }
 
-    @Test
-    void deletedNewestEventsAreNamedByTheHeadFile() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @ArgumentsSource(CatalogBackend.Both.class)
+    void deletedNewestEventsAreNamedByTheHeadFile(CatalogBackend on) throws Exception {
+        demoOn(on);
         long newest = id("SELECT max(id) FROM events");
-        Tamper.withTriggersDropped(db, "DELETE FROM pending_switches", "DELETE FROM events WHERE id > " + (newest - 3));
+        backend.tamper(dir, "DELETE FROM pending_switches", "DELETE FROM events WHERE id > " + (newest - 3));
+        String head;
+        try (Services s = open()) {
+            head = s.location().getFileName() + ".head";
+        }
 
-        assertThat(verify()).anyMatch(p -> p.startsWith("witness: ") && p.contains("demo.db.head")
+        assertThat(verify()).anyMatch(p -> p.startsWith("witness: ") && p.contains(head)
                 && p.contains("records event " + newest) && p.contains("newest events were deleted"));
     }
 

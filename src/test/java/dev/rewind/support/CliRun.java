@@ -24,6 +24,12 @@ public final class CliRun {
         return catalog;
     }
 
+    /** Sets one more environment variable for the commands run. */
+    public CliRun with(String name, String value) {
+        env.put(name, value);
+        return this;
+    }
+
     public CliRun as(String actor) {
         env.put("REWIND_ACTOR", actor);
         return this;

@@ -23,10 +23,14 @@ public final class Fixture implements AutoCloseable {
     public final Services services;
 
     private Fixture(Path db, boolean existing) {
-        this.dir = db.getParent();
+        this(db.getParent(), db, SqliteCatalog.open(db, !existing));
+    }
+
+    private Fixture(Path dir, Path db, Catalog catalog) {
+        this.dir = dir;
         this.db = db;
         this.serving = dir.resolve("serve/production");
-        this.catalog = SqliteCatalog.open(db, !existing);
+        this.catalog = catalog;
         this.services = new Services(catalog, new Actor("tester", "test-host"), Clock.systemUTC());
     }
 
@@ -39,6 +43,16 @@ public final class Fixture implements AutoCloseable {
 
     public Fixture(Path dir) throws IOException {
         this(dir.resolve("catalog.db"), false);
+        fill();
+    }
+
+    /** The same fixture on {@code backend} (its {@link #db} is the SQLite file's path, whichever backend). */
+    public Fixture(Path dir, CatalogBackend backend) throws IOException {
+        this(dir, dir.resolve("catalog.db"), backend.open(dir, true));
+        fill();
+    }
+
+    private void fill() throws IOException {
         Files.createDirectories(serving.getParent());
         String[] labels = {"1.0", "1.1", "2.0"};
         double[] auc = {0.90, 0.92, 0.95};
@@ -54,7 +68,15 @@ public final class Fixture implements AutoCloseable {
 
     /** A fixture where production went 1.0 → 1.1 → 2.0. */
     public static Fixture deployedThrice(Path dir) throws IOException {
-        Fixture f = new Fixture(dir);
+        return deployedThrice(new Fixture(dir));
+    }
+
+    /** As {@link #deployedThrice(Path)}, on {@code backend}. */
+    public static Fixture deployedThrice(Path dir, CatalogBackend backend) throws IOException {
+        return deployedThrice(new Fixture(dir, backend));
+    }
+
+    private static Fixture deployedThrice(Fixture f) {
         f.services.deployments().deploy(MoveRequest.of("m", "production", "1.0").because("launch"));
         f.services.deployments().deploy(MoveRequest.of("m", "production", "1.1").expecting(Optional.of("1.0"))
                 .because("better"));

@@ -22,7 +22,9 @@ public final class StressWorker {
         String db = args[0];
         Random rnd = new Random(Long.parseLong(args[1]));
         int ops = Integer.parseInt(args[2]);
-        Map<String, String> env = Map.of("REWIND_CATALOG", db, "REWIND_ACTOR", "worker-" + args[1], "REWIND_HOST", "h");
+        // a PostgreSQL catalog keeps what belongs beside it in the test's folder (the fourth argument), not in ~
+        Map<String, String> env = Map.of("REWIND_CATALOG", db, "REWIND_ACTOR", "worker-" + args[1], "REWIND_HOST", "h",
+                "REWIND_PG_LOCAL", args.length > 3 ? args[3] : System.getProperty("java.io.tmpdir"));
         String[] labels = {"1.0", "1.1", "2.0"};
         ObjectMapper json = new ObjectMapper();
         System.out.println("ready");

@@ -18,10 +18,26 @@ import java.util.Optional;
  */
 final class Jdbc implements AutoCloseable {
     private final Connection c;
+    private final Dialect dialect;
+    private final boolean writing;
     private final Map<String, PreparedStatement> updates = new HashMap<>();
 
     Jdbc(Connection c) {
+        this(c, Dialect.SQLITE, false);
+    }
+
+    Jdbc(Connection c, Dialect dialect, boolean writing) {
         this.c = c;
+        this.dialect = dialect;
+        this.writing = writing;
+    }
+
+    /**
+     * What ends a SELECT of rows of {@code alias} that the transaction reads in order to change them: empty on
+     * SQLite (a writer holds the whole database), {@code FOR UPDATE} on PostgreSQL when writing.
+     */
+    String lockForChange(String alias) {
+        return writing && dialect == Dialect.POSTGRESQL ? " FOR UPDATE OF " + alias : "";
     }
 
     Connection connection() {
@@ -33,8 +49,9 @@ final class Jdbc implements AutoCloseable {
     }
 
     <T> List<T> list(String operation, String sql, RowMapper<T> mapper, Object... args) {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, args);
+        Dialect.Sql q = dialect.sql(sql);
+        try (PreparedStatement ps = c.prepareStatement(q.text())) {
+            bind(ps, q, args);
             List<T> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -54,12 +71,13 @@ final class Jdbc implements AutoCloseable {
 
     int update(String operation, String sql, Object... args) {
         try {
+            Dialect.Sql q = dialect.sql(sql);
             PreparedStatement ps = updates.get(sql);
             if (ps == null) {
-                ps = c.prepareStatement(sql);
+                ps = c.prepareStatement(q.text());
                 updates.put(sql, ps);
             }
-            bind(ps, args);
+            bind(ps, q, args);
             return ps.executeUpdate();
         } catch (SQLException e) {
             throw new SqlFailure(operation, e);
@@ -79,8 +97,20 @@ final class Jdbc implements AutoCloseable {
     }
 
     long insert(String operation, String sql, Object... args) {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, args);
+        Dialect.Sql q = dialect.sql(sql);
+        if (dialect.returnsIds()) {
+            try (PreparedStatement ps = c.prepareStatement(q.text() + " RETURNING id")) {
+                bind(ps, q, args);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            } catch (SQLException e) {
+                throw new SqlFailure(operation, e);
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement(q.text())) {
+            bind(ps, q, args);
             ps.executeUpdate();
             try (var st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT last_insert_rowid()")) {
                 rs.next();
@@ -89,6 +119,18 @@ final class Jdbc implements AutoCloseable {
         } catch (SQLException e) {
             throw new SqlFailure(operation, e);
         }
+    }
+
+    private static void bind(PreparedStatement ps, Dialect.Sql q, Object... args) throws SQLException {
+        if (q.order() == null) {
+            bind(ps, args);
+            return;
+        }
+        Object[] ordered = new Object[q.order().length];
+        for (int i = 0; i < ordered.length; i++) {
+            ordered[i] = args[q.order()[i]];
+        }
+        bind(ps, ordered);
     }
 
     static void bind(PreparedStatement ps, Object... args) throws SQLException {

@@ -3,7 +3,7 @@ package dev.rewind.catalog.sqlite;
 import java.sql.SQLException;
 
 /** Carries an SQLException out of repository code together with the operation that failed. */
-final class SqlFailure extends RuntimeException {
+public final class SqlFailure extends RuntimeException {
     private final String operation;
 
     SqlFailure(String operation, SQLException cause) {
@@ -11,7 +11,7 @@ final class SqlFailure extends RuntimeException {
         this.operation = operation;
     }
 
-    String operation() {
+    public String operation() {
         return operation;
     }
 

@@ -173,7 +173,7 @@ public final class SqliteCatalog implements Catalog {
             throw new ReadOnlyCatalogException(file.toString());
         }
         synchronized (writer) {
-            SqliteTx tx = new SqliteTx(writer, signer);
+            SqlTx tx = new SqlTx(writer, signer);
             T result = Transactions.run(writer, Transactions.BEGIN_WRITE, tx, work, "write to the catalog", file);
             if (tx.lastAppended() != null) {
                 head.advance(read(r -> r.chain().info()).catalogId(), tx.lastAppended());

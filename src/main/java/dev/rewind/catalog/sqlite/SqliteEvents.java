@@ -34,11 +34,14 @@ final class SqliteEvents implements EventRepository {
     private final EventSigner signer;
     private final ChainRepository chain;
     private final Consumer<EventRecord> appended;
+    private final String sessionActor;
     private long lastId = -1;
     private String lastHash;
 
-    SqliteEvents(Jdbc jdbc, EventSigner signer, ChainRepository chain, Consumer<EventRecord> appended) {
+    SqliteEvents(Jdbc jdbc, EventSigner signer, ChainRepository chain, String sessionActor,
+                 Consumer<EventRecord> appended) {
         this.jdbc = jdbc;
+        this.sessionActor = sessionActor;
         this.signer = signer;
         this.chain = chain;
         this.appended = appended;
@@ -61,6 +64,9 @@ final class SqliteEvents implements EventRepository {
                 lastId = 0;
                 lastHash = EventChain.GENESIS;
             }
+        }
+        if (sessionActor != null) {
+            draft = draft.byActor(sessionActor);
         }
         EventRecord e = draft.linked(lastId + 1, lastHash, factsDigest(draft));
         jdbc.update("append event", "INSERT INTO events(id, at, kind, model_id, target_id, version_id, "

@@ -30,12 +30,13 @@ final class SqliteTargets implements TargetRepository {
 
     @Override
     public Optional<TargetRow> find(String model, String name) {
-        return jdbc.one("find target", SELECT_ROW + "WHERE m.name = ? AND t.name = ?", this::row, model, name);
+        return jdbc.one("find target", SELECT_ROW + "WHERE m.name = ? AND t.name = ?"
+                + jdbc.lockForChange("t"), this::row, model, name);
     }
 
     @Override
     public Optional<TargetRow> byId(long id) {
-        return jdbc.one("find target", SELECT_ROW + "WHERE t.id = ?", this::row, id);
+        return jdbc.one("find target", SELECT_ROW + "WHERE t.id = ?" + jdbc.lockForChange("t"), this::row, id);
     }
 
     @Override

@@ -16,12 +16,12 @@ final class Transactions {
     static final String BEGIN_READ = "BEGIN DEFERRED";
 
     static <T> T run(Connection c, String begin, Catalog.Work<T> work, String operation, Path file) {
-        return run(c, begin, new SqliteTx(c, (actor, hash) -> {
+        return run(c, begin, new SqlTx(c, (actor, hash) -> {
             throw new IllegalStateException("a read transaction cannot append events");
         }), work, operation, file);
     }
 
-    static <T> T run(Connection c, String begin, SqliteTx tx, Catalog.Work<T> work, String operation, Path file) {
+    static <T> T run(Connection c, String begin, SqlTx tx, Catalog.Work<T> work, String operation, Path file) {
         try {
             exec(c, begin);
         } catch (SQLException e) {

@@ -12,7 +12,11 @@ import dev.rewind.catalog.TargetRepository;
 import dev.rewind.catalog.VersionRepository;
 import java.sql.Connection;
 
-final class SqliteTx implements CatalogTx, AutoCloseable {
+/**
+ * The repositories of one transaction over a JDBC connection, in SQLite's SQL or PostgreSQL's ({@link Dialect}):
+ * both backends share them, so the rules, the hash chain and the digests are computed by the same code.
+ */
+public final class SqlTx implements CatalogTx, AutoCloseable {
     private final Jdbc jdbc;
     private ModelRepository models;
     private VersionRepository versions;
@@ -24,18 +28,31 @@ final class SqliteTx implements CatalogTx, AutoCloseable {
     private EventRecord lastAppended;
     private ProofRepository proofs;
 
-    SqliteTx(Connection c, EventSigner signer) {
-        this.jdbc = new Jdbc(c);
+    private final String sessionActor;
+
+    SqlTx(Connection c, EventSigner signer) {
+        this(c, signer, Dialect.SQLITE, null, false);
+    }
+
+    /**
+     * With {@code sessionActor} set, every event is written as that actor, whoever the draft names: on PostgreSQL the
+     * database stamps the session user on each event, and the hash must cover the name it keeps. With
+     * {@code writing}, a target read in order to move it is locked until the transaction ends, where the dialect
+     * can lock rows.
+     */
+    public SqlTx(Connection c, EventSigner signer, Dialect dialect, String sessionActor, boolean writing) {
+        this.jdbc = new Jdbc(c, dialect, writing);
         this.signer = signer;
+        this.sessionActor = sessionActor;
     }
 
     /** The newest event this transaction appended, or null: what the head file records after commit. */
-    EventRecord lastAppended() {
+    public EventRecord lastAppended() {
         return lastAppended;
     }
 
     /** Called just before commit: signs the newest event appended, which seals the transaction's events. */
-    void beforeCommit() {
+    public void beforeCommit() {
         if (lastAppended != null) {
             lastAppended = ((SqliteEvents) events()).seal(lastAppended);
         }
@@ -58,7 +75,10 @@ final class SqliteTx implements CatalogTx, AutoCloseable {
 
     @Override
     public EventRepository events() {
-        return events == null ? events = new SqliteEvents(jdbc, signer, chain(), e -> lastAppended = e) : events;
+        if (events == null) {
+            events = new SqliteEvents(jdbc, signer, chain(), sessionActor, e -> lastAppended = e);
+        }
+        return events;
     }
 
     @Override

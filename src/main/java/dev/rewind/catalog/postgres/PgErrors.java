@@ -1,0 +1,57 @@
+package dev.rewind.catalog.postgres;
+
+import dev.rewind.domain.ReadOnlyCatalogException;
+import dev.rewind.domain.RewindException;
+import java.sql.SQLException;
+
+/** Turns PostgreSQL failures into one-line messages that name the operation and the catalog (never a password). */
+final class PgErrors {
+    private PgErrors() {
+    }
+
+    /** Serialization failures and deadlocks: the transaction did nothing and may simply run again. */
+    static boolean retryable(SQLException e) {
+        String state = e.getSQLState();
+        return "40001".equals(state) || "40P01".equals(state);
+    }
+
+    static RewindException opening(PgAddress address, SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        if (state.startsWith("08") || state.startsWith("28") || "3D000".equals(state)) {
+            // no connection, refused credentials, no such database
+            return new RewindException(RewindException.CATALOG_UNREADABLE, "cannot open catalog " + address + ": "
+                    + firstLine(e, address), e);
+        }
+        return new RewindException(RewindException.CATALOG_UNREADABLE, "cannot open catalog " + address
+                + ": its schema is damaged (" + firstLine(e, address) + ")", e);
+    }
+
+    static RewindException wrap(String operation, PgAddress address, SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        if (retryable(e)) {
+            return RewindException.refused("could not " + operation + " " + address
+                    + ": other writers kept conflicting with it; try again");
+        }
+        if ("25006".equals(state) || "42501".equals(state)) {
+            return new ReadOnlyCatalogException(address.toString(), e);
+        }
+        if (state.startsWith("08")) {
+            return new RewindException(RewindException.CATALOG_UNREADABLE, "could not " + operation + " " + address
+                    + ": the connection to the server was lost (" + firstLine(e, address) + ")", e);
+        }
+        return new RewindException(RewindException.REFUSED, "could not " + operation + " " + address + ": "
+                + firstLine(e, address), e);
+    }
+
+    /** The driver's message without its detail lines, and without the password should a server echo it. */
+    static String firstLine(SQLException e, PgAddress address) {
+        String m = e.getMessage() == null ? e.toString() : e.getMessage();
+        int nl = m.indexOf('\n');
+        String line = (nl < 0 ? m : m.substring(0, nl)).trim();
+        if (line.startsWith("ERROR: ")) {
+            line = line.substring("ERROR: ".length());
+        }
+        return address.password() == null || address.password().isEmpty() ? line
+                : line.replace(address.password(), "***");
+    }
+}

@@ -1,0 +1,248 @@
+package dev.rewind.catalog.postgres;
+
+import dev.rewind.catalog.ArtifactStore;
+import dev.rewind.catalog.Catalog;
+import dev.rewind.catalog.EventSigner;
+import dev.rewind.catalog.HeadFile;
+import dev.rewind.catalog.sqlite.Dialect;
+import dev.rewind.catalog.sqlite.SqlTx;
+import dev.rewind.domain.ReadOnlyCatalogException;
+import dev.rewind.domain.RewindException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A catalog on a PostgreSQL server, shared by a team. The repositories and their SQL are SQLite's ({@link SqlTx} in
+ * {@link Dialect#POSTGRESQL}); what differs is how transactions run: writers take one advisory lock for their
+ * transaction (the hash chain is a line, so appends are one at a time, as SQLite's BEGIN IMMEDIATE makes them),
+ * a target read to be moved is locked ({@code SELECT … FOR UPDATE}) against writers going around Rewind, and a
+ * serialization failure or deadlock is retried a few times before it is reported in one line.
+ */
+public final class PostgresCatalog implements Catalog {
+    private static final System.Logger LOG = System.getLogger(PostgresCatalog.class.getName());
+    static final int ATTEMPTS = 4;
+    /** The triggers that keep rules 2 and 3 and the session-user actor inside the database. */
+    static final List<String> REQUIRED_TRIGGERS = List.of("events_no_update", "events_no_delete",
+            "events_no_truncate", "events_actor", "versions_identity_frozen", "versions_no_delete",
+            "keys_no_update", "keys_no_delete");
+
+    private final PgAddress address;
+    private final Path location;
+    private final ArtifactStore artifacts;
+    private final Connection writer;
+    private final Connection reader;
+    private final EventSigner signer;
+    private final String sessionUser;
+    private final HeadFile head;
+
+    private PostgresCatalog(PgAddress address, Path location, Connection writer, Connection reader,
+                            EventSigner signer, String sessionUser) {
+        this.address = address;
+        this.location = location;
+        this.artifacts = new ArtifactStore(location.resolveSibling("artifacts"));
+        this.writer = writer;
+        this.reader = reader;
+        this.signer = signer;
+        this.sessionUser = sessionUser;
+        this.head = new HeadFile(location);
+    }
+
+    /**
+     * Connects to the catalog at {@code address}, creating its schema in an empty database when {@code create};
+     * {@code localRoot} holds, per catalog, what this machine keeps beside it (artifacts, serving dirs, head file).
+     */
+    public static PostgresCatalog open(PgAddress address, boolean create, EventSigner signer, Path localRoot) {
+        Connection writer = null;
+        Connection reader = null;
+        try {
+            writer = connect(address);
+            PgSchema.migrate(writer, address, create);
+            reader = connect(address);
+            return new PostgresCatalog(address, local(address, localRoot), writer, reader, signer,
+                    sessionUser(reader));
+        } catch (SQLException e) {
+            closeQuietly(writer);
+            closeQuietly(reader);
+            throw PgErrors.opening(address, e);
+        } catch (RuntimeException e) {
+            closeQuietly(writer);
+            closeQuietly(reader);
+            throw e;
+        }
+    }
+
+    /** Connects only to read: nothing is created or migrated, and every write is refused. */
+    public static PostgresCatalog openReadOnly(PgAddress address, EventSigner signer, Path localRoot) {
+        Connection reader = null;
+        try {
+            reader = connect(address);
+            try (Statement st = reader.createStatement()) {
+                int version = PgSchema.version(st);
+                if (version != PgSchema.CURRENT) {
+                    closeQuietly(reader);
+                    return open(address, false, signer, localRoot); // refuses, or migrates an older schema first
+                }
+            }
+            return new PostgresCatalog(address, local(address, localRoot), null, reader, signer, sessionUser(reader));
+        } catch (SQLException e) {
+            closeQuietly(reader);
+            throw PgErrors.opening(address, e);
+        }
+    }
+
+    /** Whether {@code address} holds a Rewind catalog (false too when the server cannot be reached). */
+    public static boolean exists(PgAddress address) {
+        try (Connection c = connect(address); Statement st = c.createStatement()) {
+            return PgSchema.version(st) > 0;
+        } catch (SQLException e) {
+            LOG.log(System.Logger.Level.DEBUG, "no catalog at " + address, e);
+            return false;
+        }
+    }
+
+    private static Connection connect(PgAddress address) throws SQLException {
+        Connection c = DriverManager.getConnection(address.jdbcUrl(), address.properties());
+        c.setAutoCommit(true); // Transactions below issue BEGIN/COMMIT themselves, as on SQLite
+        return c;
+    }
+
+    private static String sessionUser(Connection c) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT session_user")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private static Path local(PgAddress address, Path localRoot) {
+        Path folder = address.localFolder(localRoot);
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw RewindException.unreadable("cannot create " + folder + " for catalog " + address + ": "
+                    + e.getMessage());
+        }
+        return folder.resolve("catalog");
+    }
+
+    public PgAddress address() {
+        return address;
+    }
+
+    @Override
+    public Path location() {
+        return location;
+    }
+
+    @Override
+    public String describe() {
+        return address.toString();
+    }
+
+    @Override
+    public boolean writableByThisUser() {
+        return true;
+    }
+
+    @Override
+    public boolean readOnly() {
+        return writer == null;
+    }
+
+    @Override
+    public ArtifactStore artifacts() {
+        return artifacts;
+    }
+
+    @Override
+    public Catalog separateReader() {
+        try {
+            Connection c = connect(address);
+            return new PostgresCatalog(address, location, null, c, signer, sessionUser);
+        } catch (SQLException e) {
+            throw PgErrors.opening(address, e);
+        }
+    }
+
+    @Override
+    public <T> T read(Work<T> work) {
+        synchronized (reader) {
+            return PgTransactions.read(reader, new SqlTx(reader, PgTransactions.NO_SIGNING, Dialect.POSTGRESQL,
+                    null, false), work, address);
+        }
+    }
+
+    @Override
+    public <T> T write(Work<T> work) {
+        if (writer == null) {
+            throw new ReadOnlyCatalogException(address.toString());
+        }
+        synchronized (writer) {
+            PgTransactions.Done<T> done = PgTransactions.write(writer,
+                    () -> new SqlTx(writer, signer, Dialect.POSTGRESQL, sessionUser, true), work, address);
+            if (done.lastAppended() != null) {
+                head.advance(read(r -> r.chain().info()).catalogId(), done.lastAppended());
+            }
+            return done.result();
+        }
+    }
+
+    @Override
+    public long changeCounter() {
+        synchronized (reader) {
+            try (Statement st = reader.createStatement(); ResultSet rs = st.executeQuery(
+                    "SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint")) {
+                return rs.next() ? rs.getLong(1) : 0;
+            } catch (SQLException e) {
+                throw PgErrors.wrap("check the catalog for changes", address, e);
+            }
+        }
+    }
+
+    @Override
+    public List<String> integrityCheck() {
+        synchronized (reader) {
+            List<String> problems = new ArrayList<>();
+            try (Statement st = reader.createStatement(); ResultSet rs = st.executeQuery(
+                    "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal AND tgenabled <> 'D'")) {
+                List<String> triggers = new ArrayList<>();
+                while (rs.next()) {
+                    triggers.add(rs.getString(1));
+                }
+                for (String required : REQUIRED_TRIGGERS) {
+                    if (!triggers.contains(required)) {
+                        problems.add("integrity: safeguard " + required + " was removed from the catalog,"
+                                + " so history and versions can be rewritten");
+                    }
+                }
+            } catch (SQLException e) {
+                problems.add("integrity: " + PgErrors.firstLine(e, address));
+            }
+            return problems;
+        }
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(reader);
+        closeQuietly(writer);
+    }
+
+    static void closeQuietly(Connection c) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.close();
+        } catch (SQLException e) {
+            LOG.log(System.Logger.Level.DEBUG, "closing a connection failed", e);
+        }
+    }
+}
