@@ -163,13 +163,15 @@ CREATE TABLE events (
   overrides        text COLLATE "C",
   facts_digest     text COLLATE "C",
   key_id           text COLLATE "C",
-  signature        text COLLATE "C"
+  signature        text COLLATE "C",
+  -- when the source says an imported move happened (SQLite schema 7); null: when it was recorded
+  effective_at     bigint
 );
 CREATE INDEX events_by_model ON events(model_id, id);
 CREATE INDEX events_by_target ON events(target_id, id);
-CREATE INDEX events_moves ON events(model_id, id, target_id, at, kind, to_version_id)
+CREATE INDEX events_moves ON events(model_id, id, target_id, at, effective_at, kind, to_version_id)
   WHERE kind IN ('deploy','rollback','import');
-CREATE INDEX events_target_moves ON events(target_id, at, kind) WHERE kind IN ('deploy','rollback','import');
+CREATE INDEX events_target_moves ON events(target_id, at, effective_at, kind) WHERE kind IN ('deploy','rollback','import');
 
 CREATE TABLE pending_switches (
   event_id   bigint PRIMARY KEY REFERENCES events(id),
@@ -218,11 +220,11 @@ CREATE TRIGGER events_no_update BEFORE UPDATE ON events FOR EACH ROW
   WHEN (old.signature IS NOT NULL OR new.signature IS NULL
     OR (new.id, new.at, new.kind, new.model_id, new.target_id, new.version_id, new.from_version_id,
         new.to_version_id, new.tag_key, new.tag_value, new.reason, new.actor, new.host, new.prev_hash, new.hash,
-        new.overrides, new.facts_digest)
+        new.overrides, new.facts_digest, new.effective_at)
        IS DISTINCT FROM
        (old.id, old.at, old.kind, old.model_id, old.target_id, old.version_id, old.from_version_id,
         old.to_version_id, old.tag_key, old.tag_value, old.reason, old.actor, old.host, old.prev_hash, old.hash,
-        old.overrides, old.facts_digest))
+        old.overrides, old.facts_digest, old.effective_at))
   EXECUTE FUNCTION rewind_refuse('rewind: events are append-only and cannot be updated');
 CREATE TRIGGER events_no_delete BEFORE DELETE ON events FOR EACH ROW
   EXECUTE FUNCTION rewind_refuse('rewind: events are append-only and cannot be deleted');
