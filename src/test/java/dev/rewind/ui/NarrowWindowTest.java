@@ -58,6 +58,34 @@ class NarrowWindowTest extends WindowTestBase {
     }
 
     @Test
+    void versionsShowWholeLabelsTimesAndAuthorsAndTheirMetricColumnsInView(FxRobot robot) {
+        w.showModel(robot, "fraud-detector");
+        robot.clickOn("Versions");
+        TableView<?> table = robot.lookup("#versions-table").queryTableView();
+        waitUntil(() -> table.getItems().size() == 3 && table.getColumns().size() > 6
+                && !robot.lookup("#versions-table .table-cell").queryAll().isEmpty());
+        w.screenshot("versions-1024x700");
+        List<String> whole = List.of("Label", "#", "Created", "Author");
+        int checked = 0;
+        for (Node n : table.lookupAll(".table-cell")) {
+            if (n instanceof TableCell<?, ?> cell && cell.getTableColumn() != null && cell.isVisible()
+                    && cell.getText() != null && !cell.getText().isEmpty()
+                    && (whole.contains(cell.getTableColumn().getText()) || table.getColumns().indexOf(cell.getTableColumn()) > 5)) {
+                assertThat(shown(cell)).as(cell.getTableColumn().getText() + " cell").isEqualTo(cell.getText());
+                checked++;
+            }
+        }
+        assertThat(checked).as("cells checked").isGreaterThanOrEqualTo(12);
+        // the first metric column the person reads for is in view, left of the table's right edge
+        Bounds viewport = table.localToScene(table.getLayoutBounds());
+        String firstMetric = table.getColumns().get(6).getText();
+        Node header = table.lookupAll(".column-header").stream().filter(h -> h.lookup(".label") instanceof Labeled l
+                && firstMetric.equals(l.getText())).findFirst().orElseThrow();
+        assertThat(header.localToScene(header.getLayoutBounds()).getMaxX()).as(firstMetric + " header in view")
+                .isLessThanOrEqualTo(viewport.getMaxX());
+    }
+
+    @Test
     void compareBesideItsChartsKeepsItsControlsAndCaptionWhole(FxRobot robot) {
         w.showModel(robot, "fraud-detector");
         // the tour's banner keeps its buttons whole while its text wraps

@@ -21,11 +21,19 @@ public final class ColumnFit {
 
     /** Makes {@code column} at least as wide as its header and each of {@code rows}' texts. */
     public <R> void apply(TableColumn<?, ?> column, List<R> rows, Function<R, String> text, boolean bold) {
+        apply(column, rows, text, bold, Double.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #apply(TableColumn, List, Function, boolean)}, but never wider than {@code most}: for a column of
+     * free text (tags, targets) whose cells carry their whole text in a tooltip.
+     */
+    public <R> void apply(TableColumn<?, ?> column, List<R> rows, Function<R, String> text, boolean bold, double most) {
         double widest = width(column.getText(), true);
         for (R r : rows) {
             widest = Math.max(widest, width(text.apply(r), bold));
         }
-        column.setMinWidth(Math.ceil(widest + CELL_PAD));
+        column.setMinWidth(Math.min(most, Math.ceil(widest + CELL_PAD)));
         column.setPrefWidth(Math.max(column.getPrefWidth(), column.getMinWidth()));
     }
 

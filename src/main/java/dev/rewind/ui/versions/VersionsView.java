@@ -1,7 +1,9 @@
 package dev.rewind.ui.versions;
 
 import dev.rewind.domain.Version;
+import dev.rewind.ui.common.ColumnFit;
 import dev.rewind.ui.common.Formats;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.value.ObservableValue;
@@ -34,6 +36,12 @@ public final class VersionsView extends BorderPane {
     private final TableView<VersionLine> table = new TableView<>();
     private final MenuButton columns = new MenuButton("Columns");
     private boolean following;
+    /** How many rows the column widths are measured on: the first ones shown, cheap at any size. */
+    private static final int FIT_SAMPLE = 300;
+    /** The widest a tags or targets column grows; its cells show the whole text in a tooltip. */
+    private static final double FREE_TEXT_MOST = 170;
+    private final Label count = new Label();
+    private final ColumnFit fit = new ColumnFit(count);
 
     /**
      * {@code menus} builds the timeline's version menu, {@code select} selects a version on the timeline, and
@@ -60,7 +68,6 @@ public final class VersionsView extends BorderPane {
         filter.textProperty().bindBidirectional(vm.filterTextProperty());
         HBox.setHgrow(filter, Priority.ALWAYS);
         columns.setId("versions-columns");
-        Label count = new Label();
         count.setId("versions-count");
         count.getStyleClass().add("rw-muted");
         count.textProperty().bind(javafx.beans.binding.Bindings.size(vm.rows()).asString("%,d shown"));
@@ -87,12 +94,15 @@ public final class VersionsView extends BorderPane {
         empty.textProperty().bind(javafx.beans.binding.Bindings.when(vm.loadingProperty())
                 .then("Reading versions…").otherwise(vm.emptyTextProperty()));
         table.setPlaceholder(empty);
-        table.getColumns().setAll(column(VersionColumn.LABEL, "Label", l -> l.version().label(), 110),
-                column(VersionColumn.SEQ, "#", l -> Long.toString(l.version().seq()), 60),
-                column(VersionColumn.CREATED, "Created", l -> Formats.time(l.version().createdAt()), 170),
-                column(VersionColumn.AUTHOR, "Author", l -> l.version().author() == null ? "" : l.version().author(), 90),
-                column(VersionColumn.TAGS, "Tags", VersionLine::tagsText, 150),
-                column(VersionColumn.LIVE, "Live on", VersionLine::liveText, 140));
+        // widths are fitted to the rows shown (fitColumns): at 1024 px the metric columns stay in view
+        table.getColumns().setAll(column(VersionColumn.LABEL, "Label", l -> l.version().label(), 50),
+                column(VersionColumn.SEQ, "#", l -> Long.toString(l.version().seq()), 40),
+                column(VersionColumn.CREATED, "Created", l -> Formats.time(l.version().createdAt()), 60),
+                column(VersionColumn.AUTHOR, "Author", VersionsView::author, 50),
+                withTooltips(column(VersionColumn.TAGS, "Tags", VersionLine::tagsText, 50)),
+                withTooltips(column(VersionColumn.LIVE, "Live on", VersionLine::liveText, 50)));
+        vm.rows().addListener((ListChangeListener<VersionLine>) c -> fitColumns());
+        count.sceneProperty().addListener((o, was, scene) -> fitColumns());
         TableColumn<VersionLine, ?> seq = table.getColumns().get(1);
         seq.setSortType(TableColumn.SortType.DESCENDING);
         table.getSortOrder().setAll(seq); // the view-model's first order: newest first
@@ -107,6 +117,38 @@ public final class VersionsView extends BorderPane {
         busy.visibleProperty().bind(vm.loadingProperty());
         busy.setMouseTransparent(true);
         return new StackPane(table, busy);
+    }
+
+    private static String author(VersionLine l) {
+        return l.version().author() == null ? "" : l.version().author();
+    }
+
+    /** Fits each column to its header and the first rows' texts; free text is capped, metrics are not. */
+    private void fitColumns() {
+        List<VersionLine> sample = vm.rows().subList(0, Math.min(FIT_SAMPLE, vm.rows().size()));
+        for (TableColumn<VersionLine, ?> c : table.getColumns()) {
+            VersionColumn which = (VersionColumn) c.getUserData();
+            Function<VersionLine, String> text = l -> String.valueOf(c.getCellData(l) == null ? "" : c.getCellData(l));
+            if (which == VersionColumn.CREATED) { // one fixed format: one sample is enough
+                fit.apply(c, List.of(java.time.Instant.now()), Formats::time, false);
+            } else if (which == VersionColumn.TAGS || which == VersionColumn.LIVE) {
+                fit.apply(c, sample, text, false, FREE_TEXT_MOST);
+            } else {
+                fit.apply(c, sample, text, false);
+            }
+        }
+    }
+
+    private static TableColumn<VersionLine, String> withTooltips(TableColumn<VersionLine, String> c) {
+        c.setCellFactory(x -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null || item.isEmpty() ? null : new javafx.scene.control.Tooltip(item));
+            }
+        });
+        return c;
     }
 
     private static TableColumn<VersionLine, String> column(VersionColumn which, String title,
@@ -155,11 +197,12 @@ public final class VersionsView extends BorderPane {
     private void showMetricColumns() {
         table.getColumns().removeIf(c -> ((VersionColumn) c.getUserData()).kind() == VersionColumn.Kind.METRIC);
         for (String key : vm.pickedMetrics()) {
-            double width = Math.max(80, 8.5 * key.length() + 28); // the whole name in the header
             TableColumn<VersionLine, String> c = column(VersionColumn.metric(key), key,
-                    l -> l.metric(key) == null ? "" : Formats.number(l.metric(key)), width);
+                    l -> l.metric(key) == null ? "" : Formats.number(l.metric(key)), 60);
             c.setStyle("-fx-alignment: CENTER-RIGHT;");
             table.getColumns().add(c);
+            fit.apply(c, vm.rows().subList(0, Math.min(FIT_SAMPLE, vm.rows().size())),
+                    l -> l.metric(key) == null ? "" : Formats.number(l.metric(key)), false);
             if (c.getUserData().equals(vm.sortColumnProperty().get())) {
                 c.setSortType(vm.descendingProperty().get() ? TableColumn.SortType.DESCENDING
                         : TableColumn.SortType.ASCENDING);
