@@ -2,6 +2,7 @@ package dev.rewind.catalog;
 
 import dev.rewind.domain.RewindException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -22,6 +23,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -80,13 +82,46 @@ public final class Keyring implements EventSigner {
     }
 
     public static boolean valid(PublicKey key, String hash, String signature) {
+        ByteBuffer triple = KnownValid.digest(key, hash, signature);
+        if (KnownValid.SEEN.contains(triple)) {
+            return true;
+        }
         try {
             Signature s = Signature.getInstance(ALGORITHM);
             s.initVerify(key);
             s.update(hash.getBytes(StandardCharsets.UTF_8));
-            return s.verify(Base64.getDecoder().decode(signature));
+            boolean valid = s.verify(Base64.getDecoder().decode(signature));
+            if (valid && KnownValid.SEEN.size() < KnownValid.MAX) {
+                KnownValid.SEEN.add(triple);
+            }
+            return valid;
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             return false;
+        }
+    }
+
+    /**
+     * Signatures this process has already found valid. Whether a signature is valid is a pure function of key, hash
+     * and signature, and one Ed25519 check (0.1–1 ms) is most of verifying a long history again (the window and
+     * every verify after a move do). A tampered event changes its hash or signature, so it is checked afresh. Only
+     * a digest of the triple is kept, and only so many, so memory stays small (≈ 20 MB at most).
+     */
+    private static final class KnownValid {
+        static final int MAX = 200_000;
+        static final Set<ByteBuffer> SEEN = ConcurrentHashMap.newKeySet();
+
+        static ByteBuffer digest(PublicKey key, String hash, String signature) {
+            try {
+                MessageDigest d = MessageDigest.getInstance("SHA-256");
+                d.update(key.getEncoded());
+                d.update((byte) 0);
+                d.update(hash.getBytes(StandardCharsets.UTF_8));
+                d.update((byte) 0);
+                d.update(signature.getBytes(StandardCharsets.UTF_8));
+                return ByteBuffer.wrap(d.digest());
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.rewind.support;
 
 import dev.rewind.catalog.Catalog;
-import dev.rewind.catalog.sqlite.SqliteCatalog;
 import dev.rewind.domain.Actor;
 import dev.rewind.domain.Move;
 import dev.rewind.domain.MoveRequest;
@@ -11,16 +10,18 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Random;
 
-/** Child process of the crash test: deploys and rolls back in a loop until it is killed. */
+/**
+ * Child process of the crash test: deploys and rolls back in a loop until it is killed. Arguments: the catalog (a
+ * SQLite file or a {@code postgresql://} address), a seed, and for PostgreSQL the folder kept beside the catalog.
+ */
 public final class CrashWorker {
     private CrashWorker() {
     }
 
     public static void main(String[] args) {
-        Path db = Path.of(args[0]);
         Random rnd = new Random(Long.parseLong(args[1]));
         String[] labels = {"1.0", "1.1", "2.0"};
-        try (Catalog c = SqliteCatalog.open(db, false)) {
+        try (Catalog c = WorkerCatalogs.open(args[0], Path.of(args.length > 2 ? args[2] : "."))) {
             Services s = new Services(c, new Actor("crash-worker", "h"), Clock.systemUTC());
             s.deployments().finishPendingSwitches(); // what every start of Rewind does
             for (int i = 0; i < 1_000_000; i++) {

@@ -1,7 +1,6 @@
 package dev.rewind.support;
 
 import dev.rewind.catalog.Catalog;
-import dev.rewind.catalog.sqlite.SqliteCatalog;
 import dev.rewind.domain.Actor;
 import dev.rewind.domain.MoveRequest;
 import dev.rewind.domain.RewindException;
@@ -9,14 +8,17 @@ import dev.rewind.service.Services;
 import java.nio.file.Path;
 import java.time.Clock;
 
-/** Child of the rollback benchmark: alternates rollbacks between two versions; prints "done OK REFUSED NANOS". */
+/**
+ * Child of the rollback benchmarks: alternates rollbacks between two versions; prints "done OK REFUSED NANOS".
+ * Arguments: catalog, count, target, and for PostgreSQL the folder kept beside the catalog.
+ */
 public final class RollbackBenchWorker {
     private RollbackBenchWorker() {
     }
 
     public static void main(String[] args) {
         int n = Integer.parseInt(args[1]);
-        try (Catalog c = SqliteCatalog.open(Path.of(args[0]), false)) {
+        try (Catalog c = WorkerCatalogs.open(args[0], Path.of(args.length > 3 ? args[3] : "."))) {
             Services s = new Services(c, new Actor("bench", "h"), Clock.systemUTC());
             System.out.println("ready");
             int ok = 0;
