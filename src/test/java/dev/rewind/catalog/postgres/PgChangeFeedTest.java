@@ -1,0 +1,89 @@
+package dev.rewind.catalog.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rewind.catalog.Catalog;
+import dev.rewind.domain.Actor;
+import dev.rewind.domain.ChangeFeed;
+import dev.rewind.domain.MoveRequest;
+import dev.rewind.domain.RewindException;
+import dev.rewind.service.Services;
+import dev.rewind.support.CatalogBackend;
+import dev.rewind.support.Fixture;
+import dev.rewind.support.PgSandbox;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** LISTEN/NOTIFY on a server catalog: another connection's move is pushed; a killed session is noticed and replaced. */
+@ExtendWith(PgSandbox.class)
+class PgChangeFeedTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void anotherConnectionsMoveIsPushedAndThisCatalogsOwnIsNot(PgSandbox.Server server) throws Exception {
+        CatalogBackend pg = CatalogBackend.postgresql(() -> server);
+        try (Fixture f = Fixture.deployedThrice(dir, pg); ChangeFeed feed = f.catalog.watchChanges();
+             Catalog other = pg.open(dir, false)) {
+            assertThat(feed.pushes()).isTrue();
+            assertThat(feed.await(Duration.ofMillis(200))).as("nothing yet").isFalse();
+
+            f.services.deployments().deploy(MoveRequest.of("m", "staging", "1.0").because("own move"));
+            assertThat(feed.await(Duration.ofMillis(300))).as("this catalog's own move").isFalse();
+
+            Services colleague = new Services(other, new Actor("colleague", "h"), Clock.systemUTC());
+            long start = System.nanoTime();
+            colleague.deployments().rollback(MoveRequest.of("m", "production", "1.1")
+                    .expecting(Optional.of("2.0")).because("paged"));
+            assertThat(feed.await(Duration.ofSeconds(5))).as("the colleague's rollback").isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+            assertThat(feed.await(Duration.ofMillis(100))).as("told once").isFalse();
+        }
+    }
+
+    @Test
+    void aKilledSessionFailsTheFeedAndTheCatalogReconnectsForItsNextReadAndWrite(PgSandbox.Server server)
+            throws Exception {
+        CatalogBackend pg = CatalogBackend.postgresql(() -> server);
+        try (Fixture f = Fixture.deployedThrice(dir, pg); ChangeFeed feed = f.catalog.watchChanges()) {
+            assertThat(f.live("production")).isEqualTo("2.0");
+            killSessions(pg);
+
+            assertThatThrownBy(() -> feed.await(Duration.ofSeconds(5))).isInstanceOf(RewindException.class)
+                    .hasMessageContaining("the connection to the server was lost")
+                    .hasMessageNotContaining("password");
+            assertThat(f.live("production")).as("a read on a new connection").isEqualTo("2.0");
+            f.services.deployments().rollback(MoveRequest.of("m", "production", "1.1")
+                    .expecting(Optional.of("2.0")).because("after the kill"));
+            assertThat(f.live("production")).isEqualTo("1.1");
+            assertThat(f.services.verifier().verify(false).problems()).isEmpty();
+            try (ChangeFeed again = f.catalog.watchChanges()) {
+                assertThat(again.await(Duration.ofMillis(50))).isFalse();
+            }
+        }
+    }
+
+    /** What an administrator's pg_terminate_backend does to every session of the catalog's database. */
+    static void killSessions(CatalogBackend pg, Path dir) throws Exception {
+        pg.one(dir, "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+                + " WHERE datname = current_database() AND pid <> pg_backend_pid()");
+        for (int i = 0; i < 100; i++) {
+            if ("0".equals(pg.one(dir, "SELECT count(*) FROM pg_stat_activity"
+                    + " WHERE datname = current_database() AND pid <> pg_backend_pid()"))) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("sessions still alive");
+    }
+
+    private void killSessions(CatalogBackend pg) throws Exception {
+        killSessions(pg, dir);
+    }
+}
