@@ -12,6 +12,7 @@ import dev.rewind.service.Services;
 import dev.rewind.support.CatalogBackend;
 import dev.rewind.support.Fixture;
 import dev.rewind.support.PgSandbox;
+import dev.rewind.support.PgSessions;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -69,21 +70,7 @@ class PgChangeFeedTest {
         }
     }
 
-    /** What an administrator's pg_terminate_backend does to every session of the catalog's database. */
-    static void killSessions(CatalogBackend pg, Path dir) throws Exception {
-        pg.one(dir, "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
-                + " WHERE datname = current_database() AND pid <> pg_backend_pid()");
-        for (int i = 0; i < 100; i++) {
-            if ("0".equals(pg.one(dir, "SELECT count(*) FROM pg_stat_activity"
-                    + " WHERE datname = current_database() AND pid <> pg_backend_pid()"))) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("sessions still alive");
-    }
-
     private void killSessions(CatalogBackend pg) throws Exception {
-        killSessions(pg, dir);
+        PgSessions.killAll(pg, dir);
     }
 }
