@@ -70,6 +70,26 @@ class PgChangeFeedTest {
         }
     }
 
+    @Test
+    void aConnectionLostAtCommitIsReportedAsUnconfirmedNeverAsDone(PgSandbox.Server server) throws Exception {
+        CatalogBackend pg = CatalogBackend.postgresql(() -> server);
+        try (Fixture f = Fixture.deployedThrice(dir, pg)) {
+            String before = pg.dump(dir);
+            assertThatThrownBy(() -> f.catalog.write(tx -> {
+                try {
+                    killSessions(pg); // the work is done; the server goes before COMMIT reaches it
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                return null;
+            })).isInstanceOf(RewindException.class).hasMessageContaining("may or may not have been")
+                    .hasMessageContaining("the history shows which once reconnected");
+            assertThat(pg.dump(dir)).as("nothing half done").isEqualTo(before);
+            f.services.deployments().deploy(MoveRequest.of("m", "staging", "1.0").because("next write reconnects"));
+            assertThat(f.live("staging")).isEqualTo("1.0");
+        }
+    }
+
     private void killSessions(CatalogBackend pg) throws Exception {
         PgSessions.killAll(pg, dir);
     }
