@@ -278,24 +278,39 @@ public final class PostgresCatalog implements Catalog {
     @Override
     public List<String> integrityCheck() {
         synchronized (readLock) {
-            List<String> problems = new ArrayList<>();
-            try (Statement st = reader.createStatement(); ResultSet rs = st.executeQuery(
-                    "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal AND tgenabled <> 'D'")) {
-                List<String> triggers = new ArrayList<>();
-                while (rs.next()) {
-                    triggers.add(rs.getString(1));
-                }
-                for (String required : REQUIRED_TRIGGERS) {
-                    if (!triggers.contains(required)) {
-                        problems.add("integrity: safeguard " + required + " was removed from the catalog,"
-                                + " so history and versions can be rewritten");
-                    }
-                }
+            try {
+                return safeguardsMissing(reader);
             } catch (SQLException e) {
-                problems.add("integrity: " + PgErrors.firstLine(e, address));
+                if (!PgErrors.lost(e)) {
+                    return List.of("integrity: " + PgErrors.firstLine(e, address));
+                }
+                // a lost connection says nothing about the catalog: ask again on a new one
+                reader = reconnect(reader);
+                try {
+                    return safeguardsMissing(reader);
+                } catch (SQLException again) {
+                    throw PgErrors.wrap("check", address, again);
+                }
             }
-            return problems;
         }
+    }
+
+    private static List<String> safeguardsMissing(Connection c) throws SQLException {
+        List<String> problems = new ArrayList<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal AND tgenabled <> 'D'")) {
+            List<String> triggers = new ArrayList<>();
+            while (rs.next()) {
+                triggers.add(rs.getString(1));
+            }
+            for (String required : REQUIRED_TRIGGERS) {
+                if (!triggers.contains(required)) {
+                    problems.add("integrity: safeguard " + required + " was removed from the catalog,"
+                            + " so history and versions can be rewritten");
+                }
+            }
+        }
+        return problems;
     }
 
     @Override
