@@ -90,6 +90,22 @@ class PgChangeFeedTest {
         }
     }
 
+    @Test
+    void aCatalogMadeBeforeNotificationsGetsTheTriggerWhenOpened(PgSandbox.Server server) throws Exception {
+        CatalogBackend pg = CatalogBackend.postgresql(() -> server);
+        // a catalog as the Rewind before P2 made it: P1 alone
+        String p1;
+        try (var in = PgSchema.class.getResourceAsStream("/dev/rewind/catalog/postgres/P1__schema.sql")) {
+            p1 = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        pg.sql(dir, p1, "UPDATE rewind_schema SET version = 1");
+        assertThat(pg.one(dir, "SELECT count(*) FROM pg_trigger WHERE tgname = 'events_notify'")).isEqualTo("0");
+        try (Catalog c = pg.open(dir, false)) {
+            assertThat(pg.one(dir, "SELECT count(*) FROM pg_trigger WHERE tgname = 'events_notify'")).isEqualTo("1");
+            assertThat(pg.one(dir, "SELECT max(version) FROM rewind_schema")).isEqualTo(String.valueOf(PgSchema.CURRENT));
+        }
+    }
+
     private void killSessions(CatalogBackend pg) throws Exception {
         PgSessions.killAll(pg, dir);
     }
