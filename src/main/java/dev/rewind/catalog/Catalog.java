@@ -50,6 +50,14 @@ public interface Catalog extends AutoCloseable {
     long changeCounter();
 
     /**
+     * Starts following changes committed elsewhere; every change after this returns is reported by the feed.
+     * Backends that cannot push compare {@link #changeCounter()} each time they are asked.
+     */
+    default dev.rewind.domain.ChangeFeed watchChanges() {
+        return new PollingChangeFeed(this::changeCounter);
+    }
+
+    /**
      * The same catalog for reading on a connection of its own, so long work (checking the whole history) never
      * holds up the short reads of a window; close it when done. Backends whose reads already run side by side
      * may return a view that shares them.

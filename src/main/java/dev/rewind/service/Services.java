@@ -42,6 +42,11 @@ public final class Services implements AutoCloseable {
         return catalog.changeCounter();
     }
 
+    /** Follows changes committed elsewhere (another window, the CLI, CI); close the feed when done. */
+    public dev.rewind.domain.ChangeFeed watchChanges() {
+        return catalog.watchChanges();
+    }
+
     @Override
     public void close() {
         catalog.close();

@@ -1,11 +1,14 @@
 package dev.rewind.ui;
 
 import dev.rewind.CompositionRoot;
+import dev.rewind.catalog.Keyring;
+import dev.rewind.catalog.postgres.ServerOrFileOpener;
 import dev.rewind.catalog.sqlite.SqliteCatalog;
 import dev.rewind.cli.Cli;
 import dev.rewind.service.CatalogSessions;
 import dev.rewind.service.Environment;
 import dev.rewind.service.OpenMode;
+import dev.rewind.service.ServerPasswords;
 import dev.rewind.ui.actions.FxDialogService;
 import dev.rewind.ui.common.BugDialog;
 import dev.rewind.ui.common.FxScheduler;
@@ -17,6 +20,8 @@ import dev.rewind.ui.versions.PrefsColumnChoices;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.prefs.Preferences;
 import javafx.application.Application;
 import javafx.scene.Scene;
@@ -24,20 +29,23 @@ import javafx.scene.image.Image;
 import javafx.stage.Stage;
 
 /** The JavaFX application: one main window over one catalog. */
-@CompositionRoot("opens the SQLite catalog the window shows and hands it to the services")
+@CompositionRoot("opens the catalog the window shows (a SQLite file or a PostgreSQL server) and hands it to the services")
 public final class RewindApp extends Application {
     private static volatile Cli.GuiRequest request;
     private static volatile CatalogHeadStart headStart;
+    private static volatile ServerPasswords passwords;
     private MainViewModel vm;
 
     /** Called by {@code Main} when no command is given; returns when the window closes. */
     public static int launchWindow(Cli.GuiRequest r) {
         StartupTrace.mark("command line parsed");
         request = r;
+        passwords = new ServerPasswords();
         // the catalog opens while the toolkit starts; a path the window will ask about first is left alone
         OpenMode mode = r.defaultCatalog() ? OpenMode.DEMO_IF_MISSING
                 : Files.exists(r.catalog()) ? OpenMode.EXISTING : null;
-        headStart = CatalogHeadStart.begin(RewindApp::open, r.catalog(), mode);
+        headStart = CatalogHeadStart.begin(opener(passwords, System.getenv(), serverLocalRoot(System.getenv())),
+                r.catalog(), mode);
         Application.launch(RewindApp.class);
         return 0;
     }
@@ -51,7 +59,8 @@ public final class RewindApp extends Application {
         FxDialogService dialogs = new FxDialogService(() -> owner[0]);
         BugDialog.installOnFxThread(dialogs);
         vm = new MainViewModel(new FxTaskExecutor(), dialogs, new FxScheduler(), Clock.systemUTC(), headStart,
-                new PrefsColumnChoices(Preferences.userRoot().node("dev/rewind/versions")));
+                new dev.rewind.ui.details.DesktopFolderOpener(),
+                new PrefsColumnChoices(Preferences.userRoot().node("dev/rewind/versions")), passwords);
         if (headStart.mode() != null) { // listed while the window is built and shown
             vm.open(r.catalog(), headStart.mode());
         }
@@ -98,11 +107,31 @@ public final class RewindApp extends Application {
      * default catalog is created with the small demo, so a new user sees something real at once.
      */
     public static CatalogSessions.Opened open(Path path, OpenMode mode) {
-        StartupTrace.mark("opening catalog");
-        CatalogSessions.Opened opened = new CatalogSessions(SqliteCatalog.opener(), Environment.currentActor(),
-                Clock.systemUTC()).open(path, mode);
-        StartupTrace.mark("catalog open");
-        return opened;
+        return opener(new ServerPasswords(), System.getenv(), serverLocalRoot(System.getenv())).apply(path, mode);
+    }
+
+    /**
+     * Opens files and {@code postgresql://} addresses, a server with the password typed for it in the window (if
+     * any), else {@code env}'s PGPASSWORD or ~/.pgpass; {@code localRoot} holds what this machine keeps per server.
+     */
+    public static BiFunction<Path, OpenMode, CatalogSessions.Opened> opener(ServerPasswords typed,
+                                                                          Map<String, String> env, Path localRoot) {
+        return (path, mode) -> {
+            StartupTrace.mark("opening catalog");
+            Keyring keys = new Keyring(Keyring.defaultDir());
+            ServerOrFileOpener files = new ServerOrFileOpener(SqliteCatalog.opener(keys), keys,
+                    typed.environment(env, path.toString()), localRoot);
+            CatalogSessions.Opened opened = new CatalogSessions(files, Environment.currentActor(), Clock.systemUTC())
+                    .open(path, mode);
+            StartupTrace.mark("catalog open");
+            return opened;
+        };
+    }
+
+    /** As the command line: REWIND_PG_LOCAL, else beside the default catalog. */
+    private static Path serverLocalRoot(Map<String, String> env) {
+        return env.containsKey("REWIND_PG_LOCAL") ? Path.of(env.get("REWIND_PG_LOCAL"))
+                : Environment.defaultCatalog().resolveSibling("postgresql");
     }
 
     @Override

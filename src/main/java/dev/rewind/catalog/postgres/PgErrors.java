@@ -15,6 +15,15 @@ final class PgErrors {
         return "40001".equals(state) || "40P01".equals(state);
     }
 
+    /**
+     * The connection is gone: the network failed, or the server ended the session (shut down, restarted, or an
+     * administrator's pg_terminate_backend). A new connection may well work.
+     */
+    static boolean lost(SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        return state.startsWith("08") || state.startsWith("57P0");
+    }
+
     static RewindException opening(PgAddress address, SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         if (state.startsWith("08") || state.startsWith("28") || "3D000".equals(state)) {
@@ -35,12 +44,22 @@ final class PgErrors {
         if ("25006".equals(state) || "42501".equals(state)) {
             return new ReadOnlyCatalogException(address.toString(), e);
         }
-        if (state.startsWith("08")) {
+        if (lost(e)) {
             return new RewindException(RewindException.CATALOG_UNREADABLE, "could not " + operation + " " + address
                     + ": the connection to the server was lost (" + firstLine(e, address) + ")", e);
         }
         return new RewindException(RewindException.REFUSED, "could not " + operation + " " + address + ": "
                 + firstLine(e, address), e);
+    }
+
+    /**
+     * The connection was lost while COMMIT was on its way: the server may have committed or not, and only reading
+     * the catalog again (once reconnected) tells which. Never reported as success, never as certainly not done.
+     */
+    static RewindException lostAtCommit(PgAddress address, SQLException e) {
+        return new RewindException(RewindException.CATALOG_UNREADABLE, "could not confirm that the change to " + address
+                + " was recorded: the connection to the server was lost while it was being committed, so it may or may"
+                + " not have been; the history shows which once reconnected (" + firstLine(e, address) + ")", e);
     }
 
     /** The driver's message without its detail lines, and without the password should a server echo it. */

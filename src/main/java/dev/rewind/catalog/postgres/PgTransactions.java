@@ -46,6 +46,9 @@ final class PgTransactions {
                 exec(c, "SELECT pg_advisory_xact_lock(" + PgSchema.WRITER_LOCK + ")");
             } catch (SQLException e) {
                 rollback(c);
+                if (PgErrors.lost(e)) {
+                    throw new NotBegun(PgErrors.wrap("write to the catalog", address, e));
+                }
                 throw PgErrors.wrap("write to the catalog", address, e);
             }
             try {
@@ -68,7 +71,14 @@ final class PgTransactions {
                 result = work.run(tx);
                 tx.beforeCommit();
             }
-            exec(c, "COMMIT");
+            try {
+                exec(c, "COMMIT");
+            } catch (SQLException e) {
+                if (PgErrors.lost(e)) {
+                    throw PgErrors.lostAtCommit(address, e);
+                }
+                throw e;
+            }
             return result;
         } catch (SqlFailure e) {
             rollback(c);
@@ -84,6 +94,20 @@ final class PgTransactions {
 
     private static RuntimeException failure(String operation, PgAddress address, SQLException e) {
         return PgErrors.retryable(e) ? new Retry(operation, e) : PgErrors.wrap(operation, address, e);
+    }
+
+    /**
+     * The connection was found lost before the transaction began: nothing was sent, so the write may run again
+     * on a new connection. Carries the one-line failure to report should that fail too.
+     */
+    static final class NotBegun extends RuntimeException {
+        NotBegun(RuntimeException report) {
+            super(report);
+        }
+
+        RuntimeException report() {
+            return (RuntimeException) getCause();
+        }
     }
 
     /** A conflict the transaction may be run again after; never leaves this class. */

@@ -37,8 +37,11 @@ public final class PostgresCatalog implements Catalog {
     private final PgAddress address;
     private final Path location;
     private final ArtifactStore artifacts;
-    private final Connection writer;
-    private final Connection reader;
+    /** Guard the connections, which are replaced by new ones when the server ended the old (a restart, a kill). */
+    private final Object writeLock = new Object();
+    private final Object readLock = new Object();
+    private volatile Connection writer;
+    private volatile Connection reader;
     private final EventSigner signer;
     private final String sessionUser;
     private final HeadFile head;
@@ -173,9 +176,36 @@ public final class PostgresCatalog implements Catalog {
 
     @Override
     public <T> T read(Work<T> work) {
-        synchronized (reader) {
-            return PgTransactions.read(reader, new SqlTx(reader, PgTransactions.NO_SIGNING, Dialect.POSTGRESQL,
-                    null, false), work, address);
+        synchronized (readLock) {
+            try {
+                return readOn(reader, work);
+            } catch (RewindException e) {
+                if (!lost(e)) {
+                    throw e;
+                }
+                // a read changes nothing, so it runs again on a new connection; if there is none, that is the news
+                LOG.log(System.Logger.Level.INFO, "reconnecting to " + address + " after: " + e.getMessage());
+                reader = reconnect(reader);
+                return readOn(reader, work);
+            }
+        }
+    }
+
+    private <T> T readOn(Connection c, Work<T> work) {
+        return PgTransactions.read(c, new SqlTx(c, PgTransactions.NO_SIGNING, Dialect.POSTGRESQL, null, false),
+                work, address);
+    }
+
+    private static boolean lost(RewindException e) {
+        return e.getCause() instanceof SQLException s && PgErrors.lost(s);
+    }
+
+    private Connection reconnect(Connection old) {
+        closeQuietly(old);
+        try {
+            return connect(address);
+        } catch (SQLException e) {
+            throw PgErrors.wrap("reconnect to", address, e);
         }
     }
 
@@ -184,9 +214,20 @@ public final class PostgresCatalog implements Catalog {
         if (writer == null) {
             throw new ReadOnlyCatalogException(address.toString());
         }
-        synchronized (writer) {
-            PgTransactions.Done<T> done = PgTransactions.write(writer,
-                    () -> new SqlTx(writer, signer, Dialect.POSTGRESQL, sessionUser, true), work, address);
+        synchronized (writeLock) {
+            PgTransactions.Done<T> done;
+            try {
+                done = writeOn(writer, work);
+            } catch (PgTransactions.NotBegun e) {
+                // the server ended the old connection before this transaction began: nothing of it was sent
+                LOG.log(System.Logger.Level.INFO, "reconnecting to " + address + " after: " + e.report().getMessage());
+                writer = reconnect(writer);
+                try {
+                    done = writeOn(writer, work);
+                } catch (PgTransactions.NotBegun again) {
+                    throw again.report();
+                }
+            }
             if (done.lastAppended() != null) {
                 head.advance(read(r -> r.chain().info()).catalogId(), done.lastAppended());
             }
@@ -194,9 +235,37 @@ public final class PostgresCatalog implements Catalog {
         }
     }
 
+    private <T> PgTransactions.Done<T> writeOn(Connection c, Work<T> work) {
+        return PgTransactions.write(c, () -> new SqlTx(c, signer, Dialect.POSTGRESQL, sessionUser, true), work,
+                address);
+    }
+
+    @Override
+    public dev.rewind.domain.ChangeFeed watchChanges() {
+        try {
+            return PgChangeFeed.open(connect(address), address, this::writerPid);
+        } catch (SQLException e) {
+            throw PgErrors.wrap("follow changes to", address, e);
+        }
+    }
+
+    /** The server process of this catalog's writer, whose own events the change feed leaves out; -1 for none. */
+    private int writerPid() {
+        Connection c = writer;
+        if (c == null) {
+            return -1;
+        }
+        try {
+            return c.unwrap(org.postgresql.PGConnection.class).getBackendPID();
+        } catch (SQLException e) {
+            LOG.log(System.Logger.Level.DEBUG, "no backend pid", e);
+            return -1;
+        }
+    }
+
     @Override
     public long changeCounter() {
-        synchronized (reader) {
+        synchronized (readLock) {
             try (Statement st = reader.createStatement(); ResultSet rs = st.executeQuery(
                     "SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint")) {
                 return rs.next() ? rs.getLong(1) : 0;
@@ -208,25 +277,40 @@ public final class PostgresCatalog implements Catalog {
 
     @Override
     public List<String> integrityCheck() {
-        synchronized (reader) {
-            List<String> problems = new ArrayList<>();
-            try (Statement st = reader.createStatement(); ResultSet rs = st.executeQuery(
-                    "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal AND tgenabled <> 'D'")) {
-                List<String> triggers = new ArrayList<>();
-                while (rs.next()) {
-                    triggers.add(rs.getString(1));
-                }
-                for (String required : REQUIRED_TRIGGERS) {
-                    if (!triggers.contains(required)) {
-                        problems.add("integrity: safeguard " + required + " was removed from the catalog,"
-                                + " so history and versions can be rewritten");
-                    }
-                }
+        synchronized (readLock) {
+            try {
+                return safeguardsMissing(reader);
             } catch (SQLException e) {
-                problems.add("integrity: " + PgErrors.firstLine(e, address));
+                if (!PgErrors.lost(e)) {
+                    return List.of("integrity: " + PgErrors.firstLine(e, address));
+                }
+                // a lost connection says nothing about the catalog: ask again on a new one
+                reader = reconnect(reader);
+                try {
+                    return safeguardsMissing(reader);
+                } catch (SQLException again) {
+                    throw PgErrors.wrap("check", address, again);
+                }
             }
-            return problems;
         }
+    }
+
+    private static List<String> safeguardsMissing(Connection c) throws SQLException {
+        List<String> problems = new ArrayList<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal AND tgenabled <> 'D'")) {
+            List<String> triggers = new ArrayList<>();
+            while (rs.next()) {
+                triggers.add(rs.getString(1));
+            }
+            for (String required : REQUIRED_TRIGGERS) {
+                if (!triggers.contains(required)) {
+                    problems.add("integrity: safeguard " + required + " was removed from the catalog,"
+                            + " so history and versions can be rewritten");
+                }
+            }
+        }
+        return problems;
     }
 
     @Override

@@ -11,14 +11,27 @@ import javafx.concurrent.Task;
  */
 public final class FxTaskExecutor implements TaskExecutor {
     private final ExecutorService executor;
+    private FxTaskExecutor waiting;
 
     public FxTaskExecutor() {
+        this(2, "rewind-worker-");
+    }
+
+    private FxTaskExecutor(int threads, String name) {
         AtomicInteger n = new AtomicInteger();
-        executor = Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "rewind-worker-" + n.incrementAndGet());
+        executor = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, name + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
+    }
+
+    @Override
+    public synchronized TaskExecutor forWaiting() {
+        if (waiting == null) {
+            waiting = new FxTaskExecutor(1, "rewind-watch-");
+        }
+        return waiting;
     }
 
     @Override

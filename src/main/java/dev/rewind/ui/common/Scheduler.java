@@ -10,6 +10,16 @@ public interface Scheduler {
     /** Runs {@code action} every {@code period}, the first time one period from now, until cancelled. */
     Cancellable every(Duration period, Runnable action);
 
+    /** Runs {@code action} once, {@code delay} from now, unless cancelled first. */
+    default Cancellable after(Duration delay, Runnable action) {
+        Cancellable[] timer = new Cancellable[1];
+        timer[0] = every(delay, () -> {
+            timer[0].cancel();
+            action.run();
+        });
+        return timer[0];
+    }
+
     /** A running timer. */
     interface Cancellable {
         void cancel();

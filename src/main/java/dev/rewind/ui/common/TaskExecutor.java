@@ -10,6 +10,14 @@ import java.util.function.Consumer;
 public interface TaskExecutor {
     <T> TaskHandle execute(BackgroundTask<T> task);
 
+    /**
+     * Where work that mostly waits runs (following a server catalog's changes): the app's has a thread of its own,
+     * so a wait never holds up a load; a test's may run it as it runs everything else.
+     */
+    default TaskExecutor forWaiting() {
+        return this;
+    }
+
     /** Shorthand for work that reports no progress. */
     default <T> TaskHandle run(String name, Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
         return execute(BackgroundTask.wrap(name, work).onSuccess(onSuccess).onFailure(onFailure));

@@ -1,9 +1,11 @@
 package dev.rewind.ui.shell;
 
+import dev.rewind.domain.ChangeFeed;
 import dev.rewind.domain.ModelSummary;
 import dev.rewind.domain.ReadOnlyCatalogException;
 import dev.rewind.service.CatalogSessions;
 import dev.rewind.service.OpenMode;
+import dev.rewind.service.ServerLogin;
 import dev.rewind.service.Services;
 import dev.rewind.ui.common.StartupTrace;
 import dev.rewind.ui.common.TaskExecutor;
@@ -27,10 +29,10 @@ final class CatalogLifecycle implements SandboxHost {
     private static final System.Logger LOG = System.getLogger(CatalogLifecycle.class.getName());
 
     /**
-     * A catalog just opened: its services, its models and change counter, whether the first-start demo was
-     * created now, and what opening it repaired or could not repair.
+     * A catalog just opened: its services, its models, the feed of changes made elsewhere since they were read,
+     * whether the first-start demo was created now, and what opening it repaired or could not repair.
      */
-    record Opened(Services services, List<ModelSummary> models, long counter, boolean fresh,
+    record Opened(Services services, List<ModelSummary> models, ChangeFeed changes, boolean fresh,
                   List<CatalogSessions.Note> notes) {
     }
 
@@ -44,6 +46,8 @@ final class CatalogLifecycle implements SandboxHost {
     private final ReadOnlyStringWrapper catalogPath = new ReadOnlyStringWrapper("");
     private final ObservableList<String> recent = FXCollections.observableArrayList();
     private Path userCatalog;
+    /** The path or address the shown catalog was opened by (a server's location() is only its local folder). */
+    private Path shownPath;
     private String userModel;
     private long openGeneration;
 
@@ -67,7 +71,7 @@ final class CatalogLifecycle implements SandboxHost {
     public void openSandbox(Path db, Consumer<Services> fill, Runnable onOpen, Consumer<Throwable> onFail) {
         boolean first = !sandbox.get();
         if (first) {
-            userCatalog = services == null ? null : services.location();
+            userCatalog = services == null ? null : shownPath;
             userModel = list.selectedName();
             sandbox.set(true);
         }
@@ -111,20 +115,27 @@ final class CatalogLifecycle implements SandboxHost {
                 if (fill != null) {
                     fill.accept(s);
                 }
-                List<ModelSummary> models = s.registry().models();
-                StartupTrace.mark("models listed");
-                return new Opened(s, models, s.changeCounter(),
-                        session.created() && mode == OpenMode.DEMO_IF_MISSING, session.notes());
+                // followed from before the models are read, so no change made meanwhile goes unseen
+                ChangeFeed changes = s.watchChanges();
+                try {
+                    List<ModelSummary> models = s.registry().models();
+                    StartupTrace.mark("models listed");
+                    return new Opened(s, models, changes, session.created() && mode == OpenMode.DEMO_IF_MISSING,
+                            session.notes());
+                } catch (RuntimeException e) {
+                    changes.close();
+                    throw e;
+                }
             } catch (RuntimeException e) {
                 s.close();
                 throw e;
             }
         }, opened -> {
             if (generation != openGeneration) {
-                closeLater(opened.services()); // a newer open won meanwhile
+                closeLater(opened.services(), opened.changes()); // a newer open won meanwhile
                 return;
             }
-            show(opened, isSandbox, prefer);
+            show(opened, path, isSandbox, prefer);
             onOpen.run();
         }, t -> {
             if (generation == openGeneration) {
@@ -144,27 +155,38 @@ final class CatalogLifecycle implements SandboxHost {
         }
     }
 
-    private void show(Opened opened, boolean isSandbox, String prefer) {
+    private void show(Opened opened, Path path, boolean isSandbox, String prefer) {
         Services old = services;
         services = opened.services();
+        shownPath = path;
         if (old != null && old != services) {
             closeLater(old);
         }
-        String location = services.location().toString();
+        String location = services.describe(); // a file's path; a server's address, never with a password
         if (isSandbox) {
             catalogPath.set("Learn sandbox (temporary): " + location);
         } else {
             catalogPath.set(location);
-            recent.remove(location);
-            recent.add(0, location);
+            // a server is listed as it reopens (its sslmode kept), without a password the address may have held
+            String again = ServerLogin.isAddress(path.toString()) ? ServerLogin.withoutPassword(path.toString())
+                    : location;
+            recent.remove(again);
+            recent.add(0, again);
         }
         list.showOpened(opened.models(), prefer);
-        live.watch(services, opened.counter());
+        live.watch(services, opened.changes());
         afterSwap.accept(opened);
     }
 
     private void closeLater(Services s) {
+        closeLater(s, null);
+    }
+
+    private void closeLater(Services s, ChangeFeed changes) {
         tasks.run("Close catalog", () -> {
+            if (changes != null) {
+                changes.close();
+            }
             s.close();
             return null;
         }, x -> { }, t -> LOG.log(System.Logger.Level.WARNING, "could not close a catalog", t));

@@ -30,7 +30,7 @@ public final class MainView extends BorderPane {
         body.setDividerPositions(0.2);
         SplitPane.setResizableWithParent(sidebar, false);
         setTop(new VBox(new MenuBarView(vm, sidebar::focusFilter, () -> modelPane.timeline().zoomToFit()),
-                new TourOffer(vm.learn()), new IntegrityBanner(vm.integrity()), new ReadOnlyBanner(vm)));
+                new TourOffer(vm.learn()), new ConnectionBanner(vm), new IntegrityBanner(vm.integrity()), new ReadOnlyBanner(vm)));
         modelPane.readOnlyProperty().bind(vm.readOnlyProperty());
         setCenter(body);
         setRight(new LearnPanel(vm.learn()));

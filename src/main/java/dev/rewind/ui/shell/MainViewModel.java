@@ -4,6 +4,8 @@ import dev.rewind.domain.ModelSummary;
 import dev.rewind.service.CatalogSessions;
 import dev.rewind.service.LearnScenarioLoader;
 import dev.rewind.service.OpenMode;
+import dev.rewind.service.ServerLogin;
+import dev.rewind.service.ServerPasswords;
 import dev.rewind.service.Services;
 import dev.rewind.ui.common.DialogService;
 import dev.rewind.ui.common.Scheduler;
@@ -52,6 +54,7 @@ public final class MainViewModel {
     private final DialogService dialogs;
     private final TaskExecutor tasks;
     private final ReadOnlyBooleanWrapper readOnly = new ReadOnlyBooleanWrapper(false);
+    private final ServerPasswords passwords;
 
     /** As the full constructor, with the Versions tab's column choices kept only while the program runs. */
     public MainViewModel(TaskExecutor tasks, DialogService dialogs, Scheduler scheduler, Clock clock,
@@ -78,6 +81,14 @@ public final class MainViewModel {
     public MainViewModel(TaskExecutor tasks, DialogService dialogs, Scheduler scheduler, Clock clock,
                          BiFunction<Path, OpenMode, CatalogSessions.Opened> opener, FolderOpener folders,
                          ColumnChoices columns) {
+        this(tasks, dialogs, scheduler, clock, opener, folders, columns, new ServerPasswords());
+    }
+
+    /** With {@code passwords}, where "Connect to PostgreSQL…" leaves a typed password for {@code opener} to use. */
+    public MainViewModel(TaskExecutor tasks, DialogService dialogs, Scheduler scheduler, Clock clock,
+                         BiFunction<Path, OpenMode, CatalogSessions.Opened> opener, FolderOpener folders,
+                         ColumnChoices columns, ServerPasswords passwords) {
+        this.passwords = passwords;
         this.dialogs = dialogs;
         this.tasks = tasks;
         this.modelVm = new ModelViewModel(tasks, dialogs, this::services, clock);
@@ -85,7 +96,7 @@ public final class MainViewModel {
         this.versionsVm = new VersionsViewModel(tasks, this::services, modelVm, columns);
         this.list = new ModelListViewModel(tasks, this::services, modelVm);
         this.importVm = new ImportViewModel(tasks, dialogs, this::services, list::refresh);
-        this.live = new LiveRefresh(tasks, scheduler, clock, list::refresh);
+        this.live = new LiveRefresh(tasks.forWaiting(), scheduler, clock, list::refresh);
         this.lifecycle = new CatalogLifecycle(tasks, opener, list, live, this::shown);
         this.learnVm = new LearnViewModel(tasks, dialogs, scheduler, lifecycle, modelVm, compareVm,
                 LearnScenarioLoader::shipped);
@@ -137,6 +148,10 @@ public final class MainViewModel {
      * demo) without asking; any other path where there is no file asks what to do (it may be a typo).
      */
     public void openOrAsk(Path path, boolean isDefault) {
+        if (ServerLogin.isAddress(path.toString())) { // a server says itself whether it holds a catalog
+            open(path, OpenMode.EXISTING);
+            return;
+        }
         if (isDefault) {
             open(path, OpenMode.DEMO_IF_MISSING);
             return;
@@ -162,6 +177,15 @@ public final class MainViewModel {
             case CHOOSE_ANOTHER -> dialogs.askCatalogFile().ifPresentOrElse(p -> openOrAsk(p, false),
                     () -> list.nothingOpened(path, services() != null));
         }
+    }
+
+    /**
+     * Opens the catalog on the server "Connect to PostgreSQL…" names, in the background as File → Open does; the
+     * password typed (if any) stays in memory for this address only.
+     */
+    public void connect(ServerLogin login) {
+        passwords.remember(login);
+        open(Path.of(login.address()), OpenMode.EXISTING);
     }
 
     /** Opens a catalog in the background, shows its models and selects the first one. */
@@ -253,6 +277,11 @@ public final class MainViewModel {
 
     public ReadOnlyStringProperty lastChangeProperty() {
         return live.lastChangeProperty();
+    }
+
+    /** "Lost connection to … — reconnecting…" while the open server catalog cannot be reached (the banner); else null. */
+    public ReadOnlyStringProperty lostConnectionProperty() {
+        return live.lostProperty();
     }
 
     /** Whether the open catalog's history holds (the banner). */

@@ -47,6 +47,9 @@ final class MenuBarView extends MenuBar {
         MenuItem openCatalog = new MenuItem("Open catalog…");
         openCatalog.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
         openCatalog.setOnAction(e -> chooseCatalog(false));
+        MenuItem connect = new MenuItem("Connect to PostgreSQL…");
+        connect.setId("menu-connect");
+        connect.setOnAction(e -> connect());
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
         quit.setOnAction(e -> Platform.exit());
@@ -61,7 +64,7 @@ final class MenuBarView extends MenuBar {
                 .or(vm.readOnlyProperty()));
         importDb.disableProperty().bind(vm.importer().runningProperty().or(vm.learn().activeProperty())
                 .or(vm.readOnlyProperty()));
-        return new Menu("File", null, newCatalog, openCatalog, recent(), new SeparatorMenuItem(), importFolder,
+        return new Menu("File", null, newCatalog, openCatalog, connect, recent(), new SeparatorMenuItem(), importFolder,
                 importDb, new SeparatorMenuItem(), quit);
     }
 
@@ -137,6 +140,12 @@ final class MenuBarView extends MenuBar {
                 vm.openOrAsk(f.toPath(), false);
             }
         }
+    }
+
+    private void connect() {
+        ConnectDialog d = new ConnectDialog(System.getenv());
+        d.initOwner(getScene().getWindow());
+        d.showAndWait().ifPresent(vm::connect);
     }
 
     private void info(String title, String text) {

@@ -1,6 +1,7 @@
 package dev.rewind.ui.shell;
 
 import dev.rewind.domain.ModelSummary;
+import dev.rewind.service.ServerLogin;
 import dev.rewind.service.Services;
 import dev.rewind.ui.common.Failure;
 import dev.rewind.ui.common.TaskExecutor;
@@ -62,7 +63,9 @@ public final class ModelListViewModel {
 
     void opening(Path path) {
         loading.set(true);
-        status.set("Opening " + path + "…");
+        String name = ServerLogin.isAddress(path.toString()) ? ServerLogin.withoutPassword(path.toString())
+                : path.toString(); // an address given with --catalog may hold a password
+        status.set("Opening " + name + "…");
     }
 
     /** Nothing was opened for {@code path} (the person cancelled); {@code keep}: a catalog is still shown. */
