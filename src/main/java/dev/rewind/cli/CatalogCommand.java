@@ -22,6 +22,8 @@ final class CatalogCommand extends CommandGroup {
     @Command(name = "copy", description = {"Copy a whole catalog into a new or empty one: a file into a PostgreSQL"
             + " server (postgresql://HOST[:PORT]/DB) and back. Ids, hashes and signatures are kept, so 'verify'"
             + " passes on the copy when it passes on the original; stored artifacts go to the destination's store.",
+            "Serving dirs that serve what the catalog says then serve the same bytes from the copy's store"
+                    + " ('verify --repair' on the original takes them back).",
             "A damaged original is copied as it is (verify on the copy reports the same problems)."})
     static final class Copy implements Callable<Integer> {
         @ParentCommand
@@ -38,8 +40,12 @@ final class CatalogCommand extends CommandGroup {
             RewindCommand root = parent.root;
             CatalogCopyService.Report r = root.copier(PROGRESS_ROWS).copy(from, to, (table, rows) ->
                     root.err.printf("rewind: copying %s: %,d rows%n", table, rows));
-            root.out.printf("copied %s to %s: %,d rows, %d artifacts%n", Text.escape(from.toString()),
-                    Text.escape(to.toString()), r.rows(), r.artifactsCopied());
+            root.out.printf("copied %s to %s: %,d rows, %d artifacts%n", Text.escape(r.from()),
+                    Text.escape(r.to()), r.rows(), r.artifactsCopied());
+            if (!r.servingDirs().isEmpty()) {
+                root.out.printf("serving dirs now served from the copy's artifact store (same bytes): %s%n",
+                        Text.escape(String.join(", ", r.servingDirs())));
+            }
             if (!r.artifactsMissing().isEmpty()) {
                 root.err.println("rewind: warning: " + r.artifactsMissing().size() + " artifacts were not in the"
                         + " source's store and are missing from the copy too (first: "

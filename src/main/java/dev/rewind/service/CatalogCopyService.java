@@ -17,7 +17,9 @@ import java.util.TreeSet;
  * Rows keep their ids, hashes and signatures and the chain keeps its identity, so {@code verify} on the copy says
  * what it says on the original: a damaged or tampered original is copied as it is, never repaired or hidden (its
  * head file goes along, so even deleted newest events stay noticed). Only an empty catalog is written to, in one
- * transaction; the stored artifacts follow into the destination's store.
+ * transaction; the stored artifacts follow into the destination's store, and the serving dirs that serve what the
+ * catalog says are switched to the same bytes there (the copy takes over; {@code verify --repair} on the original
+ * takes them back).
  */
 public final class CatalogCopyService {
     /** Told about each table of at least {@code progressRows} rows before it is copied. */
@@ -26,10 +28,15 @@ public final class CatalogCopyService {
         void table(String name, long rows);
     }
 
-    /** What was copied: rows in all, artifacts copied, and artifacts the source's store did not have. */
-    public record Report(long rows, int artifactsCopied, List<String> artifactsMissing) {
+    /**
+     * What was copied: rows in all, artifacts copied, artifacts the source's store did not have, and the serving dirs
+     * the copy now serves from its own store.
+     */
+    public record Report(String from, String to, long rows, int artifactsCopied, List<String> artifactsMissing,
+                         List<String> servingDirs) {
         public Report {
             artifactsMissing = List.copyOf(artifactsMissing);
+            servingDirs = List.copyOf(servingDirs);
         }
     }
 
@@ -46,9 +53,6 @@ public final class CatalogCopyService {
      * create it with {@code init --artifacts DIR} first to copy them straight into a shared folder.
      */
     public Report copy(Path from, Path to, Progress progress) {
-        if (!opener.exists(from)) {
-            throw RewindException.unreadable("no catalog at " + from);
-        }
         try (Catalog source = opener.openReadOnly(from)) {
             refuseUnlessEmpty(to);
             try (Catalog dest = opener.open(to, true)) {
@@ -62,7 +66,9 @@ public final class CatalogCopyService {
                 ChainWatch watch = new ChainWatch(progress, progressRows);
                 dest.tables().writeAll(rows -> source.tables().readAll(watch.around(rows)));
                 copyHead(source, dest, watch);
-                return copyArtifacts(source, dest, watch.artifacts(), watch.rows());
+                Report r = copyArtifacts(source, dest, watch.artifacts(), watch.rows());
+                return new Report(source.describe(), dest.describe(), r.rows(), r.artifactsCopied(),
+                        r.artifactsMissing(), new ServingTakeOver(dest).from(source));
             }
         }
     }
@@ -109,6 +115,6 @@ public final class CatalogCopyService {
                         + " the artifact store again, e.g. with rsync)");
             }
         }
-        return new Report(rows, copied, missing);
+        return new Report(source.describe(), dest.describe(), rows, copied, missing, List.of());
     }
 }

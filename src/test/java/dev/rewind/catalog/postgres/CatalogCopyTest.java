@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rewind.catalog.Keyring;
+import dev.rewind.catalog.sqlite.SqliteCatalog;
+import dev.rewind.service.CatalogCopyService;
 import dev.rewind.support.CatalogDump;
 import dev.rewind.support.CliRun;
 import dev.rewind.support.PgSandbox;
@@ -52,7 +55,7 @@ class CatalogCopyTest {
         assertThat(reads(returned)).isEqualTo(before);
         // and row for row: every table of the file that went there and back holds what the original holds
         assertThat(sortedRows(CatalogDump.of(back))).isEqualTo(sortedRows(CatalogDump.of(original)));
-        assertThat(Files.readString(dir.resolve("back.db.head")))
+        assertThat(Files.readString(dir.resolve("back.db.head")).replace("back.db", "demo.db"))
                 .isEqualTo(Files.readString(dir.resolve("demo.db.head")));
     }
 
@@ -63,7 +66,10 @@ class CatalogCopyTest {
         CliRun a = run(source.toString());
         assertThat(a.run("demo").code()).isZero();
         CliRun b = run(taken.toString());
-        assertThat(b.run("register", "other", "1.0").code()).isZero();
+        assertThat(b.run("init").code()).isZero();
+        Path art = Files.writeString(dir.resolve("other.bin"), "weights");
+        CliRun.Result reg = b.run("register", "other", "1.0", "--artifact", art.toString());
+        assertThat(reg.code()).as(reg.toString()).isZero();
         byte[] bytes = Files.readAllBytes(taken);
 
         CliRun.Result r = a.run("catalog", "copy", source.toString(), taken.toString());
@@ -74,7 +80,8 @@ class CatalogCopyTest {
         assertThat(Files.exists(dir.resolve("b.db-wal"))).isFalse();
 
         String url = server.newDatabase();
-        assertThat(run(url).run("register", "other", "1.0").code()).isZero();
+        assertThat(run(url).run("init").code()).isZero();
+        assertThat(run(url).run("register", "other", "1.0", "--artifact", art.toString()).code()).isZero();
         String dump = PgDump.of(url);
         CliRun.Result onServer = a.run("catalog", "copy", source.toString(), url);
         assertThat(onServer.code()).as(onServer.toString()).isEqualTo(1);
@@ -103,19 +110,28 @@ class CatalogCopyTest {
     }
 
     @Test
-    void aLargeTableIsAnnouncedAndAMissingSourceIsOneLine() throws Exception {
+    void largeTablesAreAnnouncedAndAMissingSourceIsOneLine() throws Exception {
         Path source = dir.resolve("s.db");
         CliRun s = run(source.toString());
         assertThat(s.run("demo").code()).isZero();
-        CliRun.Result copy = s.run("catalog", "copy", source.toString(), dir.resolve("copy.db").toString());
-        assertThat(copy.code()).as(copy.toString()).isZero();
-        // the small demo has a metrics table of more than 10,000 rows, so at least that one gets a line
-        assertThat(copy.err()).containsPattern("rewind: copying metrics: [\\d,]+ rows\n");
+        List<String> told = new ArrayList<>();
+        var copier = new CatalogCopyService(SqliteCatalog.opener(new Keyring(Keyring.defaultDir())), 500);
+        var report = copier.copy(source, dir.resolve("copy.db"), (table, rows) -> told.add(table + " " + rows));
+        List<String> large = new ArrayList<>();
+        for (var t : dev.rewind.catalog.TableCopy.TABLES) {
+            String n = Tamper.one(source, "SELECT count(*) FROM " + t.name());
+            if (Long.parseLong(n) >= 500) {
+                large.add(t.name() + " " + n);
+            }
+        }
+        assertThat(told).isNotEmpty().isEqualTo(large);
+        assertThat(report.rows()).isGreaterThan(1000);
 
         CliRun.Result missing = s.run("catalog", "copy", dir.resolve("nope.db").toString(),
                 dir.resolve("x.db").toString());
         assertThat(missing.code()).isEqualTo(3);
-        assertThat(missing.err()).isEqualTo("rewind: no catalog at " + dir.resolve("nope.db") + "\n");
+        assertThat(missing.err()).isEqualTo("rewind: no catalog at " + dir.resolve("nope.db")
+                + " (create one with 'rewind init' or 'rewind demo')\n");
         assertThat(Files.exists(dir.resolve("x.db"))).isFalse();
     }
 
@@ -125,7 +141,7 @@ class CatalogCopyTest {
         String models = ok(cli, "models", "--json");
         out.put("models", models);
         for (JsonNode m : new ObjectMapper().readTree(models)) {
-            String name = m.get("name").asText();
+            String name = m.get("model").asText();
             out.put("versions " + name, ok(cli, "versions", name, "--json"));
             out.put("history " + name, ok(cli, "history", name, "--json"));
             out.put("targets " + name, ok(cli, "targets", name, "--json"));
