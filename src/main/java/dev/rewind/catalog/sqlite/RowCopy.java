@@ -124,7 +124,12 @@ public final class RowCopy {
 
         void flush() throws SQLException {
             if (insert != null && pending > 0) {
-                insert.executeBatch();
+                try {
+                    insert.executeBatch();
+                } catch (java.sql.BatchUpdateException e) {
+                    // the server's reason is the next exception; the batch's own message only lists the rows sent
+                    throw e.getNextException() != null ? e.getNextException() : e;
+                }
                 pending = 0;
             }
         }
