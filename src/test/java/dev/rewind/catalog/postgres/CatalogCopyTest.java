@@ -46,8 +46,14 @@ class CatalogCopyTest {
         assertThat(verify.out()).startsWith("ok: " + url);
         assertThat(reads(onServer)).isEqualTo(before);
 
+        String second = server.newDatabase(); // server to server costs nothing more
+        CliRun.Result serverToServer = demo.run("catalog", "copy", url, second);
+        assertThat(serverToServer.code()).as(serverToServer.toString()).isZero();
+        assertThat(run(second).run("verify").code()).isZero();
+        assertThat(PgDump.of(second)).isEqualTo(PgDump.of(url));
+
         Path back = dir.resolve("back.db");
-        CliRun.Result copyBack = demo.run("catalog", "copy", url, back.toString());
+        CliRun.Result copyBack = demo.run("catalog", "copy", second, back.toString());
         assertThat(copyBack.code()).as(copyBack.toString()).isZero();
         CliRun returned = run(back.toString());
         CliRun.Result verifyBack = returned.run("verify");
