@@ -141,6 +141,33 @@ class CatalogCopyTest {
         assertThat(Files.exists(dir.resolve("x.db"))).isFalse();
     }
 
+    @Test
+    void everyTableOfBothSchemasIsCopied(PgSandbox.Server server) throws Exception {
+        Path file = dir.resolve("c.db");
+        assertThat(run(file.toString()).run("init").code()).isZero();
+        String url = server.newDatabase();
+        assertThat(run(url).run("init").code()).isZero();
+        List<String> copied = dev.rewind.catalog.TableCopy.TABLES.stream().map(t -> t.name()).sorted().toList();
+        assertThat(names("jdbc:sqlite:" + file, "SELECT name FROM sqlite_master WHERE type = 'table'"
+                + " AND name NOT LIKE 'sqlite_%' ORDER BY name")).isEqualTo(copied);
+        // besides the schema's version, a server catalog has one table of its own: where its team's store is
+        List<String> onServer = new ArrayList<>(names(PgSandbox.Server.jdbc(url), "SELECT tablename FROM pg_tables"
+                + " WHERE schemaname = current_schema() ORDER BY tablename"));
+        assertThat(onServer.removeAll(List.of("rewind_schema", "artifact_store"))).isTrue();
+        assertThat(onServer).isEqualTo(copied);
+    }
+
+    private static List<String> names(String jdbc, String query) throws Exception {
+        List<String> out = new ArrayList<>();
+        try (var c = java.sql.DriverManager.getConnection(jdbc); var st = c.createStatement();
+             var rs = st.executeQuery(query)) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+
     /** What people read: models, and per model its versions, history and targets (now and at a past moment). */
     private static Map<String, String> reads(CliRun cli) throws Exception {
         Map<String, String> out = new LinkedHashMap<>();
