@@ -41,14 +41,41 @@ public final class ArtifactStore {
     /** Checksums this process verified, with the stamp of the bytes they were computed from. */
     private final Map<String, FileStamp> hashed = new ConcurrentHashMap<>();
     private final long maxBytes;
+    /** A store the catalog records (a team's shared folder): never created here, its absence refuses each use. */
+    private final boolean recorded;
 
     public ArtifactStore(Path root) {
         this(root, ArtifactLimits.maxBytes());
     }
 
     public ArtifactStore(Path root, long maxBytes) {
+        this(root, maxBytes, false);
+    }
+
+    private ArtifactStore(Path root, long maxBytes, boolean recorded) {
         this.root = root;
         this.maxBytes = maxBytes;
+        this.recorded = recorded;
+    }
+
+    /**
+     * The store at a folder the catalog records, shared by every client: a missing folder (an NFS mount that is
+     * down) is never created in its place, so nothing is stored where the others cannot see it.
+     */
+    public static ArtifactStore recorded(Path root) {
+        return new ArtifactStore(root, ArtifactLimits.maxBytes(), true);
+    }
+
+    /** Whether the catalog records where this store lives (rather than keeping it beside itself). */
+    public boolean isRecorded() {
+        return recorded;
+    }
+
+    /** Why the store cannot be used at all, in one line naming its folder; null when it can. */
+    public String unreachable() {
+        return recorded && !Files.isDirectory(root)
+                ? "the artifact store " + root + " recorded in the catalog is missing or unreachable"
+                + " (is the shared folder mounted? 'rewind catalog artifacts DIR' changes it)" : null;
     }
 
     public Path root() {
@@ -73,6 +100,10 @@ public final class ArtifactStore {
         BasicFileAttributes a = ArtifactLimits.kind(source);
         if (!Files.isReadable(source)) {
             throw RewindException.badInput("artifact file " + source + " cannot be read");
+        }
+        String down = unreachable();
+        if (down != null) {
+            throw RewindException.refused("cannot store artifact " + source + ": " + down);
         }
         try {
             Files.createDirectories(root);
@@ -254,6 +285,10 @@ public final class ArtifactStore {
         if (artifact == null || !artifact.stored()) {
             return "its artifact is not stored in this catalog's artifact store";
         }
+        String down = unreachable();
+        if (down != null) {
+            return down;
+        }
         Path p = root.resolve(artifact.sha256());
         if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
             return "its artifact " + p + " is missing";
@@ -313,7 +348,7 @@ public final class ArtifactStore {
         }
     }
 
-    private static void moveAtomically(Path from, Path to) throws IOException {
+    static void moveAtomically(Path from, Path to) throws IOException {
         try {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
         } catch (FileAlreadyExistsException e) {

@@ -38,6 +38,25 @@ public interface Catalog extends AutoCloseable {
     /** The content-addressed artifact store that belongs to this catalog. */
     ArtifactStore artifacts();
 
+    /** The catalog as whole tables, for copying it to another catalog. */
+    default TableCopy tables() {
+        throw new UnsupportedOperationException(describe() + " cannot be copied");
+    }
+
+    /**
+     * Where this catalog records that its artifact store lives (a team's shared folder), or empty when the store
+     * simply sits beside the catalog.
+     */
+    default java.util.Optional<Path> recordedArtifacts() {
+        return java.util.Optional.empty();
+    }
+
+    /** Records where the artifact store lives; a catalog that keeps its store beside itself refuses. */
+    default void recordArtifacts(Path dir) {
+        throw dev.rewind.domain.RewindException.badInput("a catalog file keeps its artifacts beside it ("
+                + artifacts().root() + "); only a PostgreSQL catalog records a shared artifact store");
+    }
+
     /** Runs {@code work} in a read transaction that sees one consistent snapshot. */
     <T> T read(Work<T> work);
 

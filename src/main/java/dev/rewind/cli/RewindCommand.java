@@ -31,7 +31,7 @@ import picocli.CommandLine.ScopeType;
                 VersionsCommand.class, ShowCommand.class, TagCommand.class, UntagCommand.class, TargetCommand.class,
                 TargetsCommand.class, DeployCommand.class, RollbackCommand.class, HistoryCommand.class,
                 VerifyCommand.class, CompareCommand.class, MetricCommand.class, ImportCommand.class, PathCommand.class,
-                SearchCommand.class},
+                SearchCommand.class, CatalogCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         footer = "", // a blank line closes the help, so what the shell prints next stands apart from the exit codes
         exitCodeList = {"0:success", "1:refused (conflict, rule)", "2:bad input or usage", "3:catalog unreadable, or read-only for a change", "4:move recorded, serving-dir switch pending (verify --repair)"})
@@ -146,13 +146,23 @@ public final class RewindCommand implements Callable<Integer> {
     }
 
     /** A file catalog, or a PostgreSQL one for a {@code postgresql://} address. */
-    private Catalog.Opener opener() {
+    private ServerOrFileOpener opener() {
         Keyring keys = new Keyring(env.containsKey(Keyring.DIR_SETTING) ? Path.of(env.get(Keyring.DIR_SETTING))
                 : Keyring.defaultDir());
         // what this machine keeps per server catalog (artifacts, serving dirs, head file); REWIND_PG_LOCAL moves it
         Path local = env.containsKey("REWIND_PG_LOCAL") ? Path.of(env.get("REWIND_PG_LOCAL"))
                 : dev.rewind.service.Environment.defaultCatalog().resolveSibling("postgresql");
         return new ServerOrFileOpener(SqliteCatalog.opener(keys), keys, env, local);
+    }
+
+    /** Copies whole catalogs, telling of tables of at least {@code progressRows} rows. */
+    dev.rewind.service.CatalogCopyService copier(long progressRows) {
+        return new dev.rewind.service.CatalogCopyService(opener(), progressRows);
+    }
+
+    /** Whether the catalog is a PostgreSQL address rather than a file. */
+    boolean serverCatalog() {
+        return opener().address(catalogPath()) != null;
     }
 
     boolean catalogExists() {

@@ -64,6 +64,10 @@ public final class Services implements AutoCloseable {
         return registry;
     }
 
+    public ArtifactPlace artifactPlace() {
+        return new ArtifactPlace(catalog);
+    }
+
     public DemoService demo() {
         return new DemoService(catalog, clock);
     }

@@ -36,7 +36,7 @@ public final class PostgresCatalog implements Catalog {
 
     private final PgAddress address;
     private final Path location;
-    private final ArtifactStore artifacts;
+    private volatile ArtifactStore artifacts;
     /** Guard the connections, which are replaced by new ones when the server ended the old (a restart, a kill). */
     private final Object writeLock = new Object();
     private final Object readLock = new Object();
@@ -50,12 +50,18 @@ public final class PostgresCatalog implements Catalog {
                             EventSigner signer, String sessionUser) {
         this.address = address;
         this.location = location;
-        this.artifacts = new ArtifactStore(location.resolveSibling("artifacts"));
         this.writer = writer;
         this.reader = reader;
         this.signer = signer;
         this.sessionUser = sessionUser;
         this.head = new HeadFile(location);
+        this.artifacts = store(recordedArtifacts().orElse(null));
+    }
+
+    /** The recorded shared store, else (none recorded) one of this machine's own beside its local folder. */
+    private ArtifactStore store(Path recorded) {
+        return recorded == null ? new ArtifactStore(location.resolveSibling("artifacts"))
+                : ArtifactStore.recorded(recorded);
     }
 
     /**
@@ -162,6 +168,40 @@ public final class PostgresCatalog implements Catalog {
     @Override
     public ArtifactStore artifacts() {
         return artifacts;
+    }
+
+    @Override
+    public java.util.Optional<Path> recordedArtifacts() {
+        synchronized (readLock) {
+            try (Statement st = reader.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT dir FROM artifact_store")) {
+                return rs.next() ? java.util.Optional.of(Path.of(rs.getString(1))) : java.util.Optional.empty();
+            } catch (SQLException e) {
+                throw PgErrors.wrap("read where the artifact store lives in", address, e);
+            }
+        }
+    }
+
+    @Override
+    public void recordArtifacts(Path dir) {
+        if (writer == null) {
+            throw new ReadOnlyCatalogException(address.toString());
+        }
+        synchronized (writeLock) {
+            try (java.sql.PreparedStatement st = writer.prepareStatement("INSERT INTO artifact_store(dir) VALUES (?)"
+                    + " ON CONFLICT (only_one) DO UPDATE SET dir = excluded.dir")) {
+                st.setString(1, dir.toString());
+                st.executeUpdate();
+            } catch (SQLException e) {
+                throw PgErrors.wrap("record where the artifact store lives in", address, e);
+            }
+        }
+        artifacts = store(dir);
+    }
+
+    @Override
+    public dev.rewind.catalog.TableCopy tables() {
+        return new PgTableCopy(address, writer, reader);
     }
 
     @Override

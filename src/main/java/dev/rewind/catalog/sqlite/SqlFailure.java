@@ -6,7 +6,7 @@ import java.sql.SQLException;
 public final class SqlFailure extends RuntimeException {
     private final String operation;
 
-    SqlFailure(String operation, SQLException cause) {
+    public SqlFailure(String operation, SQLException cause) {
         super(cause);
         this.operation = operation;
     }

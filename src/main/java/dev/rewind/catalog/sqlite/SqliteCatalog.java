@@ -152,6 +152,11 @@ public final class SqliteCatalog implements Catalog {
     }
 
     @Override
+    public dev.rewind.catalog.TableCopy tables() {
+        return new SqliteTableCopy(file, writer, reader);
+    }
+
+    @Override
     public SqliteCatalog separateReader() {
         try {
             return new SqliteCatalog(file, null, Connections.readOnly(file), signer);

@@ -20,7 +20,7 @@ final class SqliteChain implements ChainRepository {
     private static final String METRICS = "SELECT key, dataset, step, value, (typeof(key) = 'text') "
             + "| (typeof(dataset) = 'text') << 1 | (typeof(step) = 'integer') << 2 | (typeof(step) = 'null') << 3 "
             + "| (typeof(value) = 'real') << 4 | (typeof(value) = 'null') << 5 "
-            + "FROM metrics WHERE version_id = ? ORDER BY key, dataset, step, value";
+            + "FROM metrics WHERE version_id = ? ORDER BY key, dataset, step NULLS FIRST, value NULLS FIRST";
     private static final String[] VERSION_SECTIONS = {
         METRICS,
         "SELECT key, value FROM params WHERE version_id = ? ORDER BY key",
