@@ -3,6 +3,9 @@ package dev.rewind.catalog.postgres;
 import dev.rewind.domain.ReadOnlyCatalogException;
 import dev.rewind.domain.RewindException;
 import java.sql.SQLException;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Turns PostgreSQL failures into one-line messages that name the operation and the catalog (never a password). */
 final class PgErrors {
@@ -32,7 +35,11 @@ final class PgErrors {
             return RewindException.refused("could not " + operation + " " + address
                     + ": other writers kept conflicting with it; try again");
         }
-        if ("25006".equals(state) || "42501".equals(state)) {
+        if ("42501".equals(state)) {
+            return new RewindException(RewindException.REFUSED, "could not " + operation + " " + address + ": "
+                    + refusal(e, address), e);
+        }
+        if ("25006".equals(state)) {
             return new ReadOnlyCatalogException(address.toString(), e);
         }
         if (state.startsWith("08")) {
@@ -42,6 +49,27 @@ final class PgErrors {
         return new RewindException(RewindException.REFUSED, "could not " + operation + " " + address + ": "
                 + firstLine(e, address), e);
     }
+
+    /**
+     * A refusal by the server, naming the role that would allow it: the catalog's own checks name it already;
+     * for a missing grant the table says which role writes it.
+     */
+    static String refusal(SQLException e, PgAddress address) {
+        String line = firstLine(e, address);
+        if (line.startsWith("rewind: ")) {
+            return line.substring("rewind: ".length());
+        }
+        Matcher m = DENIED_TABLE.matcher(line);
+        String role = m.find() ? ROLE_OF_TABLE.getOrDefault(m.group(1), "rewind_editor") : "rewind_editor";
+        return "the server refused it (" + line + "): it needs the PostgreSQL role " + role + ", which "
+                + address.user() + " does not have";
+    }
+
+    private static final Pattern DENIED_TABLE = Pattern.compile("permission denied for (?:table|relation) (\\w+)");
+    /** Which role writes a table (see PgRoles); every other table is the editor's. */
+    private static final Map<String, String> ROLE_OF_TABLE = Map.of("targets", "rewind_deployer",
+            "pending_switches", "rewind_deployer", "move_proofs", "rewind_deployer",
+            "target_guards", "rewind_releaser", "target_checks", "rewind_releaser");
 
     /** The driver's message without its detail lines, and without the password should a server echo it. */
     static String firstLine(SQLException e, PgAddress address) {
