@@ -28,19 +28,21 @@ final class PgRoles {
     /** Asks the server what the current user may do, by the rule its checks use ({@code rewind_may}). */
     static Abilities abilities(Connection c) throws SQLException {
         Set<Abilities.Ability> granted = EnumSet.noneOf(Abilities.Ability.class);
-        try (PreparedStatement st = c.prepareStatement("SELECT current_user, rewind_may(?::name)")) {
-            String user = null;
-            for (Abilities.Ability a : Abilities.Ability.values()) {
-                st.setString(1, a.role());
-                try (ResultSet rs = st.executeQuery()) {
-                    rs.next();
-                    user = rs.getString(1);
-                    if (rs.getBoolean(2)) {
-                        granted.add(a);
+        Abilities.Ability[] all = Abilities.Ability.values();
+        try (PreparedStatement st = c.prepareStatement(
+                "SELECT current_user, rewind_may(?::name), rewind_may(?::name), rewind_may(?::name)")) {
+            for (int i = 0; i < all.length; i++) {
+                st.setString(i + 1, all[i].role());
+            }
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                for (int i = 0; i < all.length; i++) {
+                    if (rs.getBoolean(i + 2)) {
+                        granted.add(all[i]);
                     }
                 }
+                return new Abilities(rs.getString(1), granted);
             }
-            return new Abilities(user, granted);
         }
     }
 

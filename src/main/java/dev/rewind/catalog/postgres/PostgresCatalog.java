@@ -70,8 +70,8 @@ public final class PostgresCatalog implements Catalog {
             writer = connect(address);
             PgSchema.migrate(writer, address, create);
             reader = connect(address);
-            return new PostgresCatalog(address, local(address, localRoot), writer, reader, signer,
-                    sessionUser(reader));
+            return primed(new PostgresCatalog(address, local(address, localRoot), writer, reader, signer,
+                    sessionUser(reader)));
         } catch (SQLException e) {
             closeQuietly(writer);
             closeQuietly(reader);
@@ -95,10 +95,22 @@ public final class PostgresCatalog implements Catalog {
                     return open(address, false, signer, localRoot); // refuses, or migrates an older schema first
                 }
             }
-            return new PostgresCatalog(address, local(address, localRoot), null, reader, signer, sessionUser(reader));
+            return primed(new PostgresCatalog(address, local(address, localRoot), null, reader, signer,
+                    sessionUser(reader)));
         } catch (SQLException e) {
             closeQuietly(reader);
             throw PgErrors.opening(address, e);
+        }
+    }
+
+    /** Asks what this user may do while opening, so a window reading it later never waits for the server. */
+    private static PostgresCatalog primed(PostgresCatalog catalog) {
+        try {
+            catalog.abilities();
+            return catalog;
+        } catch (RuntimeException e) {
+            catalog.close();
+            throw e;
         }
     }
 
