@@ -32,6 +32,18 @@ public final class Permits {
                 Abilities.Ability.RELEASE).map(why -> "Protected targets: moving them " + why));
     }
 
+    /** {@link #note} in a few words for the toolbar ("Protected targets need rewind_releaser"); the note is its tooltip. */
+    public static Optional<String> shortNote(Abilities who) {
+        if (!who.may(Abilities.Ability.EDIT)) {
+            return Optional.of("Browse only (tagging needs " + Abilities.Ability.EDIT.role() + ")");
+        }
+        if (!who.may(Abilities.Ability.DEPLOY)) {
+            return Optional.of("Moves need " + Abilities.Ability.DEPLOY.role());
+        }
+        return who.may(Abilities.Ability.RELEASE) ? Optional.empty()
+                : Optional.of("Protected targets need " + Abilities.Ability.RELEASE.role());
+    }
+
     /** Why {@code who} may move no target at all; empty when some target may be moved. */
     public static Optional<String> anyMove(Abilities who) {
         return who.whyNot(Abilities.Ability.DEPLOY).map(why -> "Deploying and rolling back " + why);

@@ -118,6 +118,7 @@ public final class ModelPane extends BorderPane {
         roleNote.setId("role-note");
         roleNote.getStyleClass().add("rw-muted");
         roleNote.managedProperty().bind(roleNote.visibleProperty());
+        roleNote.setMinWidth(0); // the note gives way before the buttons do
         roleNote.setVisible(false);
         HBox bar = new HBox(8, title, focus, busy, spacer, roleNote, tagButton, moveButton, zoomOut, zoomIn, fit);
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -189,7 +190,7 @@ public final class ModelPane extends BorderPane {
         moveButton.disableProperty().bind(vm.currentProperty().isNull().or(readOnly).or(mayNotMove));
         abilities.addListener((o, was, now) -> {
             String note = Permits.note(now).orElse(null);
-            roleNote.setText(note == null ? "" : note);
+            roleNote.setText(Permits.shortNote(now).orElse(""));
             roleNote.setTooltip(note == null ? null : new javafx.scene.control.Tooltip(note));
             roleNote.setVisible(note != null);
             tip(tagButton, Permits.edit(now).orElse(null));

@@ -79,6 +79,7 @@ class RolesViewModelTest {
         assertThat(vm.whyNotMove(target(vm, "staging"))).isEmpty();
         assertThat(vm.whyNotTag()).isEmpty();
         assertThat(Permits.note(services.abilities())).hasValueSatisfying(n -> assertThat(n).contains("rewind_releaser"));
+        assertThat(Permits.shortNote(services.abilities())).contains("Protected targets need rewind_releaser");
 
         String before = CatalogDump.of(db);
         dialogs.moveReason = Optional.of("roll back");
@@ -100,6 +101,7 @@ class RolesViewModelTest {
                 .contains("rewind_deployer"));
         assertThat(Permits.note(services.abilities())).hasValueSatisfying(n -> assertThat(n)
                 .startsWith("Browse only:").contains("rewind_editor"));
+        assertThat(Permits.shortNote(services.abilities())).contains("Browse only (tagging needs rewind_editor)");
         String before = CatalogDump.of(db);
         dialogs.tag = Optional.of(new TagRequest("stable", "", "ok"));
         vm.requestTag(version(vm, "1.1"));
@@ -116,6 +118,7 @@ class RolesViewModelTest {
         assertThat(vm.whyNotMove(target(vm, "production"))).isEmpty();
         assertThat(vm.whyNotTag()).isEmpty();
         assertThat(Permits.note(services.abilities())).isEmpty();
+        assertThat(Permits.shortNote(services.abilities())).isEmpty();
     }
 
     /** A catalog file that reports the abilities a server would give a role. */
