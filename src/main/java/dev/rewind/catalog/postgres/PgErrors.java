@@ -25,6 +25,12 @@ final class PgErrors {
             return new RewindException(RewindException.CATALOG_UNREADABLE, "cannot open catalog " + address + ": "
                     + firstLine(e, address), e);
         }
+        if ("42501".equals(state)) {
+            // a role may use the catalog but not change its schema: an older one is brought up to date by its owner
+            return new RewindException(RewindException.CATALOG_UNREADABLE, "cannot open catalog " + address
+                    + ": its schema needs an upgrade that only its owner may make (open it once as the owner): "
+                    + firstLine(e, address), e);
+        }
         return new RewindException(RewindException.CATALOG_UNREADABLE, "cannot open catalog " + address
                 + ": its schema is damaged (" + firstLine(e, address) + ")", e);
     }

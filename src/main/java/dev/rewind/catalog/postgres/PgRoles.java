@@ -73,7 +73,9 @@ final class PgRoles {
                 return false;
             }
         }
-        st.execute("CREATE ROLE " + role + " NOLOGIN");
+        // another catalog of the cluster may be making it at this moment: then it is there, which is all we need
+        st.execute("DO $$ BEGIN CREATE ROLE " + role + " NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation"
+                + " THEN NULL; END $$");
         return true;
     }
 

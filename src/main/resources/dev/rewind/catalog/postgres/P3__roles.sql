@@ -6,10 +6,14 @@
 -- Whether the current user holds ROLE's privileges. The catalog's owner (whoever created it, or a member of the
 -- owning role) and superusers always do, so the person who ran 'rewind init' keeps working before and after roles
 -- exist; anyone else needs the role, and without 'init-roles' nobody else has it.
-CREATE FUNCTION rewind_may(role name) RETURNS boolean LANGUAGE sql STABLE AS $$
+CREATE FUNCTION rewind_is_owner() RETURNS boolean LANGUAGE sql STABLE AS $$
   SELECT coalesce((SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = current_user), false)
       OR pg_catalog.pg_has_role(current_user,
            (SELECT relowner FROM pg_catalog.pg_class WHERE oid = 'rewind_schema'::regclass), 'USAGE')
+$$;
+
+CREATE FUNCTION rewind_may(role name) RETURNS boolean LANGUAGE sql STABLE AS $$
+  SELECT rewind_is_owner()
       OR CASE WHEN EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = role)
               THEN pg_catalog.pg_has_role(current_user, role, 'USAGE') ELSE false END
 $$;
@@ -71,3 +75,17 @@ CREATE TRIGGER target_guards_releaser BEFORE INSERT OR UPDATE OR DELETE ON targe
   EXECUTE FUNCTION rewind_guard_rules();
 CREATE TRIGGER target_checks_releaser BEFORE INSERT OR UPDATE OR DELETE ON target_checks FOR EACH ROW
   EXECUTE FUNCTION rewind_guard_rules();
+
+-- Writers may sign an event (the one column grant on events) only in the transaction that appended it, as Rewind
+-- does just before it commits: nobody but the owner can put a signature on someone else's event later.
+CREATE FUNCTION rewind_sign_own() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NOT rewind_is_owner() AND (SELECT e.xmin::text::bigint FROM events e WHERE e.id = OLD.id)
+       <> txid_current() % 4294967296 THEN
+    RAISE EXCEPTION 'rewind: event % was written by another transaction; only the catalog''s owner may sign it',
+      OLD.id USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  RETURN NEW;
+END
+$$;
+CREATE TRIGGER events_sign_own BEFORE UPDATE ON events FOR EACH ROW EXECUTE FUNCTION rewind_sign_own();

@@ -95,6 +95,27 @@ class PostgresRolesTest {
     }
 
     @Test
+    void anEditorSignsOnlyTheEventsOfItsOwnTransaction(PgSandbox.Server server) throws Exception {
+        String url = catalogWithRoles(server);
+        login(url, "ed", "rewind_editor");
+        try (Connection c = jdbc(url, "ed"); Statement st = c.createStatement()) {
+            String append = "INSERT INTO events(id, at, kind, model_id, version_id, tag_key, host, prev_hash, hash)"
+                    + " SELECT max(e.id) + 1, 0, 'tag', min(v.model_id), min(v.id), 'k', 'h', 'x', 'y'"
+                    + " FROM events e, versions v";
+            st.execute("BEGIN");
+            st.execute(append);
+            st.execute("UPDATE events SET key_id = 'k', signature = 's' WHERE id = (SELECT max(id) FROM events)");
+            st.execute("ROLLBACK");
+            st.execute(append);
+            refused(st, "UPDATE events SET key_id = 'k', signature = 's' WHERE id = (SELECT max(id) FROM events)",
+                    null);
+        }
+        // what ed wrote by hand breaks the chain, and verify says so
+        CliRun.Result verify = run(url, "verify");
+        assertThat(verify.code()).as(verify.toString()).isNotZero();
+    }
+
+    @Test
     void aReaderBrowsesButCannotWrite(PgSandbox.Server server) throws Exception {
         String url = catalogWithRoles(server);
         login(url, "rita", "rewind_reader");
