@@ -173,6 +173,17 @@ class PostgresRolesTest {
             });
         }
         assertThat(run(url, "targets").out()).containsPattern("production\\s+1\\.0");
+
+        // a grant the role lacks: the table says which role writes it
+        login(url, "rhea", "rewind_reader");
+        try (PostgresCatalog catalog = PostgresCatalog.open(PgAddress.parse(as(url, "rhea"), Map.of()), false, signer,
+                dir.resolve("local"))) {
+            assertThatThrownBy(() -> catalog.write(tx -> tx.models().insert("x", java.time.Instant.EPOCH)))
+                    .isInstanceOfSatisfying(RewindException.class, e -> {
+                        assertThat(e.exitCode()).isEqualTo(1);
+                        assertThat(e.getMessage()).doesNotContain("\n").contains("rewind_editor", "rhea");
+                    });
+        }
     }
 
     @Test
