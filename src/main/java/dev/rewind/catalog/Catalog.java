@@ -35,6 +35,20 @@ public interface Catalog extends AutoCloseable {
         return false;
     }
 
+    /**
+     * What the connected user may change. A file allows everything; a server answers with the same rule its grants
+     * and checks enforce, so a refusal can be shown before it is tried.
+     */
+    default dev.rewind.domain.Abilities abilities() {
+        return dev.rewind.domain.Abilities.EVERYTHING;
+    }
+
+    /** Creates the team roles and grants them this catalog; only a server catalog has roles. */
+    default dev.rewind.domain.RolesSetup initRoles() {
+        throw dev.rewind.domain.RewindException.refused("roles need a PostgreSQL catalog; " + describe()
+                + " is a file, whose permissions decide who may change it");
+    }
+
     /** The content-addressed artifact store that belongs to this catalog. */
     ArtifactStore artifacts();
 

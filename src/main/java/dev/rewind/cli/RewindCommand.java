@@ -31,7 +31,7 @@ import picocli.CommandLine.ScopeType;
                 VersionsCommand.class, ShowCommand.class, TagCommand.class, UntagCommand.class, TargetCommand.class,
                 TargetsCommand.class, DeployCommand.class, RollbackCommand.class, HistoryCommand.class,
                 VerifyCommand.class, CompareCommand.class, MetricCommand.class, ImportCommand.class, PathCommand.class,
-                SearchCommand.class, CatalogCommand.class},
+                SearchCommand.class, CatalogCommand.class, AdminCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         footer = "", // a blank line closes the help, so what the shell prints next stands apart from the exit codes
         exitCodeList = {"0:success", "1:refused (conflict, rule)", "2:bad input or usage", "3:catalog unreadable, or read-only for a change", "4:move recorded, serving-dir switch pending (verify --repair)"})

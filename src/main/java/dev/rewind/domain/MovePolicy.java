@@ -17,6 +17,21 @@ public final class MovePolicy {
      * @param artifactProblem what is wrong with the chosen version's bytes (null: nothing, or not needed)
      */
     public static MoveDecision decide(Version chosen, EventKind kind, TargetPolicy target, String artifactProblem) {
+        return decide(chosen, kind, target, artifactProblem, Abilities.EVERYTHING);
+    }
+
+    /**
+     * As {@link #decide(Version, EventKind, TargetPolicy, String)} for a user with {@code who}'s abilities: a
+     * protected target moves only for a releaser, any other for a deployer (the server of a team catalog checks it
+     * again, so this only says so before the move is tried).
+     */
+    public static MoveDecision decide(Version chosen, EventKind kind, TargetPolicy target, String artifactProblem,
+                                      Abilities who) {
+        java.util.Optional<String> notAllowed = who.whyNot(Abilities.toMove(target.protectedTarget()));
+        if (notAllowed.isPresent()) {
+            return new MoveDecision(MoveDecision.Verdict.REFUSED, List.of(), (target.protectedTarget()
+                    ? "moving a protected target " : "moving a target ") + notAllowed.get(), target.protectedTarget());
+        }
         boolean rollback = kind == EventKind.ROLLBACK;
         if (artifactProblem != null) {
             return new MoveDecision(MoveDecision.Verdict.REFUSED, List.of(),

@@ -4,6 +4,7 @@ import dev.rewind.catalog.Catalog;
 import dev.rewind.catalog.CatalogTx;
 import dev.rewind.catalog.EventRecord;
 import dev.rewind.catalog.TargetRow;
+import dev.rewind.domain.Abilities.Ability;
 import dev.rewind.domain.Actor;
 import dev.rewind.domain.Artifact;
 import dev.rewind.domain.ConflictException;
@@ -66,6 +67,8 @@ public final class DeployService {
     /** Like {@link #addTarget(String, String, Path)}; a protected target needs a reason for every move. */
     public TargetState addTarget(String model, String rawTarget, Path servingDir, boolean protectedTarget) {
         String target = Names.require("target name", rawTarget);
+        catalog.abilities().require(protectedTarget ? Ability.RELEASE : Ability.DEPLOY,
+                protectedTarget ? "adding a protected target" : "adding a target");
         return catalog.write(tx -> {
             long modelId = Lookups.modelId(tx, model);
             tx.targets().find(model, target).ifPresent(t -> {
@@ -175,7 +178,8 @@ public final class DeployService {
                 warnings.add(version + " is older than the live " + current.label());
             }
             boolean same = current != null && current.id() == chosen.id();
-            MoveDecision d = MovePolicy.decide(chosen, kind, p.policy(), same ? null : quickProblem(p));
+            MoveDecision d = MovePolicy.decide(chosen, kind, p.policy(), same ? null : quickProblem(p),
+                    catalog.abilities());
             String blocker = same ? target + " already serves " + version : d.refusal();
             return new MovePreview(model, target, current, chosen, kind,
                     Metrics.deltas(current, chosen, tx.directions().all()), warnings, blocker, d,
@@ -201,7 +205,7 @@ public final class DeployService {
         new MoveGuard(catalog).requireSound(first.target(), first.to());
         // a cheap look at the bytes (size, cached checksum) first; the one full hash comes right before the switch
         String quick = quickProblem(first);
-        MovePolicy.decide(first.to(), kind, first.policy(), quick).enforce(r);
+        MovePolicy.decide(first.to(), kind, first.policy(), quick, catalog.abilities()).enforce(r);
         Move move;
         String servingDir = first.target().servingDir();
         if (servingDir != null) {
@@ -261,7 +265,7 @@ public final class DeployService {
                 return unchanged(kind, p);
             }
             // the target's protection or guards may have changed since the first look; files are not read again
-            MoveDecision d = MovePolicy.decide(p.to(), kind, p.policy(), problem);
+            MoveDecision d = MovePolicy.decide(p.to(), kind, p.policy(), problem, catalog.abilities());
             d.enforce(r);
             TargetRow t = p.target();
             long at = clock.millis();
@@ -279,6 +283,7 @@ public final class DeployService {
 
     /** Sets (or with null, removes) a target's post-switch check; recorded as a {@code target} event. */
     public void setCheck(String model, String target, TargetCheck check) {
+        catalog.abilities().require(Ability.RELEASE, "changing a target's post-switch check");
         checks.set(model, target, check);
     }
 

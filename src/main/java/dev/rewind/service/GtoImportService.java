@@ -56,6 +56,7 @@ public final class GtoImportService {
     }
 
     public Report importGto(Path repo) {
+        catalog.abilities().require(dev.rewind.domain.Abilities.Ability.EDIT, "importing");
         GtoData.Registry registry = reader.read(repo);
         checkNames(registry);
         return catalog.write(tx -> new Writer(tx, registry).write());

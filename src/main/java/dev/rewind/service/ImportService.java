@@ -68,6 +68,7 @@ public final class ImportService {
      * report.
      */
     public Report importMlflow(Path path, String runsAsVersions, boolean renameInvalid, Progress progress) {
+        catalog.abilities().require(dev.rewind.domain.Abilities.Ability.EDIT, "importing");
         Path source = path.toAbsolutePath().normalize();
         if (!Files.exists(source) && !Files.isSymbolicLink(source)) {
             throw RewindException.badInput("cannot import " + path + ": it does not exist");

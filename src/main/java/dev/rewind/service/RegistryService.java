@@ -4,6 +4,7 @@ import dev.rewind.catalog.Catalog;
 import dev.rewind.catalog.CatalogTx;
 import dev.rewind.catalog.EventRecord;
 import dev.rewind.catalog.NewVersion;
+import dev.rewind.domain.Abilities.Ability;
 import dev.rewind.domain.Actor;
 import dev.rewind.domain.Artifact;
 import dev.rewind.domain.EventKind;
@@ -41,6 +42,7 @@ public final class RegistryService {
      * metrics, params, tags and a {@code register} event in one transaction.
      */
     public Version register(RegisterRequest r) {
+        catalog.abilities().require(Ability.EDIT, "registering a version");
         String model = Names.require("model name", r.model());
         String typed = r.next() == null ? Names.label("version label", r.version()) : null;
         Text.line("description", r.description(), MAX_TEXT);
@@ -102,6 +104,7 @@ public final class RegistryService {
 
     /** Sets a tag (replacing its value if the key is there) and records a {@code tag} event. */
     public Version tag(String model, String version, String typedKey, String value, String reason) {
+        catalog.abilities().require(Ability.EDIT, "tagging a version");
         String key = Tags.normalize(Names.require("tag key", typedKey));
         Text.line("tag value", value, Names.MAX_LENGTH);
         Reasons.check("reason", reason);
@@ -120,6 +123,7 @@ public final class RegistryService {
      * or {@code stable} changes what deploy and rollback do, so it needs a reason.
      */
     public Version untag(String model, String version, String rawKey, String reason) {
+        catalog.abilities().require(Ability.EDIT, "removing a tag");
         String typedKey = Names.require("tag key", rawKey);
         Reasons.check("reason", reason);
         String normalized = Tags.normalize(typedKey);

@@ -37,6 +37,16 @@ public final class Services implements AutoCloseable {
         return catalog.readOnly();
     }
 
+    /** What this user may change in the catalog (everything, on a file); the window disables the rest. */
+    public dev.rewind.domain.Abilities abilities() {
+        return catalog.abilities();
+    }
+
+    /** Creates the team roles and grants them this catalog (a PostgreSQL catalog only; a file is refused). */
+    public dev.rewind.domain.RolesSetup initRoles() {
+        return catalog.initRoles();
+    }
+
     /** Changes whenever anyone commits to the catalog; cheap enough to poll. */
     public long changeCounter() {
         return catalog.changeCounter();

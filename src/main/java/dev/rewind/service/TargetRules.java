@@ -3,6 +3,7 @@ package dev.rewind.service;
 import dev.rewind.catalog.Catalog;
 import dev.rewind.catalog.EventRecord;
 import dev.rewind.catalog.TargetRow;
+import dev.rewind.domain.Abilities.Ability;
 import dev.rewind.domain.Actor;
 import dev.rewind.domain.EventKind;
 import dev.rewind.domain.MetricGuard;
@@ -27,6 +28,7 @@ public final class TargetRules {
 
     /** Marks the target protected (or not); refused when it already is (is not); the reason is required. */
     public void protect(String model, String target, boolean on, String reason) {
+        catalog.abilities().require(Ability.RELEASE, on ? "protecting a target" : "unprotecting a target");
         Reasons.require("reason", reason, (on ? "protecting " : "unprotecting ") + target + " is recorded with why");
         catalog.write(tx -> {
             TargetRow t = Lookups.movable(tx, model, target);
@@ -46,6 +48,7 @@ public final class TargetRules {
      * retired. It keeps its history and its row; lists leave it out and moves to it are refused.
      */
     public void retire(String model, String target, String reason) {
+        catalog.abilities().require(Ability.DEPLOY, "retiring a target");
         Reasons.require("reason", reason, "retiring " + target + " is recorded with why");
         catalog.write(tx -> {
             TargetRow t = Lookups.movable(tx, model, target);
@@ -63,6 +66,7 @@ public final class TargetRules {
 
     /** Replaces the target's metric guards (empty: clears them); recorded with the guards as the event's value. */
     public void guard(String model, String target, List<MetricGuard> guards, String reason) {
+        catalog.abilities().require(Ability.RELEASE, "changing a target's guards");
         Reasons.check("reason", reason);
         catalog.write(tx -> {
             TargetRow t = Lookups.movable(tx, model, target);

@@ -6,7 +6,9 @@ import dev.rewind.catalog.EventSigner;
 import dev.rewind.catalog.HeadFile;
 import dev.rewind.catalog.sqlite.Dialect;
 import dev.rewind.catalog.sqlite.SqlTx;
+import dev.rewind.domain.Abilities;
 import dev.rewind.domain.ReadOnlyCatalogException;
+import dev.rewind.domain.RolesSetup;
 import dev.rewind.domain.RewindException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -45,6 +47,8 @@ public final class PostgresCatalog implements Catalog {
     private final EventSigner signer;
     private final String sessionUser;
     private final HeadFile head;
+    /** Asked of the server once: a role granted while a window is open shows on the next open (the server decides). */
+    private volatile Abilities abilities;
 
     private PostgresCatalog(PgAddress address, Path location, Connection writer, Connection reader,
                             EventSigner signer, String sessionUser) {
@@ -75,8 +79,8 @@ public final class PostgresCatalog implements Catalog {
             writer = connect(address);
             PgSchema.migrate(writer, address, create);
             reader = connect(address);
-            return new PostgresCatalog(address, local(address, localRoot), writer, reader, signer,
-                    sessionUser(reader));
+            return primed(new PostgresCatalog(address, local(address, localRoot), writer, reader, signer,
+                    sessionUser(reader)));
         } catch (SQLException e) {
             closeQuietly(writer);
             closeQuietly(reader);
@@ -100,10 +104,22 @@ public final class PostgresCatalog implements Catalog {
                     return open(address, false, signer, localRoot); // refuses, or migrates an older schema first
                 }
             }
-            return new PostgresCatalog(address, local(address, localRoot), null, reader, signer, sessionUser(reader));
+            return primed(new PostgresCatalog(address, local(address, localRoot), null, reader, signer,
+                    sessionUser(reader)));
         } catch (SQLException e) {
             closeQuietly(reader);
             throw PgErrors.opening(address, e);
+        }
+    }
+
+    /** Asks what this user may do while opening, so a window reading it later never waits for the server. */
+    private static PostgresCatalog primed(PostgresCatalog catalog) {
+        try {
+            catalog.abilities();
+            return catalog;
+        } catch (RuntimeException e) {
+            catalog.close();
+            throw e;
         }
     }
 
@@ -163,6 +179,43 @@ public final class PostgresCatalog implements Catalog {
     @Override
     public boolean readOnly() {
         return writer == null;
+    }
+
+    @Override
+    public Abilities abilities() {
+        Abilities known = abilities;
+        if (known == null) {
+            synchronized (reader) {
+                try {
+                    known = PgRoles.abilities(reader);
+                } catch (SQLException e) {
+                    throw PgErrors.wrap("ask what this user may do in", address, e);
+                }
+            }
+            abilities = known;
+        }
+        return known;
+    }
+
+    @Override
+    public RolesSetup initRoles() {
+        if (writer == null) {
+            throw new ReadOnlyCatalogException(address.toString());
+        }
+        synchronized (writer) {
+            try {
+                RolesSetup done = PgRoles.init(writer, address);
+                abilities = null;
+                return done;
+            } catch (SQLException e) {
+                if ("42501".equals(e.getSQLState())) {
+                    throw RewindException.refused("cannot create the roles in " + address + ": "
+                            + PgErrors.firstLine(e, address) + " (run it as the catalog's owner with CREATEROLE,"
+                            + " or as a superuser)");
+                }
+                throw PgErrors.wrap("create the roles in", address, e);
+            }
+        }
     }
 
     @Override

@@ -177,6 +177,16 @@ public final class ModelViewModel {
                 preview -> confirmAndMove(preview, asked), t -> error("Could not prepare the move", t));
     }
 
+    /** Why the connected user may not move {@code target} (a role they lack); empty when they may. */
+    public Optional<String> whyNotMove(TargetState target) {
+        return Permits.move(services.get().abilities(), target);
+    }
+
+    /** Why the connected user may not tag or untag; empty when they may. */
+    public Optional<String> whyNotTag() {
+        return Permits.edit(services.get().abilities());
+    }
+
     /** The rollback the catalog suggests for a target ("Roll back production to 1.1.0 (last stable)"), if any. */
     public Optional<RollbackSuggestion> rollbackSuggestion(String target) {
         return Optional.ofNullable(suggestions.get(target));

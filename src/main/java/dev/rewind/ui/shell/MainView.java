@@ -32,6 +32,7 @@ public final class MainView extends BorderPane {
         setTop(new VBox(new MenuBarView(vm, sidebar::focusFilter, () -> modelPane.timeline().zoomToFit()),
                 new TourOffer(vm.learn()), new ConnectionBanner(vm), new IntegrityBanner(vm.integrity()), new ReadOnlyBanner(vm)));
         modelPane.readOnlyProperty().bind(vm.readOnlyProperty());
+        modelPane.abilitiesProperty().bind(vm.abilitiesProperty());
         setCenter(body);
         setRight(new LearnPanel(vm.learn()));
         setBottom(new StatusBarView(vm));

@@ -1,5 +1,6 @@
 package dev.rewind.ui.shell;
 
+import dev.rewind.domain.Abilities;
 import dev.rewind.domain.ModelSummary;
 import dev.rewind.service.CatalogSessions;
 import dev.rewind.service.LearnScenarioLoader;
@@ -55,6 +56,8 @@ public final class MainViewModel {
     private final TaskExecutor tasks;
     private final ReadOnlyBooleanWrapper readOnly = new ReadOnlyBooleanWrapper(false);
     private final ServerPasswords passwords;
+    private final javafx.beans.property.ReadOnlyObjectWrapper<Abilities> abilities =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>(Abilities.EVERYTHING);
 
     /** As the full constructor, with the Versions tab's column choices kept only while the program runs. */
     public MainViewModel(TaskExecutor tasks, DialogService dialogs, Scheduler scheduler, Clock clock,
@@ -112,6 +115,7 @@ public final class MainViewModel {
     private void shown(CatalogLifecycle.Opened opened) {
         modelVm.forgetLastMove(); // undoing a move made in another catalog would be wrong
         readOnly.set(opened.services().readOnly());
+        abilities.set(opened.services().abilities()); // asked of the server while the catalog opened
         // after the first model is shown: on a large catalog the check competes with its load for the cores
         whenModelShown(integrity::check);
         for (CatalogSessions.Note note : opened.notes()) { // the CLI prints these; the window must not drop them
@@ -290,6 +294,11 @@ public final class MainViewModel {
     }
 
     /** Whether the open catalog is read-only for this user: the window shows a banner and offers no changes. */
+    /** What the connected user may change in the open catalog (everything, for a file). */
+    public javafx.beans.property.ReadOnlyObjectProperty<Abilities> abilitiesProperty() {
+        return abilities.getReadOnlyProperty();
+    }
+
     public ReadOnlyBooleanProperty readOnlyProperty() {
         return readOnly.getReadOnlyProperty();
     }

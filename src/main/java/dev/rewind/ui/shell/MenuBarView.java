@@ -60,10 +60,13 @@ final class MenuBarView extends MenuBar {
         importDb.setId("menu-import-db");
         importDb.setOnAction(e -> vm.importer().requestImport(false));
         // no import while an import runs, nor into a Learn-mode sandbox, nor into a read-only catalog
+        javafx.beans.binding.BooleanBinding mayNotImport = javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> dev.rewind.ui.model.Permits.edit(vm.abilitiesProperty().get()).isPresent(),
+                vm.abilitiesProperty());
         importFolder.disableProperty().bind(vm.importer().runningProperty().or(vm.learn().activeProperty())
-                .or(vm.readOnlyProperty()));
+                .or(vm.readOnlyProperty()).or(mayNotImport));
         importDb.disableProperty().bind(vm.importer().runningProperty().or(vm.learn().activeProperty())
-                .or(vm.readOnlyProperty()));
+                .or(vm.readOnlyProperty()).or(mayNotImport));
         return new Menu("File", null, newCatalog, openCatalog, connect, recent(), new SeparatorMenuItem(), importFolder,
                 importDb, new SeparatorMenuItem(), quit);
     }

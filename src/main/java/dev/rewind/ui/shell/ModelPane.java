@@ -1,10 +1,12 @@
 package dev.rewind.ui.shell;
 
+import dev.rewind.domain.Abilities;
 import dev.rewind.domain.TargetState;
 import dev.rewind.domain.Version;
 import dev.rewind.ui.compare.CompareView;
 import dev.rewind.ui.model.ModelTab;
 import dev.rewind.ui.model.ModelViewModel;
+import dev.rewind.ui.model.Permits;
 import dev.rewind.ui.compare.CompareViewModel;
 import dev.rewind.ui.details.ArtifactFilesViewModel;
 import dev.rewind.ui.details.DetailsView;
@@ -18,7 +20,10 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.List;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
@@ -53,8 +58,10 @@ public final class ModelPane extends BorderPane {
     private final VersionTimeline timeline = new VersionTimeline();
     private final MenuButton moveButton = new MenuButton("Deploy / Roll back");
     private final Button tagButton = new Button("Tag…");
+    private final Label roleNote = new Label();
     private final TabPane tabs = new TabPane();
     private final BooleanProperty readOnly = new SimpleBooleanProperty(false);
+    private final ObjectProperty<Abilities> abilities = new SimpleObjectProperty<>(Abilities.EVERYTHING);
     private final Map<ModelTab, Supplier<Node>> lazy = new EnumMap<>(ModelTab.class);
 
     public ModelPane(ModelViewModel vm, CompareViewModel compareVm, ArtifactFilesViewModel filesVm,
@@ -107,7 +114,13 @@ public final class ModelPane extends BorderPane {
         busy.visibleProperty().bind(vm.loadingProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, title, focus, busy, spacer, tagButton, moveButton, zoomOut, zoomIn, fit);
+        // a disabled button shows no tooltip, so what the connected role may not do is said here
+        roleNote.setId("role-note");
+        roleNote.getStyleClass().add("rw-muted");
+        roleNote.managedProperty().bind(roleNote.visibleProperty());
+        roleNote.setMinWidth(0); // the note gives way before the buttons do
+        roleNote.setVisible(false);
+        HBox bar = new HBox(8, title, focus, busy, spacer, roleNote, tagButton, moveButton, zoomOut, zoomIn, fit);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 10, 6, 10));
         bar.getStyleClass().add("rw-toolbar");
@@ -168,8 +181,21 @@ public final class ModelPane extends BorderPane {
         });
         timeline.currentProperty().bindBidirectional(vm.currentProperty());
         timeline.getSelection().addListener((ListChangeListener<Version>) c -> vm.selection().setAll(timeline.getSelection()));
-        tagButton.disableProperty().bind(vm.currentProperty().isNull().or(readOnly));
-        moveButton.disableProperty().bind(vm.currentProperty().isNull().or(readOnly));
+        // what the connected role may not do is off, and its tooltip says which role it needs
+        BooleanBinding mayNotTag = Bindings.createBooleanBinding(() -> Permits.edit(abilities.get()).isPresent(),
+                abilities);
+        BooleanBinding mayNotMove = Bindings.createBooleanBinding(() -> Permits.anyMove(abilities.get()).isPresent(),
+                abilities);
+        tagButton.disableProperty().bind(vm.currentProperty().isNull().or(readOnly).or(mayNotTag));
+        moveButton.disableProperty().bind(vm.currentProperty().isNull().or(readOnly).or(mayNotMove));
+        abilities.addListener((o, was, now) -> {
+            String note = Permits.note(now).orElse(null);
+            roleNote.setText(Permits.shortNote(now).orElse(""));
+            roleNote.setTooltip(note == null ? null : new javafx.scene.control.Tooltip(note));
+            roleNote.setVisible(note != null);
+            tip(tagButton, Permits.edit(now).orElse(null));
+            tip(moveButton, Permits.anyMove(now).orElse(null));
+        });
         tagButton.setOnAction(e -> vm.requestTag(vm.currentProperty().get()));
         moveButton.setOnShowing(e -> moveButton.getItems().setAll(moveItems(vm.currentProperty().get(), "move-")));
         timeline.setContextMenuFactory(this::contextMenu);
@@ -197,6 +223,11 @@ public final class ModelPane extends BorderPane {
             select(ModelTab.COMPARE);
         });
         List<MenuItem> moves = moveItems(v, "ctx-move-");
+        Permits.edit(abilities.get()).ifPresent(why -> {
+            tag.setText(tag.getText() + " (" + roleOnly(why) + ")");
+            tag.setDisable(true);
+            untag.setDisable(true);
+        });
         if (readOnly.get()) { // a read-only catalog: shown, so the person sees what is there, but not offered
             tag.setDisable(true);
             untag.setDisable(true);
@@ -232,6 +263,10 @@ public final class ModelPane extends BorderPane {
             MenuItem i = new MenuItem(moveText(t, v));
             i.setId(idPrefix + t.name());
             i.setDisable(v.label().equals(t.liveVersion()));
+            Permits.move(abilities.get(), t).ifPresent(why -> {
+                i.setText(i.getText() + " (" + roleOnly(why) + ")");
+                i.setDisable(true);
+            });
             i.setOnAction(e -> vm.requestMove(t.name(), v));
             items.add(i);
         }
@@ -265,6 +300,23 @@ public final class ModelPane extends BorderPane {
             timeline.viewStartProperty().set(at - (end - start) / 2);
             timeline.viewEndProperty().set(at + (end - start) / 2);
         }
+    }
+
+    /** A menu item has no tooltip: it names the missing role after its text ("needs rewind_releaser"). */
+    private static String roleOnly(String why) {
+        int needs = why.indexOf("needs ");
+        int comma = why.indexOf(',', Math.max(needs, 0));
+        String s = needs < 0 ? why : why.substring(needs, comma < 0 ? why.length() : comma);
+        return s.replace("the PostgreSQL role ", "");
+    }
+
+    private static void tip(javafx.scene.control.Control c, String text) {
+        c.setTooltip(text == null ? null : new javafx.scene.control.Tooltip(text));
+    }
+
+    /** What the connected user may change: what they may not is turned off, with the role it needs. */
+    public ObjectProperty<Abilities> abilitiesProperty() {
+        return abilities;
     }
 
     /** Set while the open catalog is read-only: tag, deploy and roll back are turned off. */
