@@ -200,9 +200,22 @@ public final class DeployService {
             boolean same = current != null && current.id() == chosen.id();
             MoveDecision d = MovePolicy.decide(chosen, kind, p.policy(), same ? null : quickProblem(p));
             String blocker = same ? target + " already serves " + version : d.refusal();
+            String equivalent = null;
+            if (pointer != null) {
+                try {
+                    PointerKind k = pointers.kind(pointer);
+                    equivalent = k.nativeCommand(pointer, k.wanted(pointer, chosen, tx.versions().provenance(chosen.id())),
+                            null);
+                } catch (RewindException e) {
+                    blocker = blocker == null ? e.getMessage() : blocker;
+                }
+            } else if (p.target().servingDir() != null && chosen.artifact() != null && chosen.artifact().sha256() != null) {
+                equivalent = ServingDirectory.nativeSwitch(Path.of(p.target().servingDir()),
+                        catalog.artifacts().pathOf(chosen.artifact().sha256()));
+            }
             return new MovePreview(model, target, current, chosen, kind,
                     Metrics.deltas(current, chosen, tx.directions().all()), warnings, blocker, d,
-                    p.target().servingDir() == null && pointer == null);
+                    p.target().servingDir() == null && pointer == null, equivalent);
         });
     }
 
