@@ -46,7 +46,7 @@ final class TargetCommand extends CommandGroup {
 
         @Option(names = "--kind", paramLabel = "KIND", defaultValue = "dir",
                 description = "What a move changes: dir (a serving directory, or nothing; the default),"
-                        + " mlflow-alias (an alias in an mlflow.db).")
+                        + " mlflow-alias (an alias in an mlflow.db), gto (a stage in a GTO registry).")
         String kind;
 
         @Option(names = "--mlflow", paramLabel = "PATH", description = "With --kind mlflow-alias: the mlflow.db file.")
@@ -59,11 +59,22 @@ final class TargetCommand extends CommandGroup {
         @Option(names = "--alias", paramLabel = "ALIAS", description = "With --kind mlflow-alias: the alias a move sets.")
         String alias;
 
+        @Option(names = "--repo", paramLabel = "PATH", description = "With --kind gto: the git repository of the registry.")
+        Path repo;
+
+        @Option(names = "--stage", paramLabel = "STAGE", description = "With --kind gto: the stage a move assigns.")
+        String stage;
+
+        @Option(names = "--gto-artifact", paramLabel = "NAME",
+                description = "With --kind gto: the artifact's name in GTO (default: MODEL).")
+        String gtoArtifact;
+
         @Override
         public Integer call() {
             RewindCommand root = parent.root;
             TargetPointer pointer = TargetKinds.pointer(TargetPointer.Kind.of(kind), mlflow,
-                    mlflowModel == null ? model : mlflowModel, alias);
+                    mlflowModel == null ? model : mlflowModel, alias, repo, gtoArtifact == null ? model : gtoArtifact,
+                    stage);
             try (Services services = root.open(false)) {
                 TargetState t = services.deployments().addTarget(model, target, servingDir, protectedTarget, pointer);
                 if (check != null) {

@@ -9,11 +9,13 @@ final class TargetKinds {
     private TargetKinds() {
     }
 
-    static TargetPointer pointer(TargetPointer.Kind kind, Path mlflow, String mlflowModel, String alias) {
+    static TargetPointer pointer(TargetPointer.Kind kind, Path mlflow, String mlflowModel, String alias, Path repo,
+                                 String artifact, String stage) {
         return switch (kind) {
             case DIR -> {
-                if (mlflow != null || alias != null) {
-                    throw RewindException.badInput("--mlflow and --alias need --kind mlflow-alias");
+                if (mlflow != null || alias != null || repo != null || stage != null) {
+                    throw RewindException.badInput("--mlflow and --alias need --kind mlflow-alias; --repo and --stage"
+                            + " need --kind gto");
                 }
                 yield null;
             }
@@ -23,7 +25,12 @@ final class TargetKinds {
                 }
                 yield new TargetPointer(kind, mlflow.toAbsolutePath().normalize().toString(), mlflowModel, alias);
             }
-            case GTO -> throw RewindException.badInput("--kind gto is not supported by this Rewind yet");
+            case GTO -> {
+                if (repo == null || stage == null || stage.isBlank()) {
+                    throw RewindException.badInput("--kind gto needs --repo PATH and --stage STAGE");
+                }
+                yield new TargetPointer(kind, repo.toAbsolutePath().normalize().toString(), artifact, stage);
+            }
         };
     }
 }

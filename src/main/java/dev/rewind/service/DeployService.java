@@ -58,7 +58,7 @@ public final class DeployService {
         this.serving = new ServingSync(catalog);
         this.readBack = new ReadBack(catalog);
         this.checks = new PostSwitchChecks(catalog, actor, clock);
-        this.pointers = new PointerSync(catalog);
+        this.pointers = new PointerSync(catalog, actor);
     }
 
     /** Adds a deployment slot to a model, optionally with a serving directory; records a {@code target} event. */

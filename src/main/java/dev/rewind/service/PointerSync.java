@@ -22,9 +22,10 @@ final class PointerSync {
     private final Catalog catalog;
     private final Map<TargetPointer.Kind, PointerKind> kinds;
 
-    PointerSync(Catalog catalog) {
+    PointerSync(Catalog catalog, dev.rewind.domain.Actor actor) {
         this.catalog = catalog;
-        this.kinds = Map.of(TargetPointer.Kind.MLFLOW_ALIAS, new MlflowAliasKind());
+        this.kinds = Map.of(TargetPointer.Kind.MLFLOW_ALIAS, new MlflowAliasKind(),
+                TargetPointer.Kind.GTO, new GtoStageKind(actor));
     }
 
     PointerKind kind(TargetPointer p) {
@@ -102,7 +103,8 @@ final class PointerSync {
             return MoveProof.unverified(p.describe() + " holds " + now.orElse("nothing") + ", not " + want + " ("
                     + m.toVersion() + ")");
         }
-        return new MoveProof(true, p.describe() + " → " + want + " (read back)", null);
+        String push = p.kind() == TargetPointer.Kind.GTO ? "; push the tag with: " + GtoStageKind.push(p) : "";
+        return new MoveProof(true, p.describe() + " → " + want + " (read back)" + push, null);
     }
 
     /** Why the pointer disagrees with a snapshot of the catalog, or null when it agrees. */

@@ -40,9 +40,14 @@ public final class VerifyService {
     private final PointerSync pointers;
 
     public VerifyService(Catalog catalog) {
+        this(catalog, new dev.rewind.domain.Actor(System.getProperty("user.name", "rewind"), "localhost"));
+    }
+
+    /** {@code actor} tags a GTO assignment that repair makes. */
+    public VerifyService(Catalog catalog, dev.rewind.domain.Actor actor) {
         this.catalog = catalog;
         this.serving = new ServingSync(catalog);
-        this.pointers = new PointerSync(catalog);
+        this.pointers = new PointerSync(catalog, actor);
     }
 
     public Report verify(boolean repair) {
