@@ -110,7 +110,7 @@ final class PointerSync {
     /** Why the pointer disagrees with a snapshot of the catalog, or null when it agrees. */
     String disagreement(VerifyService.TargetFacts f, TargetPointer p) {
         TargetRow t = f.target();
-        if (!f.pendingEvents().isEmpty() && stillPending(t.id())) {
+        if (!f.pendingEvents().isEmpty() && stillPendingAfterAWhile(t.id())) {
             return "the switch of " + t.name() + " of " + t.model() + " (" + p.describe()
                     + ") was interrupted; run 'rewind verify --repair'";
         }
@@ -150,6 +150,26 @@ final class PointerSync {
             }
         }
         return out;
+    }
+
+    /**
+     * A switch pending in the snapshot may be a move in flight (it takes a moment to set an alias or create a tag):
+     * only one still pending after a few seconds is called interrupted.
+     */
+    private boolean stillPendingAfterAWhile(long targetId) {
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(3);
+        while (stillPending(targetId)) {
+            if (System.nanoTime() > until) {
+                return true;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean stillPending(long targetId) {
