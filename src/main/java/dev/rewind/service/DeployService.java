@@ -203,9 +203,7 @@ public final class DeployService {
             String equivalent = null;
             if (pointer != null) {
                 try {
-                    PointerKind k = pointers.kind(pointer);
-                    equivalent = k.nativeCommand(pointer, k.wanted(pointer, chosen, tx.versions().provenance(chosen.id())),
-                            null);
+                    equivalent = pointers.nativeEquivalent(tx, pointer, chosen);
                 } catch (RewindException e) {
                     blocker = blocker == null ? e.getMessage() : blocker;
                 }

@@ -36,6 +36,12 @@ final class PointerSync {
         return k;
     }
 
+    /** What moving the pointer to {@code v} amounts to in the registry's own tool; refuses a version from elsewhere. */
+    String nativeEquivalent(dev.rewind.catalog.CatalogTx tx, TargetPointer p, Version v) {
+        PointerKind k = kind(p);
+        return k.nativeCommand(p, k.wanted(p, v, tx.versions().provenance(v.id())), null);
+    }
+
     Optional<TargetPointer> of(TargetRow t) {
         return catalog.read(tx -> tx.targets().pointer(t.id()));
     }
