@@ -19,7 +19,8 @@ public interface TableCopy {
             new Table("version_tags", "version_id, key"), new Table("version_initial_tags", "version_id, key"),
             new Table("version_provenance", "version_id, key"), new Table("model_tags", "model_id, key"),
             new Table("targets", "id"), new Table("target_guards", "target_id, key"),
-            new Table("target_checks", "target_id"), new Table("events", "id"),
+            new Table("target_checks", "target_id"), new Table("target_pointers", "target_id"),
+            new Table("events", "id"),
             new Table("pending_switches", "event_id"), new Table("metric_directions", "key"),
             new Table("move_proofs", "event_id"), new Table("keys", "id"), new Table("chain_info", "catalog_id"));
 

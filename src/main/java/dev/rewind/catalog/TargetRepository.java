@@ -1,6 +1,7 @@
 package dev.rewind.catalog;
 
 import dev.rewind.domain.MetricGuard;
+import dev.rewind.domain.TargetPointer;
 import dev.rewind.domain.TargetState;
 import java.util.List;
 import java.util.Optional;
@@ -38,4 +39,10 @@ public interface TargetRepository {
 
     /** Replaces the target's metric guards (empty: clears them). */
     void setGuards(long targetId, List<MetricGuard> guards);
+
+    /** The pointer outside Rewind a target moves, when it is not a serving directory. */
+    Optional<TargetPointer> pointer(long targetId);
+
+    /** Sets a target's external pointer, once, together with adding the target. */
+    void setPointer(long targetId, TargetPointer pointer);
 }

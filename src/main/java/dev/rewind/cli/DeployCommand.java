@@ -37,8 +37,18 @@ final class DeployCommand implements Callable<Integer> {
     @Mixin
     SharedOptions.Json json;
 
+    @Option(names = "--dry-run", description = "Show what the move would do and the equivalent command in the"
+            + " target's own tool (MLflow alias, serving dir); change nothing.")
+    boolean dryRun;
+
     @Override
     public Integer call() {
+        if (dryRun) {
+            try (Services services = root.openForReading()) {
+                MoveRequest r = MoveRequest.of(model, target, version);
+                return DryRun.print(services, r, false, json.on, root.out, root.err);
+            }
+        }
         try (Services services = root.open(false)) {
             MoveRequest r = MoveRequests.expecting(MoveRequest.of(model, target, version), expect.live).because(reason.text);
             Move m = services.deployments().deploy(override ? MoveRequests.overridingAll(r) : r);

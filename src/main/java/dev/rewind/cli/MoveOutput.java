@@ -31,7 +31,7 @@ final class MoveOutput {
             o.put("eventId", m.changed() ? m.eventId() : null);
             o.put("at", Json.time(m.at()));
             o.put("servingDir", m.servingDir());
-            o.put("recordedOnly", m.changed() && m.servingDir() == null);
+            o.put("recordedOnly", m.recordedOnly());
             o.put("verified", m.verified());
             o.put("proof", proof == null ? null : proof.detail());
             if (check != null) {
@@ -50,9 +50,10 @@ final class MoveOutput {
             out.printf("%s %s of %s: %s → %s (event %d)%s%s%n", Show.escaped(m.kind() == EventKind.ROLLBACK
                             ? "rolled back" : "deployed", m.target(), m.model(),
                     m.fromVersion() == null ? "nothing" : m.fromVersion(), m.toVersion(), m.eventId(),
-                    m.servingDir() == null ? "" : "; " + m.servingDir() + "/current switched",
+                    m.servingDir() != null ? "; " + m.servingDir() + "/current switched"
+                            : m.pointer() != null ? "; " + m.pointer() + " moved" : "",
                     proof == null ? "" : (proof.verified() ? "; verified: " : "; NOT verified: ") + proof.detail()));
-            if (m.servingDir() == null) {
+            if (m.recordedOnly()) {
                 out.println(MovePreview.RECORDED_ONLY);
             }
             if (check != null && check.passed()) {

@@ -39,8 +39,18 @@ final class RollbackCommand implements Callable<Integer> {
     @Mixin
     SharedOptions.Json json;
 
+    @Option(names = "--dry-run", description = "Show what the move would do and the equivalent command in the"
+            + " target's own tool (MLflow alias, serving dir); change nothing.")
+    boolean dryRun;
+
     @Override
     public Integer call() {
+        if (dryRun) {
+            try (Services services = root.openForReading()) {
+                MoveRequest r = MoveRequest.of(model, target, to);
+                return DryRun.print(services, r, true, json.on, root.out, root.err);
+            }
+        }
         try (Services services = root.open(false)) {
             MoveRequest r = MoveRequests.expecting(MoveRequest.of(model, target, to), expect.live).because(reason.text);
             Move m = services.deployments().rollback(override ? MoveRequests.overridingAll(r) : r);

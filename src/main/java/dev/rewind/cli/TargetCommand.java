@@ -1,6 +1,7 @@
 package dev.rewind.cli;
 
 import dev.rewind.domain.TargetCheck;
+import dev.rewind.domain.TargetPointer;
 import dev.rewind.domain.TargetState;
 import dev.rewind.service.Services;
 import java.nio.file.Path;
@@ -43,16 +44,45 @@ final class TargetCommand extends CommandGroup {
         @Mixin
         TargetCheckCommand.Timeout timeout;
 
+        @Option(names = "--kind", paramLabel = "KIND", defaultValue = "dir",
+                description = "What a move changes: dir (a serving directory, or nothing; the default),"
+                        + " mlflow-alias (an alias in an mlflow.db), gto (a stage in a GTO registry).")
+        String kind;
+
+        @Option(names = "--mlflow", paramLabel = "PATH", description = "With --kind mlflow-alias: the mlflow.db file.")
+        Path mlflow;
+
+        @Option(names = "--mlflow-model", paramLabel = "NAME",
+                description = "With --kind mlflow-alias: the registered model in MLflow (default: MODEL).")
+        String mlflowModel;
+
+        @Option(names = "--alias", paramLabel = "ALIAS", description = "With --kind mlflow-alias: the alias a move sets.")
+        String alias;
+
+        @Option(names = "--repo", paramLabel = "PATH", description = "With --kind gto: the git repository of the registry.")
+        Path repo;
+
+        @Option(names = "--stage", paramLabel = "STAGE", description = "With --kind gto: the stage a move assigns.")
+        String stage;
+
+        @Option(names = "--gto-artifact", paramLabel = "NAME",
+                description = "With --kind gto: the artifact's name in GTO (default: MODEL).")
+        String gtoArtifact;
+
         @Override
         public Integer call() {
             RewindCommand root = parent.root;
+            TargetPointer pointer = TargetKinds.pointer(TargetPointer.Kind.of(kind), mlflow,
+                    mlflowModel == null ? model : mlflowModel, alias, repo, gtoArtifact == null ? model : gtoArtifact,
+                    stage);
             try (Services services = root.open(false)) {
-                TargetState t = services.deployments().addTarget(model, target, servingDir, protectedTarget);
+                TargetState t = services.deployments().addTarget(model, target, servingDir, protectedTarget, pointer);
                 if (check != null) {
                     services.deployments().setCheck(model, target, new TargetCheck(check, timeout.duration()));
                 }
                 root.out.printf("added %starget %s to %s%s%n", Show.escaped(t.protectedTarget() ? "protected " : "",
-                        t.name(), t.model(), t.servingDir() == null ? "" : " (serving dir " + t.servingDir() + ")"));
+                        t.name(), t.model(), t.servingDir() != null ? " (serving dir " + t.servingDir() + ")"
+                                : pointer != null ? " (" + pointer.describe() + ")" : ""));
                 if (check != null) {
                     root.out.printf("post-switch check: %s (timeout %d s)%n", Show.escaped(check, timeout.duration().toSeconds()));
                 }

@@ -24,6 +24,7 @@ import dev.rewind.domain.RollbackSuggestion;
 import dev.rewind.domain.Tags;
 import dev.rewind.domain.TargetPolicy;
 import dev.rewind.domain.TargetCheck;
+import dev.rewind.domain.TargetPointer;
 import dev.rewind.domain.TargetState;
 import dev.rewind.domain.Version;
 import java.io.IOException;
@@ -49,6 +50,7 @@ public final class DeployService {
     private final ServingSync serving;
     private final ReadBack readBack;
     private final PostSwitchChecks checks;
+    private final PointerSync pointers;
 
     public DeployService(Catalog catalog, Actor actor, Clock clock) {
         this.catalog = catalog;
@@ -57,6 +59,7 @@ public final class DeployService {
         this.serving = new ServingSync(catalog);
         this.readBack = new ReadBack(catalog);
         this.checks = new PostSwitchChecks(catalog, actor, clock);
+        this.pointers = new PointerSync(catalog, actor);
     }
 
     /** Adds a deployment slot to a model, optionally with a serving directory; records a {@code target} event. */
@@ -66,9 +69,24 @@ public final class DeployService {
 
     /** Like {@link #addTarget(String, String, Path)}; a protected target needs a reason for every move. */
     public TargetState addTarget(String model, String rawTarget, Path servingDir, boolean protectedTarget) {
+        return addTarget(model, rawTarget, servingDir, protectedTarget, null);
+    }
+
+    /**
+     * As {@link #addTarget(String, String, Path, boolean)}; with a {@code pointer}, every move of the target sets that
+     * MLflow alias or GTO stage (checked to be there and usable first) instead of a serving directory.
+     */
+    public TargetState addTarget(String model, String rawTarget, Path servingDir, boolean protectedTarget,
+                                 TargetPointer pointer) {
         String target = Names.require("target name", rawTarget);
         catalog.abilities().require(protectedTarget ? Ability.RELEASE : Ability.DEPLOY,
                 protectedTarget ? "adding a protected target" : "adding a target");
+        if (pointer != null) {
+            if (servingDir != null) {
+                throw RewindException.badInput("a target of kind " + pointer.kind().id() + " has no serving dir");
+            }
+            pointers.kind(pointer).admit(pointer);
+        }
         return catalog.write(tx -> {
             long modelId = Lookups.modelId(tx, model);
             tx.targets().find(model, target).ifPresent(t -> {
@@ -86,6 +104,10 @@ public final class DeployService {
             List<String> notes = new ArrayList<>();
             if (dir != null) {
                 notes.add("serving dir " + dir);
+            }
+            if (pointer != null) {
+                tx.targets().setPointer(id, pointer);
+                notes.add(pointer.describe());
             }
             if (protectedTarget) {
                 notes.add("protected");
@@ -163,6 +185,7 @@ public final class DeployService {
             TargetRow t = Lookups.movable(tx, model, target);
             return new Planned(t, Lookups.version(tx, model, version), policy(tx, t), false);
         });
+        TargetPointer pointer = pointers.of(p.target()).orElse(null);
         Version chosen = p.to();
         return catalog.read(tx -> {
             Version current = p.target().versionId() == null ? null
@@ -181,9 +204,20 @@ public final class DeployService {
             MoveDecision d = MovePolicy.decide(chosen, kind, p.policy(), same ? null : quickProblem(p),
                     catalog.abilities());
             String blocker = same ? target + " already serves " + version : d.refusal();
+            String equivalent = null;
+            if (pointer != null) {
+                try {
+                    equivalent = pointers.nativeEquivalent(tx, pointer, chosen);
+                } catch (RewindException e) {
+                    blocker = blocker == null ? e.getMessage() : blocker;
+                }
+            } else if (p.target().servingDir() != null && chosen.artifact() != null && chosen.artifact().sha256() != null) {
+                equivalent = ServingDirectory.nativeSwitch(Path.of(p.target().servingDir()),
+                        catalog.artifacts().pathOf(chosen.artifact().sha256()));
+            }
             return new MovePreview(model, target, current, chosen, kind,
                     Metrics.deltas(current, chosen, tx.directions().all()), warnings, blocker, d,
-                    p.target().servingDir() == null);
+                    p.target().servingDir() == null && pointer == null, equivalent);
         });
     }
 
@@ -208,8 +242,11 @@ public final class DeployService {
         MovePolicy.decide(first.to(), kind, first.policy(), quick, catalog.abilities()).enforce(r);
         Move move;
         String servingDir = first.target().servingDir();
+        TargetPointer pointer = pointers.of(first.target()).orElse(null);
         if (servingDir != null) {
             move = switchServingDir(new ServingDirectory(Path.of(servingDir)), kind, r, chooser, first, quick);
+        } else if (pointer != null) {
+            move = switchPointer(pointer, kind, r, chooser, first, quick);
         } else {
             Artifact a = first.to().artifact();
             if (a != null && a.stored()) {
@@ -247,6 +284,24 @@ public final class DeployService {
         }
     }
 
+    /** The catalog's commit (switch pending), then the external change, then the read-back: as for serving dirs. */
+    private Move switchPointer(TargetPointer pointer, EventKind kind, MoveRequest r, Chooser chooser, Planned first,
+                               String quick) {
+        // a version that did not come from the pointer's registry is refused before anything is written
+        catalog.read(tx -> pointers.kind(pointer).wanted(pointer, first.to(), tx.versions().provenance(first.to().id())));
+        pointers.kind(pointer).admit(pointer);
+        Move m = commit(kind, r, chooser, first, quick).withPointer(pointer.describe());
+        if (!m.changed()) {
+            return m;
+        }
+        try {
+            pointers.sync(first.target(), pointer, r.reason());
+        } catch (RewindException e) {
+            throw PointerSync.unfinished(first.target(), pointer, e);
+        }
+        return m.withProof(pointers.readBack(pointer, m, first.to()));
+    }
+
     private static void refuseIf(String problem, Planned p) {
         if (problem != null) {
             throw RewindException.refused("cannot switch " + p.target().name() + " of " + p.target().model() + " to "
@@ -273,7 +328,7 @@ public final class DeployService {
                     p.to().id(), null, null, r.reason(), actor.user(), actor.host())
                     .withOverrides(MoveOverride.format(d.overrides())));
             tx.targets().point(t.id(), p.to().id());
-            if (t.servingDir() != null) {
+            if (t.servingDir() != null || tx.targets().pointer(t.id()).isPresent()) {
                 tx.events().addPendingSwitch(e.id(), t.id());
             }
             return new Move(r.model(), r.target(), kind, t.versionLabel(), p.to().label(), e.id(),
@@ -337,6 +392,8 @@ public final class DeployService {
 
     /** Finishes serving-directory switches that a crash interrupted; returns what was done, one line each. */
     public List<String> finishPendingSwitches() {
-        return serving.finishPending();
+        List<String> out = new ArrayList<>(serving.finishPending());
+        out.addAll(pointers.finishPending());
+        return out;
     }
 }

@@ -121,7 +121,7 @@ public final class Services implements AutoCloseable {
     }
 
     public VerifyService verifier() {
-        return new VerifyService(catalog);
+        return new VerifyService(catalog, actor);
     }
 
     /** The signed-history check alone (the window runs it on open). */

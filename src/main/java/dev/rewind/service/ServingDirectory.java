@@ -82,6 +82,19 @@ final class ServingDirectory {
         fsyncDir();
     }
 
+    /**
+     * The switch as a shell command a person could run: the link replaced, and Rewind's
+     * {@code DEPLOYED.json} beside it, which has no one-line equivalent.
+     */
+    static String nativeSwitch(Path dir, Path artifact) {
+        return "ln -sfn " + sh(artifact.toString()) + " " + sh(dir.resolve(CURRENT).toString())
+                + "   # and " + dir.resolve(DEPLOYED) + " rewritten to name the move";
+    }
+
+    private static String sh(String s) {
+        return s.matches("[A-Za-z0-9_./@%+=:,-]+") ? s : "'" + s.replace("'", "'\\''") + "'";
+    }
+
     Observed observe() {
         Path current = dir.resolve(CURRENT);
         Path link = null;

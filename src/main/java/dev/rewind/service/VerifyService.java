@@ -8,6 +8,7 @@ import dev.rewind.catalog.PendingSwitch;
 import dev.rewind.catalog.TargetRow;
 import dev.rewind.catalog.VersionRepository;
 import dev.rewind.domain.RewindException;
+import dev.rewind.domain.TargetPointer;
 import dev.rewind.domain.Version;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,7 +20,8 @@ import java.util.Objects;
 /**
  * Checks the catalog against PRODUCT.md's rules 1–6: storage integrity, the hash chain of the history,
  * every target's pointer against its newest move, stored artifacts against their checksums, and serving
- * directories against the catalog. With repair, it first finishes interrupted serving-dir switches.
+ * directories and external pointers (MLflow aliases) against the catalog. With repair, it first brings serving dirs
+ * and external pointers in line with the catalog, which finishes interrupted switches.
  */
 public final class VerifyService {
     /** {@code notes} are facts worth knowing that are not problems (history from before signing). */
@@ -35,10 +37,17 @@ public final class VerifyService {
 
     private final Catalog catalog;
     private final ServingSync serving;
+    private final PointerSync pointers;
 
     public VerifyService(Catalog catalog) {
+        this(catalog, new dev.rewind.domain.Actor(System.getProperty("user.name", "rewind"), "localhost"));
+    }
+
+    /** {@code actor} tags a GTO assignment that repair makes. */
+    public VerifyService(Catalog catalog, dev.rewind.domain.Actor actor) {
         this.catalog = catalog;
         this.serving = new ServingSync(catalog);
+        this.pointers = new PointerSync(catalog, actor);
     }
 
     public Report verify(boolean repair) {
@@ -46,11 +55,12 @@ public final class VerifyService {
         List<String> problems = new ArrayList<>();
         if (repair) {
             for (TargetRow t : catalog.read(tx -> tx.targets().all())) {
-                if (t.servingDir() == null) {
+                TargetPointer pointer = t.servingDir() == null ? pointers.of(t).orElse(null) : null;
+                if (t.servingDir() == null && pointer == null) {
                     continue;
                 }
                 try {
-                    String line = serving.sync(t.model(), t.name());
+                    String line = pointer != null ? pointers.sync(t, pointer, null) : serving.sync(t.model(), t.name());
                     if (line != null) {
                         repaired.add(line);
                     }
@@ -155,7 +165,8 @@ public final class VerifyService {
                         + " but its newest deploy/rollback (event " + (last == null ? "-" : last.id()) + ") says "
                         + label(snap, expected));
             }
-            String d = serving.disagreement(f);
+            TargetPointer pointer = t.servingDir() == null ? pointers.of(t).orElse(null) : null;
+            String d = pointer != null ? pointers.disagreement(f, pointer) : serving.disagreement(f);
             if (d != null) {
                 problems.add("rule 6: " + d);
             }

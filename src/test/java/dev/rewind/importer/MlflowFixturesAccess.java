@@ -15,4 +15,9 @@ public final class MlflowFixturesAccess {
     public static Path db(Path dir) throws java.sql.SQLException {
         return MlflowFixtures.db(dir, MlflowFixtures.Generation.WORKSPACES);
     }
+
+    /** A store of MLflow's oldest schema generation, which has no model aliases. */
+    public static Path dbWithoutAliases(Path dir) throws java.sql.SQLException {
+        return MlflowFixtures.db(dir, MlflowFixtures.Generation.OLDEST);
+    }
 }

@@ -50,11 +50,13 @@ public final class CatalogDump {
     }
 
     /**
-     * What makes a catalog of schema 5 or later look as one written before 5: schema 6's retired column and the
+     * What makes a catalog of schema 5 or later look as one written before 5: schema 8's target pointers, schema 6's
+     * retired column and the
      * chain's tables and columns go, and the append-only trigger (which names the new columns) is put back as
      * schemas 1 to 4 had it.
      */
-    public static final List<String> WITHOUT_CHAIN = List.of("ALTER TABLE targets DROP COLUMN retired",
+    public static final List<String> WITHOUT_CHAIN = List.of("DROP TABLE target_pointers",
+            "ALTER TABLE targets DROP COLUMN retired",
             "DROP TABLE keys", "DROP TABLE version_initial_tags",
             "DROP TABLE chain_info", "DROP TRIGGER events_no_update", "ALTER TABLE events DROP COLUMN facts_digest",
             "ALTER TABLE events DROP COLUMN key_id", "ALTER TABLE events DROP COLUMN signature",

@@ -108,6 +108,25 @@ class MoveDialogWindowTest extends WindowTestBase {
     }
 
     @Test
+    void theServingDirChangeIsShownAndTheCopyButtonPutsItOnTheClipboard(FxRobot robot) throws Exception {
+        w.showModel(robot, "fraud-detector");
+        openMoveDialog(robot, "1.1.0", "production");
+        var shown = robot.lookup("#move-native").queryLabeled();
+        assertThat(robot.lookup("#move-native-row").query().isVisible()).isTrue();
+        assertThat(shown.getText()).startsWith("ln -sfn ").contains("/current");
+        robot.clickOn("#move-native-copy");
+        WaitForAsyncUtils.waitForFxEvents();
+        String copied = WaitForAsyncUtils.asyncFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString()).get();
+        assertThat(copied).isEqualTo(shown.getText());
+        assertThat(robot.lookup("#move-native-copy").queryButton().getText()).isEqualTo("Copied");
+        robot.clickOn("Cancel");
+        waitUntil(() -> robot.lookup("#move-dialog").tryQuery().isEmpty());
+        openMoveDialog(robot, "1.1.0", "staging");
+        assertThat(robot.lookup("#move-native-row").query().isVisible()).as("staging is recorded only").isFalse();
+        robot.clickOn("Cancel");
+    }
+
+    @Test
     void theMenuNamesTheSuggestedRollback(FxRobot robot) {
         w.showModel(robot, "fraud-detector");
         w.clickVersion(robot, "2.0.0", MouseButton.SECONDARY);

@@ -93,7 +93,7 @@ final class PgErrors {
     private static final Pattern DENIED_TABLE = Pattern.compile("permission denied for (?:table|relation) (\\w+)");
     /** Which role writes a table (see PgRoles); every other table is the editor's. */
     private static final Map<String, String> ROLE_OF_TABLE = Map.of("targets", "rewind_deployer",
-            "pending_switches", "rewind_deployer", "move_proofs", "rewind_deployer",
+            "pending_switches", "rewind_deployer", "target_pointers", "rewind_deployer", "move_proofs", "rewind_deployer",
             "target_guards", "rewind_releaser", "target_checks", "rewind_releaser",
             "artifact_store", "rewind_releaser");
 

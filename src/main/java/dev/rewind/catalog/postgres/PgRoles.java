@@ -100,6 +100,7 @@ final class PgRoles {
                 "GRANT UPDATE ON model_tags, metric_directions TO rewind_editor",
                 "GRANT UPDATE (key_id, signature) ON events TO rewind_editor",
                 "GRANT INSERT, UPDATE (version_id, retired) ON targets TO rewind_deployer",
+                "GRANT INSERT ON target_pointers TO rewind_deployer",
                 "GRANT INSERT, DELETE ON pending_switches TO rewind_deployer",
                 "GRANT INSERT ON move_proofs TO rewind_deployer",
                 "GRANT UPDATE (protected) ON targets TO rewind_releaser",

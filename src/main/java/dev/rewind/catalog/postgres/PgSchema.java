@@ -13,7 +13,7 @@ import java.util.List;
 /** Numbered schema scripts for PostgreSQL; the number applied last is the row of {@code rewind_schema}. */
 public final class PgSchema {
     static final List<String> SCRIPTS = List.of("P1__schema.sql", "P2__notify.sql", "P3__roles.sql",
-            "P4__artifact_store.sql");
+            "P4__artifact_store.sql", "P5__target_kinds.sql");
     public static final int CURRENT = SCRIPTS.size();
     /** The advisory lock every writer holds for its transaction, so events are appended one transaction at a time. */
     static final long WRITER_LOCK = 0x52574e44L;

@@ -17,7 +17,7 @@ public final class Migrations {
     /** 'RWND': marks the file as a Rewind catalog. */
     static final int APPLICATION_ID = 0x52574e44;
     static final List<String> SCRIPTS = List.of("V1__initial.sql", "V2__provenance.sql", "V3__move_policy.sql",
-            "V4__proofs.sql", "V5__chain.sql", "V6__retire.sql", "V7__effective_time.sql");
+            "V4__proofs.sql", "V5__chain.sql", "V6__retire.sql", "V7__effective_time.sql", "V8__target_kinds.sql");
     public static final int CURRENT = SCRIPTS.size();
 
     private Migrations() {

@@ -3,6 +3,7 @@ package dev.rewind.catalog.sqlite;
 import dev.rewind.catalog.TargetRepository;
 import dev.rewind.catalog.TargetRow;
 import dev.rewind.domain.MetricGuard;
+import dev.rewind.domain.TargetPointer;
 import dev.rewind.domain.TargetState;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -93,6 +94,19 @@ final class SqliteTargets implements TargetRepository {
             jdbc.update("set guard", "INSERT INTO target_guards(target_id, key, min, max) VALUES (?,?,?,?)",
                     targetId, g.key(), g.min(), g.max());
         }
+    }
+
+    @Override
+    public Optional<TargetPointer> pointer(long targetId) {
+        return jdbc.one("read target pointer", "SELECT kind, store, name, pointer FROM target_pointers WHERE target_id = ?",
+                rs -> new TargetPointer(TargetPointer.Kind.of(rs.getString("kind")), rs.getString("store"),
+                        rs.getString("name"), rs.getString("pointer")), targetId);
+    }
+
+    @Override
+    public void setPointer(long targetId, TargetPointer p) {
+        jdbc.update("set target pointer", "INSERT INTO target_pointers(target_id, kind, store, name, pointer) "
+                + "VALUES (?,?,?,?,?)", targetId, p.kind().id(), p.store(), p.name(), p.pointer());
     }
 
     private static Double nullableDouble(ResultSet rs, String column) throws SQLException {

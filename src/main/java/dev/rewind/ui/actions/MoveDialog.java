@@ -24,9 +24,15 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.TextField;
+import javafx.geometry.Pos;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -89,8 +95,8 @@ public final class MoveDialog extends Dialog<DialogService.MoveConfirmation> {
         recordedOnly.setVisible(p.recordedOnly());
         recordedOnly.setManaged(p.recordedOnly());
 
-        VBox content = new VBox(10, facts, recordedOnly, warnings, blocker, new Label("Metrics, " + from + " → " + p.chosen().label()),
-                deltas);
+        VBox content = new VBox(10, facts, recordedOnly, nativeRow(p), warnings, blocker,
+                new Label("Metrics, " + from + " → " + p.chosen().label()), deltas);
         BooleanBinding confirmable = Bindings.createBooleanBinding(() -> !reason.getText().isBlank(),
                 reason.textProperty());
         Set<MoveOverride> ticked = EnumSet.noneOf(MoveOverride.class);
@@ -152,6 +158,31 @@ public final class MoveDialog extends Dialog<DialogService.MoveConfirmation> {
         });
         setResultConverter(b -> b == go ? new DialogService.MoveConfirmation(reason.getText().strip(), ticked) : null);
         setOnShown(e -> reason.requestFocus());
+    }
+
+    /** What the move amounts to in the target's own tool, with a button that copies it; absent when recorded only. */
+    private static HBox nativeRow(MovePreview p) {
+        String command = p.nativeEquivalent();
+        Label text = new Label(command == null ? "" : command);
+        text.setId("move-native");
+        text.setWrapText(true);
+        text.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        Button copy = new Button("Copy");
+        copy.setId("move-native-copy");
+        copy.setMinWidth(Region.USE_PREF_SIZE);
+        copy.setOnAction(e -> {
+            ClipboardContent c = new ClipboardContent();
+            c.putString(command);
+            Clipboard.getSystemClipboard().setContent(c);
+            copy.setText("Copied");
+        });
+        HBox row = new HBox(8, new Label("Same as"), text, copy);
+        row.setId("move-native-row");
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.setVisible(command != null);
+        row.setManaged(command != null);
+        return row;
     }
 
     /** The first thing that keeps the confirm button disabled, in the order the dialog asks for them. */
