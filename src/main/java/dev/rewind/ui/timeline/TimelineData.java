@@ -53,7 +53,10 @@ public record TimelineData(List<Version> versions, List<Lane> lanes, Instant now
         for (Lane lane : lanes) {
             if (v.label().equals(lane.liveVersion()) && !lane.segments().isEmpty()) {
                 Lane.Segment last = lane.segments().get(lane.segments().size() - 1);
-                live.add(lane.target() + " since " + dev.rewind.ui.common.Formats.time(last.from()));
+                // an imported move's start is its source's best account: said so, as the lane hatches it
+                live.add(lane.target() + " since " + (last.approximate() ? ApproximateTime.MARK + " " : "")
+                        + dev.rewind.ui.common.Formats.time(last.from())
+                        + (last.approximate() ? " (" + ApproximateTime.of(v.label()).note() + ")" : ""));
             }
         }
         if (!live.isEmpty()) {
