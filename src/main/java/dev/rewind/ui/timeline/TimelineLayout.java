@@ -60,16 +60,26 @@ public record TimelineLayout(double width, double height, TimeScale scale, Timel
     /**
      * A stretch of time one version was served; {@code text} is null when it does not fit. {@code approximateNote}
      * is null for a move Rewind recorded, else why its start is only approximate (an imported move): the painter
-     * hatches such a segment and its text starts with {@link ApproximateTime#MARK}.
+     * hatches such a segment from {@code hatchFrom} on (right of its text, which stays clear of the stripes) and its
+     * text starts with {@link ApproximateTime#MARK}.
      */
     public record SegmentBox(String version, double x0, double x1, boolean live, boolean failed, boolean selected,
-                             String text, boolean bold, String approximateNote) {
+                             String text, boolean bold, String approximateNote, double hatchFrom) {
+        /** Where a segment's text starts, right of its left edge. */
+        static final double TEXT_INSET = 5;
+
+        static SegmentBox of(String version, double x0, double x1, boolean live, boolean failed, boolean selected,
+                             String text, double textWidth, boolean bold, String approximateNote) {
+            double hatch = text == null ? x0 : Math.min(x1, x0 + TEXT_INSET + textWidth + 3);
+            return new SegmentBox(version, x0, x1, live, failed, selected, text, bold, approximateNote, hatch);
+        }
+
         public boolean approximate() {
             return approximateNote != null;
         }
 
-        SegmentBox cutAt(double x, String keptText) {
-            return new SegmentBox(version, x0, x, live, failed, selected, keptText, bold, approximateNote);
+        SegmentBox cutAt(double x, String keptText, double keptTextWidth) {
+            return of(version, x0, x, live, failed, selected, keptText, keptTextWidth, bold, approximateNote);
         }
     }
 

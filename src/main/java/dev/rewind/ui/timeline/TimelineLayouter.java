@@ -170,8 +170,9 @@ final class TimelineLayouter {
             x1 = Math.min(w - 4, Math.max(end, x0 + need));
             makeRoom(boxes, x0);
         }
-        return new SegmentBox(s.version(), x0, x1, live, v != null && v.failed(),
-                v != null && selected.contains(v.label()), x1 - x0 > tw + 10 ? text : null, live, note);
+        boolean fits = x1 - x0 > tw + 10;
+        return SegmentBox.of(s.version(), x0, x1, live, v != null && v.failed(),
+                v != null && selected.contains(v.label()), fits ? text : null, fits ? tw : 0, live, note);
     }
 
     /** Cuts earlier segments back to {@code x0}, dropping those it covers and texts that no longer fit. */
@@ -185,7 +186,8 @@ final class TimelineLayouter {
                 boxes.remove(i);
                 continue;
             }
-            boxes.set(i, b.cutAt(x0, fitting(b, x0 - b.x0())));
+            String text = fitting(b, x0 - b.x0());
+            boxes.set(i, b.cutAt(x0, text, text == null ? 0 : (b.bold() ? boldWidth : plainWidth).applyAsDouble(text)));
         }
     }
 

@@ -117,7 +117,7 @@ final class TimelinePainter {
             if (s.text() != null) {
                 g.setFill(s.live() ? color(ON_EMPHASIS) : color(TEXT));
                 g.setFont(s.bold() ? bold : plain);
-                g.fillText(s.text(), s.x0() + 5, y + h / 2);
+                g.fillText(s.text(), s.x0() + SegmentBox.TEXT_INSET, y + h / 2);
             }
         }
     }
@@ -131,11 +131,11 @@ final class TimelinePainter {
         Color ink = s.live() ? color(ON_EMPHASIS) : color(TEXT);
         g.save();
         g.beginPath();
-        g.rect(s.x0(), top, w, height);
+        g.rect(s.hatchFrom(), top, s.x1() - s.hatchFrom(), height);
         g.clip();
         g.setStroke(ink.deriveColor(0, 1, 1, 0.28));
         g.setLineWidth(1.5);
-        for (double x = s.x0() - height; x < s.x1(); x += 6) {
+        for (double x = s.hatchFrom() - height; x < s.x1(); x += 6) {
             g.strokeLine(x, top + height, x + height, top);
         }
         g.restore();

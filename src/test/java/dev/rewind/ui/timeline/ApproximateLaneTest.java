@@ -38,6 +38,9 @@ class ApproximateLaneTest {
         assertThat(segs).extracting(SegmentBox::approximateNote).containsExactly(MLFLOW, null, MLFLOW);
         assertThat(segs).extracting(SegmentBox::text).as("the mark leads the text, as history prints it")
                 .containsExactly("≈ 1", "2", "≈ 3");
+        // the stripes start right of the text (7 px a character here, bold 8 for the live one), so it stays legible
+        assertThat(segs.get(0).hatchFrom()).isEqualTo(segs.get(0).x0() + 5 + 3 * 7 + 3);
+        assertThat(segs.get(2).hatchFrom()).isEqualTo(segs.get(2).x0() + 5 + 3 * 8 + 3);
         LaneRow row = l.lanes().get(0);
         assertThat(row.tooltip(segs.get(2))).isEqualTo("production: 3 (live)\n" + MLFLOW);
         assertThat(row.tooltip(segs.get(1))).isEqualTo("production: 2");
@@ -73,6 +76,10 @@ class ApproximateLaneTest {
             // "≈ v1.0.0" is 8 characters of 7 px, "≈" one: each shows exactly when it has 10 px to spare
             String expected = room > 8 * 7 + 10 ? "≈ v1.0.0" : room > 7 + 10 ? "≈" : null;
             assertThat(first.text()).as("at width %s, %s px", width, room).isEqualTo(expected);
+            assertThat(first.hatchFrom()).as("stripes stay inside the segment").isBetween(first.x0(), first.x1());
+            if (expected == null) {
+                assertThat(first.hatchFrom()).as("no text: striped from its start").isEqualTo(first.x0());
+            }
             assertThat(segs.get(segs.size() - 1).approximate()).as("the rollback Rewind recorded").isFalse();
         }
     }
