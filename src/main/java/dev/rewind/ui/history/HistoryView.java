@@ -86,7 +86,7 @@ public final class HistoryView extends BorderPane {
                 column("When", e -> Formats.time(e.at())),
                 column("Kind", e -> e.kind().id()),
                 column("Target", e -> e.target() == null ? "" : e.target()),
-                column("Change", HistoryView::change),
+                column("Change", HistoryView::changeShown),
                 column("Actor", Event::actor),
                 reason,
                 column("Host", Event::host),
@@ -116,7 +116,7 @@ public final class HistoryView extends BorderPane {
         vm.targets().forEach(x -> targets.add(x.name()));
         sample.forEach(e -> targets.add(e.target()));
         fit.apply(cols.get(2), targets, x -> x, false);
-        fit.apply(cols.get(3), sample, HistoryView::change, false);
+        fit.apply(cols.get(3), sample, HistoryView::changeShown, false);
         fit.apply(cols.get(4), sample, Event::actor, false);
         fit.apply(cols.get(6), sample, Event::host, false);
         fitReason(table);
@@ -134,6 +134,14 @@ public final class HistoryView extends BorderPane {
         c.setCellValueFactory(x -> new ReadOnlyStringWrapper(f.apply(x.getValue())));
         c.setSortable(false);
         return c;
+    }
+
+    /**
+     * The change, and for a move read from another registry when that registry says it happened, marked "≈" as
+     * {@code rewind history} prints it: the When column is the import's own time, years after the move.
+     */
+    static String changeShown(Event e) {
+        return e.effectiveAt() == null ? change(e) : change(e) + " ≈ " + Formats.time(e.effectiveAt());
     }
 
     static String change(Event e) {

@@ -50,14 +50,21 @@ public record TimelineData(List<Version> versions, List<Lane> lanes, Instant now
             s.append(", tagged ").append(String.join(", ", v.tags().keySet()));
         }
         List<String> live = new java.util.ArrayList<>();
+        boolean approximate = false;
         for (Lane lane : lanes) {
             if (v.label().equals(lane.liveVersion()) && !lane.segments().isEmpty()) {
                 Lane.Segment last = lane.segments().get(lane.segments().size() - 1);
-                live.add(lane.target() + " since " + dev.rewind.ui.common.Formats.time(last.from()));
+                // an imported move's start is its source's best account: said so, as the lane hatches it
+                approximate |= last.approximate();
+                live.add(lane.target() + " since " + (last.approximate() ? ApproximateTime.MARK + " " : "")
+                        + dev.rewind.ui.common.Formats.time(last.from()));
             }
         }
         if (!live.isEmpty()) {
             s.append(", live on ").append(String.join(" and ", live));
+            if (approximate) {
+                s.append(" (").append(ApproximateTime.of(v.label()).note()).append(')');
+            }
         }
         return s.toString();
     }

@@ -151,7 +151,12 @@ final class TimelineInput {
     private void hover(MouseEvent e) {
         Mark hit = markAt(e.getX());
         canvas.setCursor(hit == null ? Cursor.DEFAULT : Cursor.HAND);
-        if (hit instanceof GroupMark g) {
+        TimelineLayout l = layout.get();
+        var segment = l == null ? null : l.segmentAt(e.getX(), e.getY()).orElse(null);
+        if (segment != null && segment.getValue().approximate()) {
+            // over a lane, an approximate start is what needs explaining, more than the version nearby
+            tooltip.setText(segment.getKey().tooltip(segment.getValue()));
+        } else if (hit instanceof GroupMark g) {
             tooltip.setText(g.count() + " versions — click to zoom in");
         } else if (hit instanceof VersionMark m) {
             tooltip.setText(tooltip(m.version()));

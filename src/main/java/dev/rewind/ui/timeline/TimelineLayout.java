@@ -3,6 +3,7 @@ package dev.rewind.ui.timeline;
 import dev.rewind.domain.Version;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -43,11 +44,43 @@ public record TimelineLayout(double width, double height, TimeScale scale, Timel
         public boolean servesFailed() {
             return segments.stream().anyMatch(s -> s.live() && s.failed());
         }
+
+        /** The segment drawn under {@code x}, if any. */
+        public Optional<SegmentBox> segmentAt(double x) {
+            return segments.stream().filter(s -> x >= s.x0() && x <= s.x1()).reduce((a, b) -> b);
+        }
+
+        /** What hovering the segment says: target, version, and for an approximate start, why. */
+        public String tooltip(SegmentBox s) {
+            return target + ": " + s.version() + (s.live() ? " (live)" : "")
+                    + (s.approximate() ? "\n" + s.approximateNote() : "");
+        }
     }
 
-    /** A stretch of time one version was served; {@code text} is null when it does not fit. */
+    /**
+     * A stretch of time one version was served; {@code text} is null when it does not fit. {@code approximateNote}
+     * is null for a move Rewind recorded, else why its start is only approximate (an imported move): the painter
+     * hatches such a segment from {@code hatchFrom} on (right of its text, which stays clear of the stripes) and its
+     * text starts with {@link ApproximateTime#MARK}.
+     */
     public record SegmentBox(String version, double x0, double x1, boolean live, boolean failed, boolean selected,
-                             String text, boolean bold) {
+                             String text, boolean bold, String approximateNote, double hatchFrom) {
+        /** Where a segment's text starts, right of its left edge. */
+        static final double TEXT_INSET = 5;
+
+        static SegmentBox of(String version, double x0, double x1, boolean live, boolean failed, boolean selected,
+                             String text, double textWidth, boolean bold, String approximateNote) {
+            double hatch = text == null ? x0 : Math.min(x1, x0 + TEXT_INSET + textWidth + 3);
+            return new SegmentBox(version, x0, x1, live, failed, selected, text, bold, approximateNote, hatch);
+        }
+
+        public boolean approximate() {
+            return approximateNote != null;
+        }
+
+        SegmentBox cutAt(double x, String keptText, double keptTextWidth) {
+            return of(version, x0, x, live, failed, selected, keptText, keptTextWidth, bold, approximateNote);
+        }
     }
 
     /** Something drawn on the versions row, centred on {@code x}. */
@@ -132,6 +165,12 @@ public record TimelineLayout(double width, double height, TimeScale scale, Timel
     public Optional<Mark> markAt(double x) {
         return marks.stream().min(Comparator.comparingDouble(m -> Math.abs(m.x() - x)))
                 .filter(m -> Math.abs(m.x() - x) <= geometry.markerGap());
+    }
+
+    /** The lane and segment under the point, if the point is on a lane. */
+    public Optional<Map.Entry<LaneRow, SegmentBox>> segmentAt(double x, double y) {
+        return lanes.stream().filter(r -> y >= r.y() && y <= r.y() + r.height()).findFirst()
+                .flatMap(r -> r.segmentAt(x).map(s -> Map.entry(r, s)));
     }
 
     /** The version whose own marker is within a few pixels of {@code x}, or null. */

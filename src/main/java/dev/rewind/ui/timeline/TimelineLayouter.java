@@ -152,9 +152,16 @@ final class TimelineLayouter {
     private SegmentBox segmentBox(Lane.Segment s, double x0, double x1, boolean live, Instant until, TimeScale scale,
                                   double w, Set<String> selected, List<SegmentBox> boxes) {
         Version v = byLabel.get(s.version());
+        String note = s.approximate() ? ApproximateTime.of(s.version()).note() : null;
         // a text is shown only with 10 px to spare: narrower segments are not measured
-        String text = live || x1 - x0 > 10 ? s.version() + (s.how() == EventKind.ROLLBACK ? " ↶" : "") : null;
+        String text = live || x1 - x0 > 10 ? (note == null ? "" : ApproximateTime.MARK + " ") + s.version()
+                + (s.how() == EventKind.ROLLBACK ? " ↶" : "") : null;
         double tw = text == null ? Double.MAX_VALUE : (live ? boldWidth : plainWidth).applyAsDouble(text);
+        if (note != null && !live && x1 - x0 <= tw + 10) {
+            // too narrow for the label: the mark alone still says the start is approximate, where it fits
+            text = ApproximateTime.MARK;
+            tw = plainWidth.applyAsDouble(text);
+        }
         if (live && x1 - x0 <= tw + 10) {
             // what is live now must be readable at any zoom, even a rollback made a second ago
             double need = Math.max(MIN_LIVE_WIDTH, tw + 11);
@@ -163,8 +170,9 @@ final class TimelineLayouter {
             x1 = Math.min(w - 4, Math.max(end, x0 + need));
             makeRoom(boxes, x0);
         }
-        return new SegmentBox(s.version(), x0, x1, live, v != null && v.failed(),
-                v != null && selected.contains(v.label()), x1 - x0 > tw + 10 ? text : null, live);
+        boolean fits = x1 - x0 > tw + 10;
+        return SegmentBox.of(s.version(), x0, x1, live, v != null && v.failed(),
+                v != null && selected.contains(v.label()), fits ? text : null, fits ? tw : 0, live, note);
     }
 
     /** Cuts earlier segments back to {@code x0}, dropping those it covers and texts that no longer fit. */
@@ -178,9 +186,21 @@ final class TimelineLayouter {
                 boxes.remove(i);
                 continue;
             }
-            String text = b.text() != null && x0 - b.x0() > plainWidth.applyAsDouble(b.text()) + 10 ? b.text() : null;
-            boxes.set(i, new SegmentBox(b.version(), b.x0(), x0, b.live(), b.failed(), b.selected(), text, b.bold()));
+            String text = fitting(b, x0 - b.x0());
+            boxes.set(i, b.cutAt(x0, text, text == null ? 0 : (b.bold() ? boldWidth : plainWidth).applyAsDouble(text)));
         }
+    }
+
+    /** The box's text if it fits {@code width}, else the approximate mark alone if the box has one and it fits. */
+    private String fitting(SegmentBox b, double width) {
+        if (b.text() == null) {
+            return null;
+        }
+        if (width > plainWidth.applyAsDouble(b.text()) + 10) {
+            return b.text();
+        }
+        return b.approximate() && width > plainWidth.applyAsDouble(ApproximateTime.MARK) + 10
+                ? ApproximateTime.MARK : null;
     }
 
     private List<Mark> marks(TimelineData d, Set<String> selected, TimeScale scale, double w, TimelineGeometry g) {

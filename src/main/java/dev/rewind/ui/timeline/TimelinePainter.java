@@ -106,6 +106,9 @@ final class TimelinePainter {
             g.setFill(s.live() && s.failed() ? color(FAILED) : s.live() ? color(LIVE_SEGMENT)
                     : s.failed() ? color(FAILED_SEGMENT) : color(SEGMENT));
             g.fillRoundRect(s.x0(), y + 3, s.x1() - s.x0(), h - 6, 4, 4);
+            if (s.approximate()) {
+                hatch(s, y + 3, h - 6);
+            }
             if (s.selected()) {
                 g.setStroke(color(SELECTION));
                 g.setLineWidth(2);
@@ -114,9 +117,33 @@ final class TimelinePainter {
             if (s.text() != null) {
                 g.setFill(s.live() ? color(ON_EMPHASIS) : color(TEXT));
                 g.setFont(s.bold() ? bold : plain);
-                g.fillText(s.text(), s.x0() + 5, y + h / 2);
+                g.fillText(s.text(), s.x0() + SegmentBox.TEXT_INSET, y + h / 2);
             }
         }
+    }
+
+    /**
+     * Diagonal stripes and a dashed edge over a segment whose start is only approximate: told apart from a recorded
+     * move by pattern, not by colour alone, in either theme (the stripes take the text colour over the segment).
+     */
+    private void hatch(SegmentBox s, double top, double height) {
+        double w = s.x1() - s.x0();
+        Color ink = s.live() ? color(ON_EMPHASIS) : color(TEXT);
+        g.save();
+        g.beginPath();
+        g.rect(s.hatchFrom(), top, s.x1() - s.hatchFrom(), height);
+        g.clip();
+        g.setStroke(ink.deriveColor(0, 1, 1, 0.28));
+        g.setLineWidth(1.5);
+        for (double x = s.hatchFrom() - height; x < s.x1(); x += 6) {
+            g.strokeLine(x, top + height, x + height, top);
+        }
+        g.restore();
+        g.setStroke(ink.deriveColor(0, 1, 1, 0.6));
+        g.setLineWidth(1);
+        g.setLineDashes(3, 2);
+        g.strokeRoundRect(s.x0() + 0.5, top + 0.5, Math.max(0, w - 1), height - 1, 4, 4);
+        g.setLineDashes();
     }
 
     private void version(VersionMark m) {
