@@ -13,3 +13,9 @@ CREATE TRIGGER target_pointers_no_update BEFORE UPDATE ON target_pointers
 BEGIN
   SELECT RAISE(ABORT, 'rewind: a target''s external pointer cannot change');
 END;
+
+-- without its row a target would quietly become recorded only: a pointer stays as long as its target
+CREATE TRIGGER target_pointers_no_delete BEFORE DELETE ON target_pointers
+BEGIN
+  SELECT RAISE(ABORT, 'rewind: a target''s external pointer cannot be removed');
+END;

@@ -51,6 +51,8 @@ class TargetPointerContractTest {
         }
         assertThatThrownBy(() -> backend.sql(dir, "UPDATE target_pointers SET pointer = 'other'"))
                 .hasMessageContaining("cannot change");
+        assertThatThrownBy(() -> backend.sql(dir, "DELETE FROM target_pointers"))
+                .hasMessageContaining("cannot be removed");
     }
 
     private static int alias(Path db) throws Exception {

@@ -10,3 +10,7 @@ CREATE TABLE target_pointers (
 
 CREATE TRIGGER target_pointers_no_update BEFORE UPDATE ON target_pointers FOR EACH ROW
   EXECUTE FUNCTION rewind_refuse('rewind: a target''s external pointer cannot change');
+
+-- without its row a target would quietly become recorded only: a pointer stays as long as its target
+CREATE TRIGGER target_pointers_no_delete BEFORE DELETE ON target_pointers FOR EACH ROW
+  EXECUTE FUNCTION rewind_refuse('rewind: a target''s external pointer cannot be removed');
