@@ -40,16 +40,25 @@ class PostgresBenchmark {
     @Test
     void readsOfTheLargeDemo(PgSandbox.Server server) throws Exception {
         Map<String, CliRun> clis = new LinkedHashMap<>();
-        for (CatalogBackend b : backends(server)) {
-            Path home = Files.createDirectories(dir.resolve(b.toString()));
-            long t0 = System.nanoTime();
-            try (Catalog c = b.open(home, true)) {
-                new Services(c, new Actor("bench", "h"), Clock.systemUTC()).demo().create(DemoService.Scale.LARGE, 42);
-            }
-            System.out.printf("large-demo-created %s %.1f s%n", b, (System.nanoTime() - t0) / 1e9);
-            clis.put(b.toString(), new CliRun(Path.of(b.address(home)))
-                    .with("REWIND_PG_LOCAL", home.resolve("pg-local").toString()));
+        List<CatalogBackend> backends = backends(server);
+        Path file = Files.createDirectories(dir.resolve("SQLite"));
+        long t0 = System.nanoTime();
+        try (Catalog c = backends.get(0).open(file, true)) {
+            new Services(c, new Actor("bench", "h"), Clock.systemUTC()).demo().create(DemoService.Scale.LARGE, 42);
         }
+        System.out.printf("large-demo-created SQLite %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        clis.put("SQLite", new CliRun(Path.of(backends.get(0).address(file))));
+        // the server gets the same catalog through 'catalog copy', which is also what a team moving to it runs
+        Path home = Files.createDirectories(dir.resolve("PostgreSQL"));
+        String url = backends.get(1).address(home);
+        CliRun pg = new CliRun(Path.of(url)).with("REWIND_PG_LOCAL", home.resolve("pg-local").toString());
+        t0 = System.nanoTime();
+        CliRun.Result copied = pg.run("catalog", "copy", backends.get(0).address(file), url);
+        if (copied.code() != 0) {
+            throw new AssertionError(copied.toString());
+        }
+        System.out.printf("catalog-copy SQLite -> PostgreSQL %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        clis.put("PostgreSQL", pg);
         for (String[] cmd : List.of(new String[] {"versions", BIG, "--json"}, new String[] {"models", "--json"})) {
             Map<String, long[]> ms = new LinkedHashMap<>();
             clis.keySet().forEach(k -> ms.put(k, new long[5]));
