@@ -64,9 +64,9 @@ class PostgresBenchmark {
             clis.keySet().forEach(k -> ms.put(k, new long[5]));
             for (int round = -1; round < 5; round++) { // round -1 warms each backend's code and caches
                 for (Map.Entry<String, CliRun> e : clis.entrySet()) {
-                    long t0 = System.nanoTime();
+                    long start = System.nanoTime();
                     CliRun.Result r = e.getValue().run(cmd);
-                    long took = (System.nanoTime() - t0) / 1_000_000;
+                    long took = (System.nanoTime() - start) / 1_000_000;
                     if (r.code() != 0) {
                         throw new AssertionError(r.toString());
                     }
@@ -75,10 +75,10 @@ class PostgresBenchmark {
                     }
                 }
             }
-            long sqlite = median(ms.get("SQLite"));
-            long pg = median(ms.get("PostgreSQL"));
+            long onFile = median(ms.get("SQLite"));
+            long onServer = median(ms.get("PostgreSQL"));
             System.out.printf("read '%s': SQLite %d ms, PostgreSQL %d ms, ratio %.2f (goal <= 2)%n",
-                    String.join(" ", cmd), sqlite, pg, (double) pg / sqlite);
+                    String.join(" ", cmd), onFile, onServer, (double) onServer / onFile);
         }
     }
 
