@@ -29,6 +29,8 @@ public final class SqlTx implements CatalogTx, AutoCloseable {
     private ProofRepository proofs;
 
     private final String sessionActor;
+    /** Shared by the bulk loader and the digests; SQLite only (see {@link WrittenMetrics}). */
+    private final WrittenMetrics written;
 
     SqlTx(Connection c, EventSigner signer) {
         this(c, signer, Dialect.SQLITE, null, false);
@@ -44,6 +46,7 @@ public final class SqlTx implements CatalogTx, AutoCloseable {
         this.jdbc = new Jdbc(c, dialect, writing);
         this.signer = signer;
         this.sessionActor = sessionActor;
+        this.written = dialect == Dialect.SQLITE ? new WrittenMetrics() : null;
     }
 
     /** The newest event this transaction appended, or null: what the head file records after commit. */
@@ -94,12 +97,12 @@ public final class SqlTx implements CatalogTx, AutoCloseable {
 
     @Override
     public dev.rewind.catalog.BulkLoad bulk() {
-        return new SqliteBulk(jdbc);
+        return new SqliteBulk(jdbc, written);
     }
 
     @Override
     public ChainRepository chain() {
-        return chain == null ? chain = new SqliteChain(jdbc) : chain;
+        return chain == null ? chain = new SqliteChain(jdbc, written) : chain;
     }
 
     @Override

@@ -14,9 +14,12 @@ final class SqliteBulk implements BulkLoad {
     private final Batch metrics;
     private final Batch params;
     private final Batch tags;
+    private final WrittenMetrics written;
     private long nextId;
 
-    SqliteBulk(Jdbc jdbc) {
+    /** {@code written}: where the metric rows sent are also kept for the digests, or null. */
+    SqliteBulk(Jdbc jdbc, WrittenMetrics written) {
+        this.written = written;
         this.nextId = jdbc.one("number versions", "SELECT coalesce(max(id), 0) + 1 FROM versions",
                 rs -> rs.getLong(1)).orElse(1L);
         this.versions = new Batch(jdbc, "INSERT INTO versions(id, model_id, label, seq, created_at, author, "
@@ -43,7 +46,11 @@ final class SqliteBulk implements BulkLoad {
 
     @Override
     public void metric(long versionId, String key, double value, Long step) {
-        metrics.add(versionId, key, Double.isNaN(value) ? null : value, step);
+        Double v = Double.isNaN(value) ? null : value;
+        metrics.add(versionId, key, v, step);
+        if (written != null) {
+            written.add(versionId, key, v, step);
+        }
     }
 
     @Override
