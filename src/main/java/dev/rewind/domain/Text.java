@@ -60,6 +60,11 @@ public final class Text {
         return sb == null ? s : sb.toString();
     }
 
+    /** "1 model", "2 models": a count and its noun (regular plural) for sentences people read. */
+    public static String count(long n, String singular) {
+        return n + " " + (n == 1 ? singular : singular + "s");
+    }
+
     /** {@code U+202E} style, for messages. */
     public static String codePoint(int cp) {
         return String.format("U+%04X", cp);

@@ -9,6 +9,7 @@ import dev.rewind.catalog.TargetRow;
 import dev.rewind.catalog.VersionRepository;
 import dev.rewind.domain.RewindException;
 import dev.rewind.domain.TargetPointer;
+import dev.rewind.domain.Text;
 import dev.rewind.domain.Version;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -185,8 +186,8 @@ public final class VerifyService {
         if (!snap.artifacts().isEmpty() && !catalog.artifacts().present()) {
             // one line for the folder, not one per version: a catalog copied without its artifacts/ beside it
             long distinct = snap.artifacts().stream().map(u -> u.artifact().sha256()).distinct().count();
-            problems.add("rule 3: the artifact store " + catalog.artifacts().root() + " is missing (" + distinct
-                    + (distinct == 1 ? " artifact" : " artifacts") + " expected); copy the artifacts folder"
+            problems.add("rule 3: the artifact store " + catalog.artifacts().root() + " is missing ("
+                    + Text.count(distinct, "artifact") + " expected); copy the artifacts folder"
                     + " beside the catalog file");
             return;
         }

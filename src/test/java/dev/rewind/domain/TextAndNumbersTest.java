@@ -70,4 +70,11 @@ class TextAndNumbersTest {
         assertThatThrownBy(() -> Numbers.parseMetric("metric auc", "1e-400")).hasMessageContaining("too small");
         assertThat(Numbers.parseMetric("metric auc", "0e-400")).isZero();
     }
+
+    @Test
+    void countsAgreeWithTheirNoun() {
+        assertThat(Text.count(0, "model")).isEqualTo("0 models");
+        assertThat(Text.count(1, "model")).isEqualTo("1 model");
+        assertThat(Text.count(2, "new version")).isEqualTo("2 new versions");
+    }
 }

@@ -1,6 +1,7 @@
 package dev.rewind.ui.details;
 
 import dev.rewind.domain.ArtifactFile;
+import dev.rewind.domain.Text;
 import dev.rewind.ui.common.Formats;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -29,7 +30,7 @@ final class ArtifactFilesView extends VBox {
         status.getStyleClass().add("rw-muted");
         status.textProperty().bind(Bindings.createStringBinding(() -> vm.readingProperty().get() ? "Listing files…"
                 : vm.problemProperty().get() != null ? vm.problemProperty().get()
-                : vm.files().size() + (vm.files().size() == 1 ? " file" : " files"),
+                : Text.count(vm.files().size(), "file"),
                 vm.readingProperty(), vm.problemProperty(), vm.files()));
         Button open = new Button("Open folder");
         open.setId("details-open-folder");

@@ -1,6 +1,7 @@
 package dev.rewind.ui.shell;
 
 import dev.rewind.importer.mlflow.MlflowReader;
+import dev.rewind.domain.Text;
 import dev.rewind.service.ImportService;
 import dev.rewind.service.Services;
 import dev.rewind.ui.common.BackgroundTask;
@@ -95,8 +96,9 @@ public final class ImportViewModel {
     }
 
     static String summary(ImportService.Report r) {
-        return "Imported " + r.versionsAdded() + " new versions of " + r.models() + " models"
-                + (r.versionsAlreadyThere() > 0 ? " (" + r.versionsAlreadyThere() + " were already here)" : "")
+        return "Imported " + Text.count(r.versionsAdded(), "new version") + " of " + Text.count(r.models(), "model")
+                + (r.versionsAlreadyThere() > 0 ? " (" + r.versionsAlreadyThere()
+                        + (r.versionsAlreadyThere() == 1 ? " was" : " were") + " already here)" : "")
                 + (r.targetsMoved() > 0 ? "; " + r.targetsMoved() + " aliases/stages observed" : "");
     }
 

@@ -1,6 +1,7 @@
 package dev.rewind.ui.shell;
 
 import dev.rewind.domain.ModelSummary;
+import dev.rewind.domain.Text;
 import dev.rewind.service.ServerLogin;
 import dev.rewind.service.Services;
 import dev.rewind.ui.common.Failure;
@@ -105,7 +106,7 @@ public final class ModelListViewModel {
             list.stream().filter(m -> m.name().equals(keep)).findFirst().ifPresent(selected::set);
         }
         loading.set(false);
-        status.set(list.size() + (list.size() == 1 ? " model" : " models"));
+        status.set(Text.count(list.size(), "model"));
     }
 
     /**
