@@ -37,13 +37,12 @@ final class DeployCommand implements Callable<Integer> {
     @Mixin
     SharedOptions.Json json;
 
-    @Option(names = "--dry-run", description = "Show what the move would do and the equivalent command in the"
-            + " target's own tool (MLflow alias, serving dir); change nothing.")
-    boolean dryRun;
+    @Mixin
+    SharedOptions.DryRun dryRun;
 
     @Override
     public Integer call() {
-        if (dryRun) {
+        if (dryRun.on) {
             try (Services services = root.openForReading()) {
                 MoveRequest r = MoveRequest.of(model, target, version);
                 return DryRun.print(services, r, false, json.on, root.out, root.err);

@@ -39,13 +39,12 @@ final class RollbackCommand implements Callable<Integer> {
     @Mixin
     SharedOptions.Json json;
 
-    @Option(names = "--dry-run", description = "Show what the move would do and the equivalent command in the"
-            + " target's own tool (MLflow alias, serving dir); change nothing.")
-    boolean dryRun;
+    @Mixin
+    SharedOptions.DryRun dryRun;
 
     @Override
     public Integer call() {
-        if (dryRun) {
+        if (dryRun.on) {
             try (Services services = root.openForReading()) {
                 MoveRequest r = MoveRequest.of(model, target, to);
                 return DryRun.print(services, r, true, json.on, root.out, root.err);

@@ -28,4 +28,11 @@ final class SharedOptions {
                         + " refused if another process moved it.")
         String live;
     }
+
+    /** A move previewed: what it would do and its native equivalent, with nothing changed. */
+    static final class DryRun {
+        @Option(names = "--dry-run", description = "Show what the move would do and the equivalent command in the"
+                + " target's own tool (serving dir, MLflow alias, GTO stage); change nothing.")
+        boolean on;
+    }
 }
