@@ -9,6 +9,7 @@ import dev.rewind.service.Services;
 import dev.rewind.ui.common.DialogService;
 import dev.rewind.ui.common.TaskExecutor;
 import dev.rewind.ui.model.ModelViewModel;
+import dev.rewind.ui.timeline.TimelineData;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -68,11 +69,12 @@ public final class CompareViewModel {
     }
 
     private void chooseVersions() {
-        List<Version> all = model.timelineProperty().get().versions();
+        TimelineData drawn = model.timelineProperty().get();
+        List<Version> all = drawn.versions();
         List<Version> chosen = new ArrayList<>();
         // right after another catalog opened, the old selection lingers for a moment: compare only what is drawn
-        List<Version> selected = model.selection().stream().filter(all::contains).toList();
-        Version focus = all.contains(model.currentProperty().get()) ? model.currentProperty().get() : null;
+        List<Version> selected = model.selection().stream().filter(drawn::contains).toList();
+        Version focus = drawn.contains(model.currentProperty().get()) ? model.currentProperty().get() : null;
         if (selected.size() >= 2) {
             chosen.addAll(selected);
             caption.set("Comparing " + chosen.size() + " selected versions");

@@ -174,7 +174,7 @@ public final class ModelPane extends BorderPane {
         timeline.dataProperty().bind(vm.timelineProperty());
         timeline.dataProperty().addListener((o, a, d) -> {
             if (timeline.currentProperty().get() == null && vm.initialVersion() != null
-                    && d.versions().contains(vm.initialVersion())) {
+                    && d.contains(vm.initialVersion())) {
                 // what the first protected target serves (else the newest): the usual question
                 timeline.select(vm.initialVersion());
             }

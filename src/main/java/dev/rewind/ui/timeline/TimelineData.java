@@ -28,6 +28,39 @@ public record TimelineData(List<Version> versions, List<Lane> lanes, Instant now
         return true;
     }
 
+    /**
+     * Where {@code v} is in {@link #versions()}, or -1: a binary search in time order, then the same id, model and
+     * label (a version of a catalog opened before may share an id). The window asks this on the FX thread of a
+     * model with 100,000 versions, where a scan comparing whole records took milliseconds each time.
+     */
+    public int indexOf(Version v) {
+        if (v == null || v.createdAt() == null) {
+            return -1;
+        }
+        int lo = 0;
+        int hi = versions.size() - 1;
+        while (lo <= hi) { // the first version not before v
+            int mid = (lo + hi) >>> 1;
+            if (ORDER.compare(versions.get(mid), v) < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        for (int i = lo; i < versions.size() && ORDER.compare(versions.get(i), v) == 0; i++) {
+            Version w = versions.get(i);
+            if (w.id() == v.id() && w.label().equals(v.label()) && java.util.Objects.equals(w.model(), v.model())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether {@code v} is drawn here ({@link #indexOf}). */
+    public boolean contains(Version v) {
+        return indexOf(v) >= 0;
+    }
+
     /** Creation times in milliseconds, in the same order as {@link #versions()}, for binary search. */
     long[] times() {
         long[] t = new long[versions.size()];

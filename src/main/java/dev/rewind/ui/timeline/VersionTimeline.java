@@ -173,7 +173,7 @@ public final class VersionTimeline extends Control {
         if (vs.isEmpty()) {
             return;
         }
-        int i = current.get() == null ? (direction > 0 ? -1 : vs.size()) : vs.indexOf(current.get());
+        int i = current.get() == null ? (direction > 0 ? -1 : vs.size()) : getData().indexOf(current.get());
         int next = Math.max(0, Math.min(vs.size() - 1, i + direction));
         Version v = vs.get(next);
         select(v);
