@@ -15,14 +15,18 @@ public enum EventKind {
     /** A target was retired: kept with its history, hidden from lists, never moved again (needs a reason). */
     RETIRE;
 
+    private static final EventKind[] ALL = values();
+
     /**
      * The kinds that move a target's pointer (rule 1). The catalog's queries for a target's moves list exactly
      * these; no other place names them.
      */
     public static final Set<EventKind> MOVES = Collections.unmodifiableSet(EnumSet.of(DEPLOY, ROLLBACK, IMPORT));
 
+    private final String id = name().toLowerCase(Locale.ROOT);
+
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return id; // asked for every event read: tens of thousands for one model's lanes
     }
 
     /** Whether this kind of event can move a target's pointer (rule 1). */
@@ -31,7 +35,7 @@ public enum EventKind {
     }
 
     public static EventKind parse(String id) {
-        for (EventKind k : values()) {
+        for (EventKind k : ALL) {
             if (k.id().equals(id)) {
                 return k;
             }
