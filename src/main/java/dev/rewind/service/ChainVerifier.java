@@ -31,12 +31,32 @@ public final class ChainVerifier {
     public record Findings(List<String> problems, List<String> notes) {
     }
 
+    /** How many events go by between two calls of the breather. */
+    private static final int BREATH_EVERY = 4096;
+
     private final Catalog catalog;
     private final HeadFile headFile;
+    private final Runnable breather;
+    private long seen;
 
     public ChainVerifier(Catalog catalog) {
+        this(catalog, () -> { });
+    }
+
+    /**
+     * {@code breather} runs every few thousand events and may block: the window's background check waits in it
+     * while a model loads, so a check of a million events does not take a core from what the person asked for.
+     */
+    public ChainVerifier(Catalog catalog, Runnable breather) {
         this.catalog = catalog;
         this.headFile = new HeadFile(catalog.location());
+        this.breather = breather;
+    }
+
+    private void breathe() {
+        if (seen++ % BREATH_EVERY == 0) { // the first event too: a check waits before it starts
+            breather.run();
+        }
     }
 
     private record Snapshot(ChainRepository.Info info, Map<String, ChainRepository.KeyRow> keys,
@@ -51,6 +71,7 @@ public final class ChainVerifier {
         String[] previous = {null};
         catalog.read(tx -> {
             tx.events().forEach(e -> {
+                breathe();
                 if (links.isEmpty()) {
                     add(links, EventSeals.linkProblem(e, previous[0] == null ? EventChain.GENESIS : previous[0]));
                 }
@@ -70,10 +91,14 @@ public final class ChainVerifier {
         Snapshot s = catalog.read(tx -> {
             ChainRepository c = tx.chain();
             List<EventRecord> events = new ArrayList<>();
-            tx.events().forEach(events::add);
+            tx.events().forEach(e -> {
+                breathe();
+                events.add(e);
+            });
             Map<Long, String> vd = new HashMap<>();
             Map<Long, String> td = new HashMap<>();
             for (EventRecord e : events) {
+                breathe();
                 if (ChainFacts.coversVersion(e) && e.factsDigest() != null) {
                     vd.put(e.versionId(), c.versionDigest(e.versionId()));
                 } else if (ChainFacts.coversTarget(e) && e.factsDigest() != null && !td.containsKey(e.targetId())) {

@@ -133,9 +133,9 @@ public final class Services implements AutoCloseable {
      * The whole history checked on a connection of its own (see {@link Catalog#separateReader}): on a catalog of a
      * million versions this takes a while, and the window's reads must not wait for it.
      */
-    public ChainVerifier.Findings checkHistoryAside() {
+    public ChainVerifier.Findings checkHistoryAside(Runnable breather) {
         try (Catalog own = catalog.separateReader()) {
-            return new ChainVerifier(own).verifyWithLinks();
+            return new ChainVerifier(own, breather).verifyWithLinks();
         }
     }
 }

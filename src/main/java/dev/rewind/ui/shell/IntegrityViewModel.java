@@ -4,6 +4,8 @@ import dev.rewind.service.ChainVerifier;
 import dev.rewind.service.Services;
 import dev.rewind.ui.common.TaskExecutor;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -15,15 +17,29 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * not, the window shows a banner (moves are refused by the services until {@code rewind verify} is clean).
  */
 public final class IntegrityViewModel {
+    /** How long the check sleeps at a time while the window is busy. */
+    private static final long PAUSE_MS = 20;
+    /**
+     * How long one check may wait in all: with two worker threads, two checks waiting for a load that needs a
+     * worker would otherwise wait for ever (and a test's one-thread executor at once).
+     */
+    private static final long MAX_WAIT_NANOS = 3_000_000_000L;
+
     private final TaskExecutor tasks;
     private final Supplier<Services> services;
+    private final BooleanSupplier busy;
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
     private final BooleanBinding failing = Bindings.isNotNull(problem);
-    private long generation;
+    private volatile long generation;
 
-    public IntegrityViewModel(TaskExecutor tasks, Supplier<Services> services) {
+    /**
+     * {@code busy} is asked from the check's thread: while it says yes (a model is loading) the check waits, so on
+     * two cores the person's request gets the second one.
+     */
+    public IntegrityViewModel(TaskExecutor tasks, Supplier<Services> services, BooleanSupplier busy) {
         this.tasks = tasks;
         this.services = services;
+        this.busy = busy;
     }
 
     /** Checks the catalog open now; a result for a catalog opened since is dropped. */
@@ -34,7 +50,8 @@ public final class IntegrityViewModel {
             return;
         }
         long mine = ++generation;
-        tasks.run("Checking the history", () -> s.checkHistoryAside(), found -> {
+        long[] waited = {0};
+        tasks.run("Checking the history", () -> s.checkHistoryAside(() -> waitWhileBusy(mine, waited)), found -> {
             if (mine == generation) {
                 problem.set(summary(found));
             }
@@ -43,6 +60,21 @@ public final class IntegrityViewModel {
                 problem.set("the history could not be checked: " + error.getMessage());
             }
         });
+    }
+
+    private void waitWhileBusy(long mine, long[] waited) {
+        try {
+            while (busy.getAsBoolean() && waited[0] < MAX_WAIT_NANOS) {
+                if (mine != generation) {
+                    throw new CancellationException("another catalog opened; its own check follows");
+                }
+                long start = System.nanoTime();
+                Thread.sleep(PAUSE_MS);
+                waited[0] += System.nanoTime() - start;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the check was cancelled: let it end
+        }
     }
 
     private static String summary(ChainVerifier.Findings found) {

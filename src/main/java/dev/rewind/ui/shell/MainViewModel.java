@@ -104,7 +104,10 @@ public final class MainViewModel {
         this.learnVm = new LearnViewModel(tasks, dialogs, scheduler, lifecycle, modelVm, compareVm,
                 LearnScenarioLoader::shipped);
         modelVm.setAfterChange(list::refresh);
-        this.integrity = new IntegrityViewModel(tasks, this::services);
+        // read from the check's thread: a copy of the FX property that any thread may read
+        java.util.concurrent.atomic.AtomicBoolean modelLoading = new java.util.concurrent.atomic.AtomicBoolean();
+        modelVm.loadingProperty().addListener((o, was, now) -> modelLoading.set(now));
+        this.integrity = new IntegrityViewModel(tasks, this::services, modelLoading::get);
         this.artifactFiles = new ArtifactFilesViewModel(tasks, this::services, folders, dialogs);
     }
 

@@ -3,7 +3,9 @@ package dev.rewind.ui.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rewind.service.OpenMode;
+import dev.rewind.service.Services;
 import dev.rewind.support.Tamper;
+import dev.rewind.ui.common.CurrentThreadTaskExecutor;
 import dev.rewind.ui.common.ManualScheduler;
 import dev.rewind.ui.common.QueuedTaskExecutor;
 import dev.rewind.ui.common.RecordingDialogs;
@@ -65,5 +67,22 @@ class IntegrityViewModelTest {
         vm.open(catalog("good.db"), OpenMode.EXISTING);
         tasks.runAll();
         assertThat(vm.integrity().failingProperty().get()).isFalse();
+    }
+
+    @Test
+    void theCheckWaitsWhileTheWindowIsBusyThenFinishes() {
+        Services s = TestCatalogs.open(catalog("busy.db"));
+        try {
+            int[] asked = {0};
+            // busy for the first three questions (a model loading), then idle
+            IntegrityViewModel check = new IntegrityViewModel(new CurrentThreadTaskExecutor(), () -> s,
+                    () -> ++asked[0] <= 3);
+            check.check();
+            assertThat(asked[0]).as("asked until idle, then went on").isGreaterThanOrEqualTo(4);
+            assertThat(check.problemProperty().get()).isNull();
+            assertThat(check.failingProperty().get()).isFalse();
+        } finally {
+            TestCatalogs.close(s);
+        }
     }
 }
