@@ -12,6 +12,7 @@ import dev.rewind.domain.MoveRequest;
 import dev.rewind.domain.RewindException;
 import dev.rewind.domain.RollbackSuggestion;
 import dev.rewind.domain.Tags;
+import dev.rewind.domain.TargetPointer;
 import dev.rewind.domain.TargetState;
 import dev.rewind.domain.Version;
 import dev.rewind.service.Services;
@@ -200,6 +201,10 @@ public final class ModelViewModel {
 
     private void confirmAndMove(MovePreview preview, MoveRequest asked) {
         dialogs.confirmMove(shown(preview)).ifPresent(c -> {
+            if (c.linkFirst() != null) {
+                linkThen(preview, c.linkFirst(), () -> requestMove(preview.target(), preview.chosen()));
+                return;
+            }
             boolean rollback = preview.kind() == EventKind.ROLLBACK;
             MoveRequest r = asked.expecting(Optional.ofNullable(preview.current()).map(Version::label))
                     .because(c.reason());
@@ -211,6 +216,18 @@ public final class ModelViewModel {
                     ? services.get().deployments().rollback(confirmed)
                     : services.get().deployments().deploy(confirmed), this::moved, this::moveFailed);
         });
+    }
+
+    /**
+     * Links the previewed target to {@code pointer} in the background, then {@code again} shows the move once more,
+     * its preview read afresh (now with what the move amounts to in MLflow instead of "recorded only").
+     */
+    private void linkThen(MovePreview preview, TargetPointer pointer, Runnable again) {
+        tasks.run("Link " + preview.target(), () -> services.get().deployments().linkTarget(preview.model(),
+                preview.target(), pointer), linked -> {
+                    afterChange.run();
+                    again.run();
+                }, t -> error("Could not link " + preview.target() + " to " + pointer.describe(), t));
     }
 
     private MovePreview shown(MovePreview p) {
@@ -291,6 +308,11 @@ public final class ModelViewModel {
 
     private void undoConfirmed(MovePreview preview, MoveRequest back) {
         dialogs.confirmMove(shown(preview)).ifPresent(c -> {
+            if (c.linkFirst() != null) {
+                linkThen(preview, c.linkFirst(), () -> tasks.run("Undo", () -> services.get().deployments()
+                        .preview(back), p -> undoConfirmed(p, back), this::moveFailed));
+                return;
+            }
             MoveRequest r = back.because(c.reason());
             for (MoveOverride o : c.overrides()) {
                 r = r.overriding(o);
