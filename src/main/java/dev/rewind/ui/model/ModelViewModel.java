@@ -358,14 +358,23 @@ public final class ModelViewModel {
     public List<String> deployments(Version v) {
         List<String> out = new ArrayList<>();
         for (Lane lane : timeline.get().lanes()) {
-            for (Lane.Segment s : lane.segments()) {
+            List<Lane.Segment> segments = lane.segments();
+            for (int i = 0; i < segments.size(); i++) {
+                Lane.Segment s = segments.get(i);
                 if (s.version().equals(v.label())) {
-                    out.add(lane.target() + ": " + Formats.time(s.from()) + " → "
-                            + (s.until() == null ? "now (live)" : Formats.time(s.until())));
+                    // a time an import read from its source is marked as History's Change column marks it
+                    boolean untilApproximate = i + 1 < segments.size() && segments.get(i + 1).approximate();
+                    out.add(lane.target() + ": " + approximately(s.approximate()) + Formats.time(s.from()) + " → "
+                            + (s.until() == null ? "now (live)" : approximately(untilApproximate)
+                            + Formats.time(s.until())));
                 }
             }
         }
         return out;
+    }
+
+    private static String approximately(boolean approximate) {
+        return approximate ? "≈ " : "";
     }
 
     public Map<String, dev.rewind.domain.Direction> directions() {

@@ -119,6 +119,24 @@ class LinkBeforeMoveViewModelTest {
         });
     }
 
+    @Test
+    void theDeployedListMarksAPositionObservedAtImportAsApproximate() {
+        ModelViewModel vm = loaded();
+        var champion = vm.timelineProperty().get().lanes().stream().filter(l -> l.target().equals("champion"))
+                .findFirst().orElseThrow().segments();
+        assertThat(champion).singleElement().satisfies(s -> assertThat(s.approximate()).isTrue());
+        assertThat(vm.deployments(version(vm, "2"))).contains("champion: ≈ "
+                + dev.rewind.ui.common.Formats.time(champion.get(0).from()) + " → now (live)");
+
+        dialogs.moveReason = Optional.of("by Rewind");
+        vm.requestMove("champion", version(vm, "3"));
+        vm.reload();
+        assertThat(vm.deployments(version(vm, "2"))).as("ended by a move Rewind recorded: an exact time")
+                .anySatisfy(d -> assertThat(d).startsWith("champion: ≈ ").doesNotContain("→ ≈"));
+        assertThat(vm.deployments(version(vm, "3"))).anySatisfy(d -> assertThat(d).startsWith("champion: ")
+                .doesNotContain("≈").endsWith("now (live)"));
+    }
+
     private int alias(String name) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + mlflow); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT version FROM registered_model_aliases WHERE alias = '" + name + "'")) {
