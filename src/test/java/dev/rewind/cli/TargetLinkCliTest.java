@@ -87,6 +87,22 @@ class TargetLinkCliTest {
     }
 
     @Test
+    void targetAddKindAdmitsByTheSameRule() throws Exception {
+        Path a = Files.writeString(dir.resolve("a.bin"), "bytes");
+        assertThat(cli.run("register", "other", "1.0", "--artifact", a.toString()).code()).isZero();
+        String before = CatalogDump.of(cli.catalog());
+        var unknown = cli.run("target", "add", MODEL, "x", "--kind", "mlflow-alias", "--mlflow", mlflow.toString(),
+                "--mlflow-model", "nope", "--alias", "x");
+        assertThat(unknown.code()).isNotZero();
+        assertThat(unknown.err().strip()).doesNotContain("\n").contains("no registered model 'nope'");
+        var elsewhere = cli.run("target", "add", "other", "x", "--kind", "mlflow-alias", "--mlflow", mlflow.toString(),
+                "--mlflow-model", MODEL, "--alias", "x");
+        assertThat(elsewhere.code()).isNotZero();
+        assertThat(elsewhere.err().strip()).doesNotContain("\n").contains("no version of other was imported");
+        assertThat(CatalogDump.of(cli.catalog())).isEqualTo(before);
+    }
+
+    @Test
     void aPointerRowInsertedByHandIsReportedByVerifyByTargetName() throws Exception {
         assertThat(cli.run("verify").code()).isZero();
         CatalogDump.exec(cli.catalog(), "INSERT INTO target_pointers(target_id, kind, store, name, pointer) "
@@ -97,6 +113,7 @@ class TargetLinkCliTest {
         assertThat(v.out() + v.err()).contains("target production of " + MODEL).contains("external pointer");
         var move = cli.run("deploy", MODEL, "production", "2", "--reason", "x");
         assertThat(move.code()).as("a catalog whose facts were altered moves nothing").isNotZero();
+        assertThat(move.err()).contains("target production");
         assertThat(alias(mlflow, "production")).isEqualTo(-1);
     }
 
