@@ -7,9 +7,11 @@ import dev.rewind.catalog.TargetRow;
 import dev.rewind.domain.Abilities.Ability;
 import dev.rewind.domain.Actor;
 import dev.rewind.domain.EventKind;
+import dev.rewind.domain.Names;
 import dev.rewind.domain.RewindException;
 import dev.rewind.domain.TargetPointer;
 import dev.rewind.domain.TargetState;
+import dev.rewind.domain.Text;
 import dev.rewind.domain.Version;
 import java.time.Clock;
 import java.util.List;
@@ -43,11 +45,15 @@ final class TargetLinks {
      * that version, so that giving the target its pointer never makes {@code verify} report a difference.
      */
     void admit(TargetPointer p, String model, Long live) {
+        String where = p.kind() == TargetPointer.Kind.GTO ? "GTO " : "MLflow ";
+        Text.line(where + "store", p.store(), 4096);
+        Text.line(where + (p.kind() == TargetPointer.Kind.GTO ? "artifact" : "model"), p.name(), Names.MAX_LENGTH);
+        Text.line(p.kind() == TargetPointer.Kind.GTO ? "stage" : "alias", p.pointer(), Names.MAX_LENGTH);
         PointerKind kind = pointers.kind(p);
         kind.admit(p);
         Version serving = catalog.read(tx -> {
             Lookups.modelId(tx, model);
-            boolean imported = tx.versions().rows(dev.rewind.domain.Names.normalize(model)).stream()
+            boolean imported = tx.versions().rows(Names.normalize(model)).stream()
                     .anyMatch(v -> kind.cameFrom(p, tx.versions().provenance(v.id())));
             if (!imported) {
                 throw RewindException.refused("no version of " + model + " was imported from "
@@ -69,7 +75,8 @@ final class TargetLinks {
     }
 
     /** Gives an existing target its pointer, recorded as a signed {@code target} event that covers it. */
-    TargetState link(String model, String target, TargetPointer p) {
+    TargetState link(String model, String target, TargetPointer asked) {
+        TargetPointer p = absolute(asked);
         TargetRow first = catalog.read(tx -> Lookups.movable(tx, model, target));
         catalog.abilities().require(first.protectedTarget() ? Ability.RELEASE : Ability.DEPLOY, "linking a target");
         requireUnlinked(first, catalog.read(tx -> tx.targets().pointer(first.id())));
@@ -88,6 +95,16 @@ final class TargetLinks {
             return tx.targets().list(t.model()).stream().filter(s -> s.name().equals(t.name())).findFirst()
                     .orElseThrow();
         });
+    }
+
+    /** The pointer with its store as an absolute path, as {@code target add} keeps it, whatever the form was given. */
+    private static TargetPointer absolute(TargetPointer p) {
+        try {
+            return new TargetPointer(p.kind(), java.nio.file.Path.of(p.store()).toAbsolutePath().normalize().toString(),
+                    p.name(), p.pointer());
+        } catch (java.nio.file.InvalidPathException e) {
+            throw RewindException.badInput("not a path: " + p.store());
+        }
     }
 
     private static void requireUnlinked(TargetRow t, Optional<TargetPointer> pointer) {

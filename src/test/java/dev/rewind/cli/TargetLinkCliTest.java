@@ -82,6 +82,8 @@ class TargetLinkCliTest {
         refused("has no target 'nowhere'", "nowhere", "--kind", "mlflow-alias", "--mlflow", m, "--alias", "x");
         refusedIn("other", "no version of other was imported from MLflow model '" + MODEL + "'", "live",
                 "--kind", "mlflow-alias", "--mlflow", m, "--mlflow-model", MODEL, "--alias", "champion");
+        refused("alias must be one line", "production", "--kind", "mlflow-alias", "--mlflow", m, "--alias",
+                "pro\nduction");
         refused("it is not a folder", "production", "--kind", "gto", "--repo", dir.resolve("none").toString(),
                 "--stage", "prod");
     }
