@@ -14,8 +14,9 @@ public final class ChainFacts {
     }
 
     /**
-     * The events that add a target or change its rules (protection, metric guards, post-switch check, retirement) cover its
-     * model, name, serving dir and rules as they are after the event; the newest such event is the one that holds.
+     * The events that add a target, link it to an external pointer or change its rules (protection, metric guards,
+     * post-switch check, retirement) cover its model, name, serving dir, pointer and rules as they are after the event;
+     * the newest such event is the one that holds.
      */
     public static boolean coversTarget(EventRecord e) {
         return e.targetId() != null && (e.kind() == EventKind.TARGET || e.kind() == EventKind.PROTECT

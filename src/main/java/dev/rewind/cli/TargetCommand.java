@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "target", description = "Manage deployment targets.", subcommands = {TargetCommand.Add.class,
+@Command(name = "target", description = "Manage deployment targets.", subcommands = {TargetCommand.Add.class, TargetLinkCommand.class,
         TargetProtectCommands.Protect.class, TargetProtectCommands.Unprotect.class, TargetGuardCommand.class,
         TargetCheckCommand.class, TargetProtectCommands.Retire.class})
 final class TargetCommand extends CommandGroup {
@@ -49,32 +49,13 @@ final class TargetCommand extends CommandGroup {
                         + " mlflow-alias (an alias in an mlflow.db), gto (a stage in a GTO registry).")
         String kind;
 
-        @Option(names = "--mlflow", paramLabel = "PATH", description = "With --kind mlflow-alias: the mlflow.db file.")
-        Path mlflow;
-
-        @Option(names = "--mlflow-model", paramLabel = "NAME",
-                description = "With --kind mlflow-alias: the registered model in MLflow (default: MODEL).")
-        String mlflowModel;
-
-        @Option(names = "--alias", paramLabel = "ALIAS", description = "With --kind mlflow-alias: the alias a move sets.")
-        String alias;
-
-        @Option(names = "--repo", paramLabel = "PATH", description = "With --kind gto: the git repository of the registry.")
-        Path repo;
-
-        @Option(names = "--stage", paramLabel = "STAGE", description = "With --kind gto: the stage a move assigns.")
-        String stage;
-
-        @Option(names = "--gto-artifact", paramLabel = "NAME",
-                description = "With --kind gto: the artifact's name in GTO (default: MODEL).")
-        String gtoArtifact;
+        @Mixin
+        TargetKinds.Options where;
 
         @Override
         public Integer call() {
             RewindCommand root = parent.root;
-            TargetPointer pointer = TargetKinds.pointer(TargetPointer.Kind.of(kind), mlflow,
-                    mlflowModel == null ? model : mlflowModel, alias, repo, gtoArtifact == null ? model : gtoArtifact,
-                    stage);
+            TargetPointer pointer = where.pointer(kind, model);
             try (Services services = root.open(false)) {
                 TargetState t = services.deployments().addTarget(model, target, servingDir, protectedTarget, pointer);
                 if (check != null) {

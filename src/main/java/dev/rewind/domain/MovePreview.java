@@ -8,22 +8,24 @@ import java.util.List;
  * {@code recordedOnly}: the target changes nothing outside the catalog (no serving directory), which a person must
  * not mistake for a real switch. {@code nativeEquivalent}: what the move amounts to in the team's own tool (the
  * MLflow client call, the serving-directory change), for a person to check or run by hand; null when recorded only.
+ * {@code linkOffer}: for a recorded-only target of a model imported from MLflow, the alias it could be linked to first
+ * (a guess a person edits); null otherwise.
  */
 public record MovePreview(String model, String target, Version current, Version chosen, EventKind kind,
                           List<MetricDelta> deltas, List<String> warnings, String blocker, MoveDecision decision,
-                          boolean recordedOnly, String nativeEquivalent) {
+                          boolean recordedOnly, String nativeEquivalent, TargetPointer linkOffer) {
     /** What a move of a target that changes nothing outside the catalog says, after it is made. */
     public static final String RECORDED_ONLY = "recorded only: nothing outside Rewind was changed";
 
     public MovePreview(String model, String target, Version current, Version chosen, EventKind kind,
                        List<MetricDelta> deltas, List<String> warnings, String blocker, MoveDecision decision) {
-        this(model, target, current, chosen, kind, deltas, warnings, blocker, decision, false, null);
+        this(model, target, current, chosen, kind, deltas, warnings, blocker, decision, false, null, null);
     }
 
     public MovePreview(String model, String target, Version current, Version chosen, EventKind kind,
                        List<MetricDelta> deltas, List<String> warnings, String blocker, MoveDecision decision,
                        boolean recordedOnly) {
-        this(model, target, current, chosen, kind, deltas, warnings, blocker, decision, recordedOnly, null);
+        this(model, target, current, chosen, kind, deltas, warnings, blocker, decision, recordedOnly, null, null);
     }
 
     public boolean allowed() {

@@ -26,7 +26,8 @@ public final class ChainVerifier {
     static final List<String> TAMPER_PREFIXES = List.of("history:", "facts:", "tags:", "witness:");
 
     /** What a target's covering event commits to. */
-    static final String TARGET_FACTS = "model, name, serving dir, protection, metric guards or post-switch check";
+    static final String TARGET_FACTS = "model, name, serving dir, external pointer, protection, metric guards or"
+            + " post-switch check";
 
     public record Findings(List<String> problems, List<String> notes) {
     }

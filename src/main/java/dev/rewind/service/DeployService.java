@@ -51,6 +51,7 @@ public final class DeployService {
     private final ReadBack readBack;
     private final PostSwitchChecks checks;
     private final PointerSync pointers;
+    private final TargetLinks links;
 
     public DeployService(Catalog catalog, Actor actor, Clock clock) {
         this.catalog = catalog;
@@ -60,6 +61,7 @@ public final class DeployService {
         this.readBack = new ReadBack(catalog);
         this.checks = new PostSwitchChecks(catalog, actor, clock);
         this.pointers = new PointerSync(catalog, actor);
+        this.links = new TargetLinks(catalog, actor, clock, pointers);
     }
 
     /** Adds a deployment slot to a model, optionally with a serving directory; records a {@code target} event. */
@@ -85,7 +87,7 @@ public final class DeployService {
             if (servingDir != null) {
                 throw RewindException.badInput("a target of kind " + pointer.kind().id() + " has no serving dir");
             }
-            pointers.kind(pointer).admit(pointer);
+            links.admit(pointer, model, null);
         }
         return catalog.write(tx -> {
             long modelId = Lookups.modelId(tx, model);
@@ -116,6 +118,15 @@ public final class DeployService {
                     null, null, notes.isEmpty() ? null : String.join("; ", notes), actor.user(), actor.host()));
             return tx.targets().list(model).stream().filter(t -> t.id() == id).findFirst().orElseThrow();
         });
+    }
+
+    /**
+     * Gives a target that has neither serving dir nor pointer the MLflow alias or GTO stage its moves will set, once,
+     * as {@code addTarget} admits one; the target's live version must already be what the pointer holds. Recorded as
+     * a {@code target} event whose digest covers the pointer.
+     */
+    public TargetState linkTarget(String model, String target, TargetPointer pointer) {
+        return links.link(model, Names.require("target name", target), pointer);
     }
 
     /** Active targets of one model (null: of every model) with what they serve now. */
@@ -215,9 +226,10 @@ public final class DeployService {
                 equivalent = ServingDirectory.nativeSwitch(Path.of(p.target().servingDir()),
                         catalog.artifacts().pathOf(chosen.artifact().sha256()));
             }
+            boolean recordedOnly = p.target().servingDir() == null && pointer == null;
             return new MovePreview(model, target, current, chosen, kind,
                     Metrics.deltas(current, chosen, tx.directions().all()), warnings, blocker, d,
-                    p.target().servingDir() == null && pointer == null, equivalent);
+                    recordedOnly, equivalent, recordedOnly ? TargetLinks.offer(tx, p.target(), chosen.id()) : null);
         });
     }
 

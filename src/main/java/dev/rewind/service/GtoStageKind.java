@@ -23,13 +23,18 @@ final class GtoStageKind implements PointerKind {
 
     @Override
     public String wanted(TargetPointer p, Version v, Map<String, String> provenance) {
-        String repo = provenance.get("gto.repo");
-        if (repo == null || !MlflowAliasKind.same(Path.of(repo), Path.of(p.store()))
-                || !Objects.equals(provenance.get("gto.artifact"), p.name())) {
+        if (!cameFrom(p, provenance)) {
             throw RewindException.refused(v.label() + " was not imported from GTO artifact '" + p.name() + "' in "
                     + p.store() + ", so stage " + p.pointer() + " cannot be assigned to it; nothing changed");
         }
         return v.label();
+    }
+
+    @Override
+    public boolean cameFrom(TargetPointer p, Map<String, String> provenance) {
+        String repo = provenance.get("gto.repo");
+        return repo != null && MlflowAliasKind.same(Path.of(repo), Path.of(p.store()))
+                && Objects.equals(provenance.get("gto.artifact"), p.name());
     }
 
     @Override

@@ -15,14 +15,20 @@ final class MlflowAliasKind implements PointerKind {
     @Override
     public String wanted(TargetPointer p, Version v, Map<String, String> provenance) {
         String store = provenance.get("mlflow.store");
-        if (store == null || !same(Path.of(store), Path.of(p.store())) || !Objects.equals(provenance.get("mlflow.model"), p.name())
-                || provenance.get("mlflow.version") == null) {
+        if (!cameFrom(p, provenance)) {
             throw RewindException.refused(v.label() + " was not imported from MLflow model '" + p.name() + "' in "
                     + p.store() + " (" + (store == null ? "it was not imported from MLflow" : "it came from '"
                     + provenance.get("mlflow.model") + "' in " + store) + "), so the alias cannot point at it;"
                     + " nothing changed");
         }
         return provenance.get("mlflow.version");
+    }
+
+    @Override
+    public boolean cameFrom(TargetPointer p, Map<String, String> provenance) {
+        String store = provenance.get("mlflow.store");
+        return store != null && same(Path.of(store), Path.of(p.store()))
+                && Objects.equals(provenance.get("mlflow.model"), p.name()) && provenance.get("mlflow.version") != null;
     }
 
     @Override
@@ -43,7 +49,7 @@ final class MlflowAliasKind implements PointerKind {
 
     @Override
     public void admit(TargetPointer p) {
-        MlflowAliases.requireWritable(Path.of(p.store()));
+        MlflowAliases.requireWritable(Path.of(p.store()), p.name());
     }
 
     static boolean same(Path a, Path b) {

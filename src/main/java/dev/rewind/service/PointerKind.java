@@ -30,6 +30,12 @@ interface PointerKind {
     /** The same move in the team's own tool: a call or command a person could run instead. */
     String nativeCommand(TargetPointer p, String wanted, String reason);
 
-    /** Checks, before a target is added and before each move's commit, that the pointer's registry can be set now. */
+    /** Whether a version with this provenance came from the pointer's registry (MLflow model, GTO artifact). */
+    boolean cameFrom(TargetPointer p, Map<String, String> provenance);
+
+    /**
+     * Checks, before a target gets the pointer and before each move's commit, that the pointer's registry can be set
+     * now and holds the pointer's model or artifact.
+     */
     void admit(TargetPointer p);
 }

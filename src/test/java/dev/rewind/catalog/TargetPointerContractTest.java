@@ -55,6 +55,28 @@ class TargetPointerContractTest {
                 .hasMessageContaining("cannot be removed");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ArgumentsSource(CatalogBackend.Both.class)
+    void aLinkIsSignedAndAPointerPutInByHandIsNamedByVerify(CatalogBackend backend) throws Exception {
+        Path mlflow = MlflowFixturesAccess.db(Files.createDirectories(dir.resolve("store")));
+        String model = "fraud-模型";
+        try (Catalog c = backend.open(dir, true)) {
+            Services s = new Services(c, new Actor("ana", "h"), Clock.systemUTC());
+            s.importer().importMlflow(mlflow, null, dev.rewind.importer.mlflow.MlflowReader.Progress.NONE);
+            s.deployments().linkTarget(model, "champion",
+                    new TargetPointer(TargetPointer.Kind.MLFLOW_ALIAS, mlflow.toString(), model, "champion"));
+            assertThat(s.verifier().verify(false).problems()).isEmpty();
+        }
+        backend.sql(dir, "INSERT INTO target_pointers(target_id, kind, store, name, pointer) SELECT id, 'mlflow-alias',"
+                + " 'elsewhere.db', 'm', 'production' FROM targets WHERE name = 'production'");
+        try (Catalog c = backend.open(dir, false)) {
+            Services s = new Services(c, new Actor("ana", "h"), Clock.systemUTC());
+            assertThat(s.verifier().verify(false).problems()).filteredOn(p -> p.startsWith("facts:")).singleElement()
+                    .asString()
+                    .contains("target production of " + model).contains("external pointer");
+        }
+    }
+
     private static int alias(Path db) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT version FROM registered_model_aliases WHERE alias = 'champion'")) {

@@ -47,7 +47,7 @@ class HelpFilesTest {
     void bashCompletesCommandsAndSubCommandsWithIt() throws Exception {
         Path script = Files.writeString(dir.resolve("rewind"), HelpFiles.completion(tree()));
         assertThat(complete(script, "rewind", "tar")).isEqualTo("target targets");
-        assertThat(complete(script, "rewind", "target", "")).isEqualTo("add protect unprotect guard check retire");
+        assertThat(complete(script, "rewind", "target", "")).isEqualTo("add link protect unprotect guard check retire");
         assertThat(complete(script, "rewind", "deploy", "--ex")).isEqualTo("--expect");
     }
 

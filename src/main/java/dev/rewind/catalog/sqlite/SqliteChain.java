@@ -99,6 +99,10 @@ final class SqliteChain implements ChainRepository {
                 .orElse(0) != 0) {
             d.add("retired");
         }
+        // likewise only for a target that has one, so a target without a pointer keeps the digest it was signed with
+        // (before schema 8); with it, a pointer row inserted behind Rewind's back changes the target's facts
+        jdbc.list("digest a target", "SELECT kind, store, name, pointer FROM target_pointers WHERE target_id = ?",
+                rs -> addRow(d.add("pointer"), rs), targetId);
         return d.hex();
     }
 

@@ -37,15 +37,17 @@ public final class MlflowAliases {
     }
 
     /**
-     * Refuses, with one line, a store a move could not write now: missing, without aliases, or locked by another
-     * program past the busy timeout. Takes MLflow's write lock and lets it go, changing nothing.
+     * Refuses, with one line, a store a move could not write now: missing, without aliases, without the registered
+     * {@code model}, or locked by another program past the busy timeout. Takes MLflow's write lock and lets it go,
+     * changing nothing.
      */
-    public static void requireWritable(Path db) {
+    public static void requireWritable(Path db, String model) {
         run(db, "move", c -> {
             try (Statement st = c.createStatement()) {
                 st.execute("BEGIN IMMEDIATE");
                 try {
                     requireAliases(c, db);
+                    requireModel(c, db, model);
                 } finally {
                     st.execute("ROLLBACK");
                 }
@@ -129,6 +131,17 @@ public final class MlflowAliases {
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     throw refuse(db, "its MLflow schema generation has no model aliases (MLflow 2.3 added them)");
+                }
+            }
+        }
+    }
+
+    private static void requireModel(Connection c, Path db, String model) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM registered_models WHERE name = ?")) {
+            ps.setString(1, model);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw refuse(db, "it has no registered model '" + model + "'");
                 }
             }
         }

@@ -95,7 +95,7 @@ public final class MoveDialog extends Dialog<DialogService.MoveConfirmation> {
         recordedOnly.setVisible(p.recordedOnly());
         recordedOnly.setManaged(p.recordedOnly());
 
-        VBox content = new VBox(10, facts, recordedOnly, nativeRow(p), warnings, blocker,
+        VBox content = new VBox(10, facts, recordedRow(p, recordedOnly), nativeRow(p), warnings, blocker,
                 new Label("Metrics, " + from + " → " + p.chosen().label()), deltas);
         BooleanBinding confirmable = Bindings.createBooleanBinding(() -> !reason.getText().isBlank(),
                 reason.textProperty());
@@ -158,6 +158,35 @@ public final class MoveDialog extends Dialog<DialogService.MoveConfirmation> {
         });
         setResultConverter(b -> b == go ? new DialogService.MoveConfirmation(reason.getText().strip(), ticked) : null);
         setOnShown(e -> reason.requestFocus());
+    }
+
+    /**
+     * The recorded-only line, and for a target an MLflow import created, "Link to MLflow alias…": its form's answer
+     * closes this dialog asking to link first (the move is then shown again, read afresh).
+     */
+    private HBox recordedRow(MovePreview p, Label recordedOnly) {
+        recordedOnly.setWrapText(true);
+        recordedOnly.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(recordedOnly, Priority.ALWAYS);
+        HBox row = new HBox(8, recordedOnly);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.setVisible(p.recordedOnly());
+        row.setManaged(p.recordedOnly());
+        if (p.linkOffer() != null) {
+            Button link = new Button("Link to MLflow alias…");
+            link.setId("move-link");
+            link.setMinWidth(Region.USE_PREF_SIZE);
+            link.setOnAction(e -> {
+                LinkAliasDialog form = new LinkAliasDialog(p.target(), p.model(), p.linkOffer());
+                form.initOwner(getDialogPane().getScene().getWindow());
+                form.showAndWait().ifPresent(pointer -> {
+                    setResult(DialogService.MoveConfirmation.link(pointer));
+                    close();
+                });
+            });
+            row.getChildren().add(link);
+        }
+        return row;
     }
 
     /** What the move amounts to in the target's own tool, with a button that copies it; absent when recorded only. */

@@ -2,6 +2,7 @@ package dev.rewind.ui.common;
 
 import dev.rewind.domain.MoveOverride;
 import dev.rewind.domain.MovePreview;
+import dev.rewind.domain.TargetPointer;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -12,10 +13,22 @@ public interface DialogService {
     record TagRequest(String key, String value, String reason) {
     }
 
-    /** What a person confirmed for a move: the reason typed and the overrides ticked. */
-    record MoveConfirmation(String reason, Set<MoveOverride> overrides) {
+    /**
+     * What a person confirmed for a move: the reason typed and the overrides ticked; or, with {@code linkFirst}, that
+     * the target be linked to that pointer (an MLflow alias) first, nothing moved yet, then the move shown again.
+     */
+    record MoveConfirmation(String reason, Set<MoveOverride> overrides, TargetPointer linkFirst) {
         public MoveConfirmation {
             overrides = Set.copyOf(overrides);
+        }
+
+        public MoveConfirmation(String reason, Set<MoveOverride> overrides) {
+            this(reason, overrides, null);
+        }
+
+        /** The person asked to link the target to {@code p} before moving it. */
+        public static MoveConfirmation link(TargetPointer p) {
+            return new MoveConfirmation(null, Set.of(), java.util.Objects.requireNonNull(p));
         }
     }
 

@@ -12,6 +12,7 @@ import dev.rewind.domain.MoveRequest;
 import dev.rewind.domain.RewindException;
 import dev.rewind.domain.RollbackSuggestion;
 import dev.rewind.domain.Tags;
+import dev.rewind.domain.TargetPointer;
 import dev.rewind.domain.TargetState;
 import dev.rewind.domain.Version;
 import dev.rewind.service.Services;
@@ -200,6 +201,10 @@ public final class ModelViewModel {
 
     private void confirmAndMove(MovePreview preview, MoveRequest asked) {
         dialogs.confirmMove(shown(preview)).ifPresent(c -> {
+            if (c.linkFirst() != null) {
+                linkThen(preview, c.linkFirst(), () -> requestMove(preview.target(), preview.chosen()));
+                return;
+            }
             boolean rollback = preview.kind() == EventKind.ROLLBACK;
             MoveRequest r = asked.expecting(Optional.ofNullable(preview.current()).map(Version::label))
                     .because(c.reason());
@@ -211,6 +216,18 @@ public final class ModelViewModel {
                     ? services.get().deployments().rollback(confirmed)
                     : services.get().deployments().deploy(confirmed), this::moved, this::moveFailed);
         });
+    }
+
+    /**
+     * Links the previewed target to {@code pointer} in the background, then {@code again} shows the move once more,
+     * its preview read afresh (now with what the move amounts to in MLflow instead of "recorded only").
+     */
+    private void linkThen(MovePreview preview, TargetPointer pointer, Runnable again) {
+        tasks.run("Link " + preview.target(), () -> services.get().deployments().linkTarget(preview.model(),
+                preview.target(), pointer), linked -> {
+                    afterChange.run();
+                    again.run();
+                }, t -> error("Could not link " + preview.target() + " to " + pointer.describe(), t));
     }
 
     private MovePreview shown(MovePreview p) {
@@ -291,6 +308,11 @@ public final class ModelViewModel {
 
     private void undoConfirmed(MovePreview preview, MoveRequest back) {
         dialogs.confirmMove(shown(preview)).ifPresent(c -> {
+            if (c.linkFirst() != null) {
+                linkThen(preview, c.linkFirst(), () -> tasks.run("Undo", () -> services.get().deployments()
+                        .preview(back), p -> undoConfirmed(p, back), this::moveFailed));
+                return;
+            }
             MoveRequest r = back.because(c.reason());
             for (MoveOverride o : c.overrides()) {
                 r = r.overriding(o);
@@ -336,14 +358,23 @@ public final class ModelViewModel {
     public List<String> deployments(Version v) {
         List<String> out = new ArrayList<>();
         for (Lane lane : timeline.get().lanes()) {
-            for (Lane.Segment s : lane.segments()) {
+            List<Lane.Segment> segments = lane.segments();
+            for (int i = 0; i < segments.size(); i++) {
+                Lane.Segment s = segments.get(i);
                 if (s.version().equals(v.label())) {
-                    out.add(lane.target() + ": " + Formats.time(s.from()) + " → "
-                            + (s.until() == null ? "now (live)" : Formats.time(s.until())));
+                    // a time an import read from its source is marked as History's Change column marks it
+                    boolean untilApproximate = i + 1 < segments.size() && segments.get(i + 1).approximate();
+                    out.add(lane.target() + ": " + approximately(s.approximate()) + Formats.time(s.from()) + " → "
+                            + (s.until() == null ? "now (live)" : approximately(untilApproximate)
+                            + Formats.time(s.until())));
                 }
             }
         }
         return out;
+    }
+
+    private static String approximately(boolean approximate) {
+        return approximate ? "≈ " : "";
     }
 
     public Map<String, dev.rewind.domain.Direction> directions() {

@@ -82,6 +82,20 @@ class GtoTargetTest {
         assertThat(cli.run("verify").code()).isZero();
     }
 
+    @Test
+    void theImportedStageTargetLinkedToItsStageAssignsItFromThenOn() throws Exception {
+        GitFixture g = new GitFixture(dir.resolve("repo"));
+        CliRun cli = registry(g);
+        var linked = cli.run("target", "link", "churn", "prod", "--kind", "gto", "--repo", g.repo.toString(),
+                "--stage", "prod");
+        assertThat(linked.code()).as(linked.toString()).isZero();
+        assertThat(linked.out()).contains("linked target prod of churn to GTO stage prod of churn");
+        assertThat(cli.run("verify").code()).isZero();
+        var moved = cli.run("deploy", "churn", "prod", "v3.0.0", "--reason", "linked");
+        assertThat(moved.code()).as(moved.toString()).isZero();
+        assertThat(stage(g.repo)).as("GTO's rule").isEqualTo("v3.0.0");
+    }
+
     private static String stage(Path repo) {
         StageRule rule = new StageRule();
         new GtoReader("git").read(repo).events().forEach(rule::apply);

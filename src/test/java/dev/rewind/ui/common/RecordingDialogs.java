@@ -2,11 +2,13 @@ package dev.rewind.ui.common;
 
 import dev.rewind.domain.MoveOverride;
 import dev.rewind.domain.MovePreview;
+import dev.rewind.domain.TargetPointer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /** Dialogs for unit tests: the answers are set beforehand, and every dialog shown is recorded. */
@@ -42,9 +44,20 @@ public final class RecordingDialogs implements DialogService {
     /** The file picked when asked for another catalog; empty: the person cancels. */
     public Optional<Path> catalogFile = Optional.empty();
 
+    /**
+     * When set, the first move dialog that offers a link is answered "Link to MLflow alias…" with the offer as this
+     * edits it (then it is cleared, so the dialog shown again after linking gets the usual answer).
+     */
+    public UnaryOperator<TargetPointer> linkFirst;
+
     @Override
     public Optional<MoveConfirmation> confirmMove(MovePreview preview) {
         previews.add(preview);
+        if (linkFirst != null && preview.linkOffer() != null) {
+            TargetPointer edited = linkFirst.apply(preview.linkOffer());
+            linkFirst = null;
+            return Optional.of(MoveConfirmation.link(edited));
+        }
         // as in the real dialog: a blocked move, or one with an override box left unticked, can only be cancelled
         boolean allTicked = preview.needed().stream().allMatch(n -> ticked.contains(n.override()));
         return preview.allowed() && allTicked
