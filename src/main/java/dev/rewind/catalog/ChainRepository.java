@@ -20,6 +20,13 @@ public interface ChainRepository {
     /** The digest of a target's identity (model, name, serving dir) as stored now, or null when there is none. */
     String targetDigest(long targetId);
 
+    /**
+     * The digests a target's newest covering event may hold and still vouch for it: {@link #targetDigest} first, and
+     * for a target whose add event (signed by schema 8, before a pointer counted among the facts) names its very
+     * external pointer, the digest without it. Empty when there is no such target.
+     */
+    List<String> targetDigests(long targetId);
+
     /** Keeps a version's tags as they are now as its registered tags (called when its register event is written). */
     void keepInitialTags(long versionId);
 

@@ -63,7 +63,7 @@ public final class ChainVerifier {
     private record Snapshot(ChainRepository.Info info, Map<String, ChainRepository.KeyRow> keys,
                             List<EventRecord> events, Map<Long, String> versions, List<TargetRow> targets,
                             Map<Long, Map<String, String>> tags, Map<Long, Map<String, String>> registeredTags,
-                            Map<Long, String> versionDigests, Map<Long, String> targetDigests) {
+                            Map<Long, String> versionDigests, Map<Long, List<String>> targetDigests) {
     }
 
     /** As {@link #verify()}, also naming the first event whose link or hash is broken (VerifyService does that itself). */
@@ -97,13 +97,13 @@ public final class ChainVerifier {
                 events.add(e);
             });
             Map<Long, String> vd = new HashMap<>();
-            Map<Long, String> td = new HashMap<>();
+            Map<Long, List<String>> td = new HashMap<>();
             for (EventRecord e : events) {
                 breathe();
                 if (ChainFacts.coversVersion(e) && e.factsDigest() != null) {
                     vd.put(e.versionId(), c.versionDigest(e.versionId()));
                 } else if (ChainFacts.coversTarget(e) && e.factsDigest() != null && !td.containsKey(e.targetId())) {
-                    td.put(e.targetId(), c.targetDigest(e.targetId()));
+                    td.put(e.targetId(), c.targetDigests(e.targetId()));
                 }
             }
             return new Snapshot(c.info(), c.keys(), events, c.versionNames(), tx.targets().all(), c.tags(),
@@ -191,6 +191,13 @@ public final class ChainVerifier {
                     + " versions without a digest of their facts predate signed history; they are covered"
                     + " by the chain from the upgrade on");
         }
+    }
+
+    private static String differs(EventRecord e, List<String> accepted, String what, String facts) {
+        if (accepted == null || accepted.isEmpty()) {
+            return "facts: " + what + " named by " + EventSeals.describe(e) + " is gone";
+        }
+        return accepted.contains(e.factsDigest()) ? null : differs(e, accepted.get(0), what, facts);
     }
 
     private static String differs(EventRecord e, String now, String what, String facts) {

@@ -61,7 +61,7 @@ final class MoveGuard {
                     problem = "facts: version " + to.label() + " differs from what " + EventSeals.describe(e) + " signed";
                 }
                 if (problem == null && ChainFacts.coversTarget(e) && e.factsDigest() != null
-                        && !e.factsDigest().equals(c.targetDigest(e.targetId()))) {
+                        && !c.targetDigests(e.targetId()).contains(e.factsDigest())) {
                     problem = "facts: target " + target.name() + " differs from what " + EventSeals.describe(e) + " signed";
                 }
             }

@@ -3,11 +3,14 @@ package dev.rewind.catalog.sqlite;
 import dev.rewind.catalog.ChainRepository;
 import dev.rewind.catalog.EventRecord;
 import dev.rewind.catalog.FactsDigest;
+import dev.rewind.domain.EventKind;
+import dev.rewind.domain.TargetPointer;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /** Reads facts exactly as stored (values by their storage type, rows in a fixed order) to digest them. */
@@ -83,6 +86,32 @@ final class SqliteChain implements ChainRepository {
 
     @Override
     public String targetDigest(long targetId) {
+        return targetDigest(targetId, true);
+    }
+
+    @Override
+    public List<String> targetDigests(long targetId) {
+        String now = targetDigest(targetId, true);
+        if (now == null) {
+            return List.of();
+        }
+        Optional<TargetPointer> pointer = jdbc.one("digest a target",
+                "SELECT kind, store, name, pointer FROM target_pointers WHERE target_id = ?",
+                rs -> new TargetPointer(TargetPointer.Kind.of(rs.getString(1)), rs.getString(2), rs.getString(3),
+                        rs.getString(4)), targetId);
+        if (pointer.isEmpty()) {
+            return List.of(now);
+        }
+        // schema 8 set a pointer with its target but signed the facts without it, naming it in the add event's
+        // reason instead: that signed reason vouches for exactly this pointer, and for no other
+        Optional<String> addReason = jdbc.one("digest a target", "SELECT reason FROM events WHERE target_id = ? "
+                + "AND kind = '" + EventKind.TARGET.id() + "' ORDER BY id LIMIT 1", rs -> rs.getString(1), targetId);
+        boolean named = addReason.filter(r -> java.util.Arrays.asList(r.split("; ")).contains(pointer.get().describe()))
+                .isPresent();
+        return named ? List.of(now, targetDigest(targetId, false)) : List.of(now);
+    }
+
+    private String targetDigest(long targetId, boolean withPointer) {
         FactsDigest d = new FactsDigest("target");
         boolean found = !jdbc.list("digest a target", "SELECT m.name, t.id, t.model_id, t.name, t.serving_dir, "
                 + "t.protected FROM targets t LEFT JOIN models m ON m.id = t.model_id WHERE t.id = ?",
@@ -101,8 +130,10 @@ final class SqliteChain implements ChainRepository {
         }
         // likewise only for a target that has one, so a target without a pointer keeps the digest it was signed with
         // (before schema 8); with it, a pointer row inserted behind Rewind's back changes the target's facts
-        jdbc.list("digest a target", "SELECT kind, store, name, pointer FROM target_pointers WHERE target_id = ?",
-                rs -> addRow(d.add("pointer"), rs), targetId);
+        if (withPointer) {
+            jdbc.list("digest a target", "SELECT kind, store, name, pointer FROM target_pointers WHERE target_id = ?",
+                    rs -> addRow(d.add("pointer"), rs), targetId);
+        }
         return d.hex();
     }
 
