@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongFunction;
+import java.util.function.Supplier;
 
 /** Reading the history: events of a model, and what each target served at a moment. */
 public final class HistoryService {
@@ -81,26 +83,53 @@ public final class HistoryService {
      * pointer moves alone, so a model with a long history draws its lanes without reading every event.
      */
     public List<Lane> lanes(String model) {
-        return catalog.read(tx -> {
+        return lanes(model, () -> id -> null);
+    }
+
+    /**
+     * As {@link #lanes(String)}, naming the versions moved to with {@code known} (a label by version id, null for
+     * one it does not know), which may wait for the model's versions being read side by side: it is asked once the
+     * moves are read, outside their transaction. What it does not know is looked up in the catalog.
+     */
+    public List<Lane> lanes(String model, Supplier<? extends LongFunction<String>> known) {
+        record Read(List<Position> moves, List<dev.rewind.domain.TargetState> targets) {
+        }
+        Read read = catalog.read(tx -> {
             Lookups.modelId(tx, model);
-            Map<Long, List<Position>> byTarget = new HashMap<>();
-            for (Position p : tx.events().positions(model)) {
-                byTarget.computeIfAbsent(p.targetId(), k -> new ArrayList<>()).add(p);
-            }
-            List<Lane> out = new ArrayList<>();
-            for (var t : tx.targets().list(model, true)) {
-                List<Position> moves = byTarget.getOrDefault(t.id(), List.of());
-                List<Lane.Segment> segments = new ArrayList<>(moves.size());
-                for (int i = 0; i < moves.size(); i++) {
-                    Position p = moves.get(i);
-                    Instant until = i + 1 < moves.size() ? Instant.ofEpochMilli(moves.get(i + 1).atMs()) : null;
-                    segments.add(new Lane.Segment(p.version(), Instant.ofEpochMilli(p.atMs()), until, p.kind(),
-                            p.approximate()));
-                }
-                out.add(new Lane(t.name(), segments, t.liveVersion()));
-            }
-            return out;
+            return new Read(tx.events().positions(model), tx.targets().list(model, true));
         });
+        LongFunction<String> labels = labels(read.moves(), known.get());
+        Map<Long, List<Position>> byTarget = new HashMap<>();
+        for (Position p : read.moves()) {
+            byTarget.computeIfAbsent(p.targetId(), k -> new ArrayList<>()).add(p);
+        }
+        List<Lane> out = new ArrayList<>();
+        for (var t : read.targets()) {
+            List<Position> moves = byTarget.getOrDefault(t.id(), List.of());
+            List<Lane.Segment> segments = new ArrayList<>(moves.size());
+            for (int i = 0; i < moves.size(); i++) {
+                Position p = moves.get(i);
+                Instant until = i + 1 < moves.size() ? Instant.ofEpochMilli(moves.get(i + 1).atMs()) : null;
+                segments.add(new Lane.Segment(labels.apply(p.versionId()), Instant.ofEpochMilli(p.atMs()), until,
+                        p.kind(), p.approximate()));
+            }
+            out.add(new Lane(t.name(), segments, t.liveVersion()));
+        }
+        return out;
+    }
+
+    /** {@code known}, completed from the catalog with the versions moved to that it does not name. */
+    private LongFunction<String> labels(List<Position> moves, LongFunction<String> known) {
+        long[] unknown = moves.stream().mapToLong(Position::versionId)
+                .filter(id -> id != Position.NO_VERSION && known.apply(id) == null).distinct().toArray();
+        if (unknown.length == 0) {
+            return known;
+        }
+        Map<Long, String> read = catalog.read(tx -> tx.versions().labels(unknown));
+        return id -> {
+            String label = known.apply(id);
+            return label == null ? read.get(id) : label;
+        };
     }
 
     /**

@@ -22,8 +22,8 @@ public final class TimelineQueries {
      * The light rows packed into one value ({@link Packed}), in the covering index's order (model, time, seq); no
      * ORDER BY, which an aggregate would only honour through a subquery, so the reader checks the order instead.
      */
-    public static final String ROWS = "SELECT group_concat(printf('%d,%d,%d,%d,%s', v.id, v.seq, v.created_at, "
-            + "length(CAST(v.label AS BLOB)), v.label), ';') FROM versions v WHERE v.model_id = ?";
+    public static final String ROWS = "SELECT json_group_array(json_array(v.id, v.seq, v.created_at, v.label)) "
+            + "FROM versions v WHERE v.model_id = ?";
     /** Tags of the versions in an id range; the caller keeps those of its model (tags are few). */
     public static final String TAGS = "SELECT version_id, key, value FROM version_tags WHERE version_id BETWEEN ? AND ?";
     public static final String BUCKETS = "SELECT CAST((v.created_at - ?1) * ?3 / (?2 - ?1) AS INTEGER) AS b, count(*), "
@@ -40,12 +40,16 @@ public final class TimelineQueries {
     /**
      * The moves of a model's targets, oldest first: only the changes of position, from the partial index
      * {@code events_moves} (see {@link Indexes}), so the wide event rows and the model's other events stay unread;
-     * packed as {@link #ROWS} are, with the event id so the reader can check the order.
+     * packed as {@link #ROWS} are, with the event id so the reader can check the order. The version moved to comes
+     * as its id: the window has just read the model's labels, and a join here would look each one up again.
      */
-    public static final String LANES = "SELECT group_concat(printf('%d,%d,%d,%d,%s,%d,%s', e.id, e.target_id, "
-            + "coalesce(e.effective_at, e.at), e.effective_at IS NOT NULL, e.kind, coalesce(length(CAST(o.label AS BLOB)), -1), coalesce(o.label, '')), ';') "
-            + "FROM events e LEFT JOIN versions o ON o.id = e.to_version_id "
-            + "WHERE e.model_id = ? AND e.kind IN " + SqliteEvents.MOVE_KINDS + " AND e.target_id IS NOT NULL";
+    public static final String LANES = "SELECT json_group_array(json_array(e.id, e.target_id, "
+            + "coalesce(e.effective_at, e.at), e.effective_at IS NOT NULL, e.kind, e.to_version_id)) "
+            + "FROM events e WHERE e.model_id = ? AND e.kind IN " + SqliteEvents.MOVE_KINDS
+            + " AND e.target_id IS NOT NULL";
+    /** The labels of versions by id ({@link #labels}), for moves to versions the caller has not read. */
+    private static final String LABELS = "SELECT id, label FROM versions WHERE id IN (";
+    private static final int LABEL_BATCH = 500;
 
     private final Jdbc jdbc;
 
@@ -130,13 +134,30 @@ public final class TimelineQueries {
             long target = packed.number();
             long at = packed.number();
             boolean approximate = packed.number() != 0;
-            moves.add(new Move(id, new Position(target, at, EventKind.parse(packed.word()), packed.text(),
-                    approximate)));
+            EventKind kind = EventKind.parse(packed.text());
+            moves.add(new Move(id, new Position(target, at, kind, packed.number(Position.NO_VERSION), approximate)));
         }
         if (!ordered) {
             moves.sort(java.util.Comparator.comparingLong(Move::id));
         }
         return moves.stream().map(Move::position).toList();
+    }
+
+    /** The labels of the versions with these ids, a batch of ids at a time. */
+    Map<Long, String> labels(long[] ids) {
+        Map<Long, String> out = new HashMap<>();
+        for (int from = 0; from < ids.length; from += LABEL_BATCH) {
+            int n = Math.min(LABEL_BATCH, ids.length - from);
+            Object[] args = new Object[n];
+            for (int i = 0; i < n; i++) {
+                args[i] = ids[from + i];
+            }
+            jdbc.list("read labels", LABELS + "?,".repeat(n - 1) + "?)", rs -> {
+                out.put(rs.getLong(1), rs.getString(2));
+                return null;
+            }, args);
+        }
+        return out;
     }
 
     Map<Long, Double> summaryValues(String model, String key) {

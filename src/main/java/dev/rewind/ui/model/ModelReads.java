@@ -8,10 +8,16 @@ import dev.rewind.domain.TargetState;
 import dev.rewind.domain.Version;
 import dev.rewind.service.Services;
 import dev.rewind.ui.timeline.TimelineData;
+import dev.rewind.domain.Lane;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.function.LongFunction;
 
 /**
  * What opening a model reads, in two steps: what the first paint needs (light rows, lanes, targets and their
@@ -31,17 +37,46 @@ final class ModelReads {
     private ModelReads() {
     }
 
-    static Loaded first(Services s, String name, Instant now, boolean withHistory) {
+    /**
+     * {@code parts} reads the model's versions while this thread reads its lanes (two cores, two read connections);
+     * the lanes ask for the versions' labels only once their own read is done.
+     */
+    static Loaded first(Services s, String name, Instant now, boolean withHistory, Executor parts) {
         // light rows only: metrics and params are read when a version is looked at (details, compare)
-        List<Version> versions = s.registry().timelineRows(name).stream().map(r -> r.asVersion(name)).toList();
-        TimelineData data = new TimelineData(versions, s.history().lanes(name), now);
+        CompletableFuture<List<Version>> versions = CompletableFuture.supplyAsync(
+                () -> s.registry().timelineRows(name).stream().map(r -> r.asVersion(name)).toList(), parts);
+        List<Lane> lanes = s.history().lanes(name, () -> labels(join(versions)));
         List<TargetState> targets = s.deployments().targets(name);
         Map<String, RollbackSuggestion> suggested = new LinkedHashMap<>();
         for (TargetState t : targets) {
             s.deployments().rollbackSuggestion(name, t.name()).ifPresent(r -> suggested.put(t.name(), r));
         }
+        TimelineData data = new TimelineData(join(versions), lanes, now);
         return new Loaded(name, data, targets, s.registry().directions(), s.registry().tagKeys(), suggested,
                 withHistory ? history(s, name) : null);
+    }
+
+    private static LongFunction<String> labels(List<Version> versions) {
+        Map<Long, String> byId = new HashMap<>(versions.size() * 2);
+        for (Version v : versions) {
+            byId.put(v.id(), v.label());
+        }
+        return byId::get;
+    }
+
+    /** The part's result, or its own failure (not wrapped), so the person sees what went wrong. */
+    private static <T> T join(CompletableFuture<T> part) {
+        try {
+            return part.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
     }
 
     static History history(Services s, String name) {
