@@ -107,11 +107,13 @@ public final class HistoryService {
         for (var t : read.targets()) {
             List<Position> moves = byTarget.getOrDefault(t.id(), List.of());
             List<Lane.Segment> segments = new ArrayList<>(moves.size());
+            Instant from = moves.isEmpty() ? null : Instant.ofEpochMilli(moves.get(0).atMs());
             for (int i = 0; i < moves.size(); i++) {
                 Position p = moves.get(i);
+                // a segment ends where the next begins: one Instant serves both (75,000 moves on a long history)
                 Instant until = i + 1 < moves.size() ? Instant.ofEpochMilli(moves.get(i + 1).atMs()) : null;
-                segments.add(new Lane.Segment(labels.apply(p.versionId()), Instant.ofEpochMilli(p.atMs()), until,
-                        p.kind(), p.approximate()));
+                segments.add(new Lane.Segment(labels.apply(p.versionId()), from, until, p.kind(), p.approximate()));
+                from = until;
             }
             out.add(new Lane(t.name(), segments, t.liveVersion()));
         }
@@ -120,15 +122,23 @@ public final class HistoryService {
 
     /** {@code known}, completed from the catalog with the versions moved to that it does not name. */
     private LongFunction<String> labels(List<Position> moves, LongFunction<String> known) {
-        long[] unknown = moves.stream().mapToLong(Position::versionId)
-                .filter(id -> id != Position.NO_VERSION && known.apply(id) == null).distinct().toArray();
-        if (unknown.length == 0) {
+        Map<Long, String> read = new HashMap<>();
+        for (Position p : moves) {
+            long id = p.versionId();
+            if (id != Position.NO_VERSION && known.apply(id) == null) {
+                read.put(id, null);
+            }
+        }
+        if (read.isEmpty()) {
             return known;
         }
-        Map<Long, String> read = catalog.read(tx -> tx.versions().labels(unknown));
+        long[] unknown = read.keySet().stream().mapToLong(Long::longValue).toArray();
+        read = catalog.read(tx -> tx.versions().labels(unknown));
+        Map<Long, String> found = read;
+        // a move read after the versions it names were (a version registered and deployed in between)
         return id -> {
             String label = known.apply(id);
-            return label == null ? read.get(id) : label;
+            return label == null ? found.get(id) : label;
         };
     }
 

@@ -123,24 +123,31 @@ public final class TimelineQueries {
         if (modelId == null) {
             return List.of();
         }
-        record Move(long id, Position position) {
-        }
         Packed packed = new Packed(jdbc.one("read the lanes", LANES, rs -> rs.getBytes(1), modelId).orElse(null));
-        List<Move> moves = new ArrayList<>();
+        List<Position> moves = new ArrayList<>();
+        long[] ids = new long[64];
         boolean ordered = true;
         while (packed.hasNext()) {
             long id = packed.number();
-            ordered &= moves.isEmpty() || moves.get(moves.size() - 1).id() < id;
+            if (moves.size() == ids.length) {
+                ids = java.util.Arrays.copyOf(ids, ids.length * 2);
+            }
+            ordered &= moves.isEmpty() || ids[moves.size() - 1] < id;
+            ids[moves.size()] = id;
             long target = packed.number();
             long at = packed.number();
             boolean approximate = packed.number() != 0;
             EventKind kind = EventKind.parse(packed.text());
-            moves.add(new Move(id, new Position(target, at, kind, packed.number(Position.NO_VERSION), approximate)));
+            moves.add(new Position(target, at, kind, packed.number(Position.NO_VERSION), approximate));
         }
         if (!ordered) {
-            moves.sort(java.util.Comparator.comparingLong(Move::id));
+            long[] byRow = ids;
+            Integer[] order = new Integer[moves.size()];
+            java.util.Arrays.setAll(order, i -> i);
+            java.util.Arrays.sort(order, java.util.Comparator.comparingLong(i -> byRow[i]));
+            return java.util.Arrays.stream(order).map(moves::get).toList();
         }
-        return moves.stream().map(Move::position).toList();
+        return moves;
     }
 
     /** The labels of the versions with these ids, a batch of ids at a time. */

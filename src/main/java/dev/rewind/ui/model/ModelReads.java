@@ -2,13 +2,13 @@ package dev.rewind.ui.model;
 
 import dev.rewind.domain.Direction;
 import dev.rewind.domain.Event;
+import dev.rewind.domain.Lane;
 import dev.rewind.domain.MoveProof;
 import dev.rewind.domain.RollbackSuggestion;
 import dev.rewind.domain.TargetState;
 import dev.rewind.domain.Version;
 import dev.rewind.service.Services;
 import dev.rewind.ui.timeline.TimelineData;
-import dev.rewind.domain.Lane;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -38,21 +38,32 @@ final class ModelReads {
     }
 
     /**
-     * {@code parts} reads the model's versions while this thread reads its lanes (two cores, two read connections);
-     * the lanes ask for the versions' labels only once their own read is done.
+     * {@code parts} reads the model's versions, then its targets and the rest, while this thread reads its lanes
+     * (two cores, two read connections); the lanes ask for the versions' labels only once their own read is done.
      */
     static Loaded first(Services s, String name, Instant now, boolean withHistory, Executor parts) {
-        // light rows only: metrics and params are read when a version is looked at (details, compare)
-        CompletableFuture<List<Version>> versions = CompletableFuture.supplyAsync(
-                () -> s.registry().timelineRows(name).stream().map(r -> r.asVersion(name)).toList(), parts);
-        List<Lane> lanes = s.history().lanes(name, () -> labels(join(versions)));
-        List<TargetState> targets = s.deployments().targets(name);
-        Map<String, RollbackSuggestion> suggested = new LinkedHashMap<>();
-        for (TargetState t : targets) {
-            s.deployments().rollbackSuggestion(name, t.name()).ifPresent(r -> suggested.put(t.name(), r));
+        record Named(List<Version> versions, LongFunction<String> labels) {
         }
-        TimelineData data = new TimelineData(join(versions), lanes, now);
-        return new Loaded(name, data, targets, s.registry().directions(), s.registry().tagKeys(), suggested,
+        record Rest(List<TargetState> targets, Map<String, RollbackSuggestion> suggestions,
+                    Map<String, Direction> directions, List<String> tagKeys) {
+        }
+        // light rows only: metrics and params are read when a version is looked at (details, compare)
+        CompletableFuture<Named> versions = CompletableFuture.supplyAsync(() -> {
+            List<Version> vs = s.registry().timelineRows(name).stream().map(r -> r.asVersion(name)).toList();
+            return new Named(vs, labels(vs));
+        }, parts);
+        CompletableFuture<Rest> rest = versions.thenApplyAsync(v -> {
+            List<TargetState> targets = s.deployments().targets(name);
+            Map<String, RollbackSuggestion> suggested = new LinkedHashMap<>();
+            for (TargetState t : targets) {
+                s.deployments().rollbackSuggestion(name, t.name()).ifPresent(r -> suggested.put(t.name(), r));
+            }
+            return new Rest(targets, suggested, s.registry().directions(), s.registry().tagKeys());
+        }, parts);
+        List<Lane> lanes = s.history().lanes(name, () -> join(versions).labels());
+        TimelineData data = new TimelineData(join(versions).versions(), lanes, now);
+        Rest r = join(rest);
+        return new Loaded(name, data, r.targets(), r.directions(), r.tagKeys(), r.suggestions(),
                 withHistory ? history(s, name) : null);
     }
 

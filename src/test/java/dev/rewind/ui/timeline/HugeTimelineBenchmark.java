@@ -116,10 +116,13 @@ class HugeTimelineBenchmark {
     /** What the load is made of, each alone, median of 5. */
     private static void phases(Services s) {
         var rows = s.registry().timelineRows(MODEL);
+        Map<Long, String> labels = new java.util.HashMap<>();
+        rows.forEach(r -> labels.put(r.id(), r.label()));
         Map<String, double[]> ms = new LinkedHashMap<>();
         List<Map.Entry<String, Runnable>> parts = List.of(
                 Map.entry("light-rows", () -> s.registry().timelineRows(MODEL)),
-                Map.entry("lanes", () -> s.history().lanes(MODEL)),
+                // named from the rows read, as the window names them
+                Map.entry("lanes", () -> s.history().lanes(MODEL, () -> id -> labels.get(id))),
                 Map.entry("targets+rollback-suggestions", () -> s.deployments().targets(MODEL).forEach(
                         t -> s.deployments().rollbackSuggestion(MODEL, t.name()))),
                 Map.entry("directions+tag-keys", () -> {
