@@ -21,8 +21,13 @@ public enum EventKind {
      */
     public static final Set<EventKind> MOVES = Collections.unmodifiableSet(EnumSet.of(DEPLOY, ROLLBACK, IMPORT));
 
+    private static final EventKind[] ALL = values(); // values() copies its array at each call
+
+    // made once: a long history parses a kind per event, and each lower-casing was a new string
+    private final String id = name().toLowerCase(Locale.ROOT);
+
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return id;
     }
 
     /** Whether this kind of event can move a target's pointer (rule 1). */
@@ -31,7 +36,7 @@ public enum EventKind {
     }
 
     public static EventKind parse(String id) {
-        for (EventKind k : values()) {
+        for (EventKind k : ALL) {
             if (k.id().equals(id)) {
                 return k;
             }

@@ -10,7 +10,6 @@ import dev.rewind.domain.Version;
 import dev.rewind.service.Services;
 import dev.rewind.ui.timeline.TimelineData;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +49,7 @@ final class ModelReads {
         // light rows only: metrics and params are read when a version is looked at (details, compare)
         CompletableFuture<Named> versions = CompletableFuture.supplyAsync(() -> {
             List<Version> vs = s.registry().timelineRows(name).stream().map(r -> r.asVersion(name)).toList();
-            return new Named(vs, labels(vs));
+            return new Named(vs, LabelsById.of(vs));
         }, parts);
         CompletableFuture<Rest> rest = versions.thenApplyAsync(v -> {
             List<TargetState> targets = s.deployments().targets(name);
@@ -65,14 +64,6 @@ final class ModelReads {
         Rest r = join(rest);
         return new Loaded(name, data, r.targets(), r.directions(), r.tagKeys(), r.suggestions(),
                 withHistory ? history(s, name) : null);
-    }
-
-    private static LongFunction<String> labels(List<Version> versions) {
-        Map<Long, String> byId = new HashMap<>(versions.size() * 2);
-        for (Version v : versions) {
-            byId.put(v.id(), v.label());
-        }
-        return byId::get;
     }
 
     /** The part's result, or its own failure (not wrapped), so the person sees what went wrong. */
