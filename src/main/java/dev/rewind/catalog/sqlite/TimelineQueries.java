@@ -96,7 +96,7 @@ public final class TimelineQueries {
                 .mapToLong(Long::longValue).toArray();
         List<VersionRow> out = new ArrayList<>(bare.size());
         for (Bare b : bare) {
-            // no boxed lookups for the 100,000 versions with no tag and nothing live on them
+            // what is live is a handful of ids, looked up without boxing each of the 100,000
             out.add(new VersionRow(b.id(), b.label(), b.seq(), Instant.ofEpochMilli(b.at()),
                     tags.isEmpty() ? Map.of() : tags.getOrDefault(b.id(), Map.of()), contains(live, b.id())));
         }
