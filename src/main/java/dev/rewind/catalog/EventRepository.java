@@ -16,7 +16,7 @@ public interface EventRepository {
 
     /**
      * Every pointer move of a model's targets, oldest first: the timeline's lanes, read from an index alone rather
-     * than from every event of the model.
+     * than from every event of the model. Each names the version moved to by id ({@link VersionRepository#labels}).
      */
     List<Position> positions(String model);
 

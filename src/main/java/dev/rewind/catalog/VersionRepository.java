@@ -66,6 +66,9 @@ public interface VersionRepository {
     /** A model's versions as light rows (no metrics or params), ordered by creation time then seq. */
     List<dev.rewind.domain.VersionRow> rows(String model);
 
+    /** The labels of the versions with these ids (of any model); an id with no version is left out. */
+    java.util.Map<Long, String> labels(long[] ids);
+
     /**
      * A model's versions created in {@code [fromMs, toMs)} counted in {@code buckets} equal slices of time, with
      * whether any version in a slice is failed, stable or live; only slices holding versions come back.

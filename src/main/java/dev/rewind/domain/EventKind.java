@@ -15,18 +15,19 @@ public enum EventKind {
     /** A target was retired: kept with its history, hidden from lists, never moved again (needs a reason). */
     RETIRE;
 
-    private static final EventKind[] ALL = values();
-
     /**
      * The kinds that move a target's pointer (rule 1). The catalog's queries for a target's moves list exactly
      * these; no other place names them.
      */
     public static final Set<EventKind> MOVES = Collections.unmodifiableSet(EnumSet.of(DEPLOY, ROLLBACK, IMPORT));
 
+    private static final EventKind[] ALL = values(); // values() copies its array at each call
+
+    // made once: a long history parses a kind per event, and each lower-casing was a new string
     private final String id = name().toLowerCase(Locale.ROOT);
 
     public String id() {
-        return id; // asked for every event read: tens of thousands for one model's lanes
+        return id;
     }
 
     /** Whether this kind of event can move a target's pointer (rule 1). */

@@ -43,7 +43,16 @@ public final class Tags {
 
     // catalogs written before keys were normalized may hold "Failed"
     private static boolean has(Map<String, String> tags, String key) {
-        return tags.keySet().stream().anyMatch(k -> k.equalsIgnoreCase(key));
+        // asked of every version a timeline draws: most have no tag, and a stream over none still costs objects
+        if (tags.isEmpty()) {
+            return false;
+        }
+        for (String k : tags.keySet()) {
+            if (k.equalsIgnoreCase(key)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Parses {@code KEY} or {@code KEY=VALUE}; a bare key has a null value. */

@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongFunction;
+import java.util.function.Supplier;
 
 /** Reading the history: events of a model, and what each target served at a moment. */
 public final class HistoryService {
@@ -81,26 +83,63 @@ public final class HistoryService {
      * pointer moves alone, so a model with a long history draws its lanes without reading every event.
      */
     public List<Lane> lanes(String model) {
-        return catalog.read(tx -> {
+        return lanes(model, () -> id -> null);
+    }
+
+    /**
+     * As {@link #lanes(String)}, naming the versions moved to with {@code known} (a label by version id, null for
+     * one it does not know), which may wait for the model's versions being read side by side: it is asked once the
+     * moves are read, outside their transaction. What it does not know is looked up in the catalog.
+     */
+    public List<Lane> lanes(String model, Supplier<? extends LongFunction<String>> known) {
+        record Read(List<Position> moves, List<dev.rewind.domain.TargetState> targets) {
+        }
+        Read read = catalog.read(tx -> {
             Lookups.modelId(tx, model);
-            Map<Long, List<Position>> byTarget = new HashMap<>();
-            for (Position p : tx.events().positions(model)) {
-                byTarget.computeIfAbsent(p.targetId(), k -> new ArrayList<>()).add(p);
-            }
-            List<Lane> out = new ArrayList<>();
-            for (var t : tx.targets().list(model, true)) {
-                List<Position> moves = byTarget.getOrDefault(t.id(), List.of());
-                List<Lane.Segment> segments = new ArrayList<>(moves.size());
-                for (int i = 0; i < moves.size(); i++) {
-                    Position p = moves.get(i);
-                    Instant until = i + 1 < moves.size() ? Instant.ofEpochMilli(moves.get(i + 1).atMs()) : null;
-                    segments.add(new Lane.Segment(p.version(), Instant.ofEpochMilli(p.atMs()), until, p.kind(),
-                            p.approximate()));
-                }
-                out.add(new Lane(t.name(), segments, t.liveVersion()));
-            }
-            return out;
+            return new Read(tx.events().positions(model), tx.targets().list(model, true));
         });
+        LongFunction<String> labels = labels(read.moves(), known.get());
+        Map<Long, List<Position>> byTarget = new HashMap<>();
+        for (Position p : read.moves()) {
+            byTarget.computeIfAbsent(p.targetId(), k -> new ArrayList<>()).add(p);
+        }
+        List<Lane> out = new ArrayList<>();
+        for (var t : read.targets()) {
+            List<Position> moves = byTarget.getOrDefault(t.id(), List.of());
+            List<Lane.Segment> segments = new ArrayList<>(moves.size());
+            Instant from = moves.isEmpty() ? null : Instant.ofEpochMilli(moves.get(0).atMs());
+            for (int i = 0; i < moves.size(); i++) {
+                Position p = moves.get(i);
+                // a segment ends where the next begins: one Instant serves both (75,000 moves on a long history)
+                Instant until = i + 1 < moves.size() ? Instant.ofEpochMilli(moves.get(i + 1).atMs()) : null;
+                segments.add(new Lane.Segment(labels.apply(p.versionId()), from, until, p.kind(), p.approximate()));
+                from = until;
+            }
+            out.add(new Lane(t.name(), segments, t.liveVersion()));
+        }
+        return out;
+    }
+
+    /** {@code known}, completed from the catalog with the versions moved to that it does not name. */
+    private LongFunction<String> labels(List<Position> moves, LongFunction<String> known) {
+        Map<Long, String> read = new HashMap<>();
+        for (Position p : moves) {
+            long id = p.versionId();
+            if (id != Position.NO_VERSION && known.apply(id) == null) {
+                read.put(id, null);
+            }
+        }
+        if (read.isEmpty()) {
+            return known;
+        }
+        long[] unknown = read.keySet().stream().mapToLong(Long::longValue).toArray();
+        read = catalog.read(tx -> tx.versions().labels(unknown));
+        Map<Long, String> found = read;
+        // a move read after the versions it names were (a version registered and deployed in between)
+        return id -> {
+            String label = known.apply(id);
+            return label == null ? found.get(id) : label;
+        };
     }
 
     /**

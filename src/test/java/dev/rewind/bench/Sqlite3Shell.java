@@ -23,12 +23,13 @@ public final class Sqlite3Shell {
      * The light rows and lane moves as a client would naturally ask for them, one row per version or move: the
      * window packs each into one value ({@link TimelineQueries#ROWS}, {@link TimelineQueries#LANES}) because its
      * driver pays per column, while the shell pays for the packing instead, so the plain statements are the
-     * shell's floor and the fair reference.
+     * shell's floor and the fair reference. The moves name their version by id, as the window's do (it names them
+     * from the versions it has just read).
      */
     static final String PLAIN_ROWS = "SELECT v.id, v.label, v.seq, v.created_at FROM versions v "
             + "WHERE v.model_id = ? ORDER BY v.model_id, v.created_at, v.seq";
-    static final String PLAIN_LANES = "SELECT e.target_id, e.at, e.kind, o.label FROM events e "
-            + "LEFT JOIN versions o ON o.id = e.to_version_id WHERE e.model_id = ? "
+    static final String PLAIN_LANES = "SELECT e.target_id, e.at, e.kind, e.to_version_id FROM events e "
+            + "WHERE e.model_id = ? "
             + "AND e.kind IN ('deploy','rollback','import') AND e.target_id IS NOT NULL ORDER BY e.model_id, e.id";
 
     /**

@@ -21,8 +21,6 @@ public enum Dialect {
     }
 
     private static final Map<String, Sql> REWRITTEN = new ConcurrentHashMap<>();
-    private static final Pattern PRINTF = Pattern.compile("printf\\('[%ds,]+', ");
-    private static final Pattern BLOB_LENGTH = Pattern.compile("length\\(CAST\\(([\\w.]+) AS BLOB\\)\\)");
     private static final Pattern TYPE_TEST = Pattern.compile("\\(typeof\\((\\w+)\\) = '(\\w+)'\\)");
     private static final Pattern NUMBERED = Pattern.compile("\\?(\\d+)");
 
@@ -43,10 +41,9 @@ public enum Dialect {
         if (out.startsWith("INSERT OR IGNORE INTO")) {
             out = "INSERT INTO" + out.substring("INSERT OR IGNORE INTO".length()) + " ON CONFLICT DO NOTHING";
         }
-        // the timeline packs rows of comma-separated fields, none of them null, so concat_ws joins the same text
-        out = PRINTF.matcher(out).replaceAll("concat_ws(',', ");
         out = out.replace("group_concat(", "string_agg(");
-        out = BLOB_LENGTH.matcher(out).replaceAll("octet_length($1)");
+        // the timeline packs its rows as a JSON array of arrays; a truth value in it is true/false, read as 1/0
+        out = out.replace("json_group_array(", "json_agg(").replace("json_array(", "json_build_array(");
         // a truth value is a number in SQLite; the digest's bit arithmetic needs the number
         out = TYPE_TEST.matcher(out).replaceAll("(typeof($1) = '$2')::int");
         out = existsAsNumber(out);

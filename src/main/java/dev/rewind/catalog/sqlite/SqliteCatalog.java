@@ -26,6 +26,7 @@ public final class SqliteCatalog implements Catalog {
     private final ArtifactStore artifacts;
     private final Connection writer;
     private final Connection reader;
+    private final Readers readers;
     private final EventSigner signer;
     private final HeadFile head;
 
@@ -34,6 +35,9 @@ public final class SqliteCatalog implements Catalog {
         this.artifacts = new ArtifactStore(file.resolveSibling("artifacts"));
         this.writer = writer;
         this.reader = reader;
+        // a second reader opens as the first did: read-write where the first is, else read-only
+        this.readers = new Readers(reader, writer == null
+                ? () -> Connections.readOnly(file) : () -> Connections.open(file));
         this.signer = signer;
         this.head = new HeadFile(file);
     }
@@ -167,8 +171,10 @@ public final class SqliteCatalog implements Catalog {
 
     @Override
     public <T> T read(Work<T> work) {
-        synchronized (reader) {
-            return Transactions.run(reader, Transactions.BEGIN_READ, work, "read the catalog", file);
+        try {
+            return readers.read(c -> Transactions.run(c, Transactions.BEGIN_READ, work, "read the catalog", file));
+        } catch (SQLException e) {
+            throw Errors.opening(file, e);
         }
     }
 
@@ -240,7 +246,7 @@ public final class SqliteCatalog implements Catalog {
         if (writer != null) {
             Connections.checkpoint(writer, file); // another process may keep the WAL open past our close
         }
-        Connections.closeQuietly(reader);
+        readers.close();
         Connections.closeQuietly(writer);
     }
 }

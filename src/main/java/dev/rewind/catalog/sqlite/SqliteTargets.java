@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Optional;
 
 final class SqliteTargets implements TargetRepository {
-    /** A model's targets; "since" is one probe of the index events_target_moves (see {@link Indexes}). */
+    /** A model's targets; "since" is one probe of the index events_target_since (see {@link Indexes}). */
     static final String LIST = "SELECT t.id, m.name AS model, t.name, v.label, t.serving_dir, t.protected, t.retired, "
             + " (SELECT max(coalesce(e.effective_at, e.at)) FROM events e WHERE e.target_id = t.id "
             + "  AND e.kind IN " + SqliteEvents.MOVE_KINDS + ") AS since, "

@@ -231,6 +231,11 @@ final class SqliteVersions implements VersionRepository {
     }
 
     @Override
+    public Map<Long, String> labels(long[] ids) {
+        return new TimelineQueries(jdbc).labels(ids);
+    }
+
+    @Override
     public List<dev.rewind.domain.TimeBucket> buckets(String model, long fromMs, long toMs, int buckets) {
         return new TimelineQueries(jdbc).buckets(model, fromMs, toMs, buckets);
     }

@@ -7,10 +7,8 @@ import dev.rewind.domain.VersionRow;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The reads behind a timeline of any length: light rows, counts per slice of time and the lanes' moves, each
@@ -22,8 +20,8 @@ public final class TimelineQueries {
      * The light rows packed into one value ({@link Packed}), in the covering index's order (model, time, seq); no
      * ORDER BY, which an aggregate would only honour through a subquery, so the reader checks the order instead.
      */
-    public static final String ROWS = "SELECT group_concat(printf('%d,%d,%d,%d,%s', v.id, v.seq, v.created_at, "
-            + "length(CAST(v.label AS BLOB)), v.label), ';') FROM versions v WHERE v.model_id = ?";
+    public static final String ROWS = "SELECT json_group_array(json_array(v.id, v.seq, v.created_at, v.label)) "
+            + "FROM versions v WHERE v.model_id = ?";
     /** Tags of the versions in an id range; the caller keeps those of its model (tags are few). */
     public static final String TAGS = "SELECT version_id, key, value FROM version_tags WHERE version_id BETWEEN ? AND ?";
     public static final String BUCKETS = "SELECT CAST((v.created_at - ?1) * ?3 / (?2 - ?1) AS INTEGER) AS b, count(*), "
@@ -40,12 +38,16 @@ public final class TimelineQueries {
     /**
      * The moves of a model's targets, oldest first: only the changes of position, from the partial index
      * {@code events_moves} (see {@link Indexes}), so the wide event rows and the model's other events stay unread;
-     * packed as {@link #ROWS} are, with the event id so the reader can check the order.
+     * packed as {@link #ROWS} are, with the event id so the reader can check the order. The version moved to comes
+     * as its id: the window has just read the model's labels, and a join here would look each one up again.
      */
-    public static final String LANES = "SELECT group_concat(printf('%d,%d,%d,%d,%s,%d,%s', e.id, e.target_id, "
-            + "coalesce(e.effective_at, e.at), e.effective_at IS NOT NULL, e.kind, coalesce(length(CAST(o.label AS BLOB)), -1), coalesce(o.label, '')), ';') "
-            + "FROM events e LEFT JOIN versions o ON o.id = e.to_version_id "
-            + "WHERE e.model_id = ? AND e.kind IN " + SqliteEvents.MOVE_KINDS + " AND e.target_id IS NOT NULL";
+    public static final String LANES = "SELECT json_group_array(json_array(e.id, e.target_id, "
+            + "coalesce(e.effective_at, e.at), e.effective_at IS NOT NULL, e.kind, e.to_version_id)) "
+            + "FROM events e WHERE e.model_id = ? AND e.kind IN " + SqliteEvents.MOVE_KINDS
+            + " AND e.target_id IS NOT NULL";
+    /** The labels of versions by id ({@link #labels}), for moves to versions the caller has not read. */
+    private static final String LABELS = "SELECT id, label FROM versions WHERE id IN (";
+    private static final int LABEL_BATCH = 500;
 
     private final Jdbc jdbc;
 
@@ -90,13 +92,24 @@ public final class TimelineQueries {
             tags.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(rs.getString(2), rs.getString(3));
             return null;
         }, lo, hi);
-        Set<Long> live = new HashSet<>(jdbc.list("read what is live", LIVE, rs -> rs.getLong(1), modelId));
+        long[] live = jdbc.list("read what is live", LIVE, rs -> rs.getLong(1), modelId).stream()
+                .mapToLong(Long::longValue).toArray();
         List<VersionRow> out = new ArrayList<>(bare.size());
         for (Bare b : bare) {
+            // what is live is a handful of ids, looked up without boxing each of the 100,000
             out.add(new VersionRow(b.id(), b.label(), b.seq(), Instant.ofEpochMilli(b.at()),
-                    tags.getOrDefault(b.id(), Map.of()), live.contains(b.id())));
+                    tags.isEmpty() ? Map.of() : tags.getOrDefault(b.id(), Map.of()), contains(live, b.id())));
         }
         return out;
+    }
+
+    private static boolean contains(long[] ids, long id) {
+        for (long i : ids) {
+            if (i == id) {
+                return true;
+            }
+        }
+        return false;
     }
 
     List<TimeBucket> buckets(String model, long fromMs, long toMs, int buckets) {
@@ -119,24 +132,48 @@ public final class TimelineQueries {
         if (modelId == null) {
             return List.of();
         }
-        record Move(long id, Position position) {
-        }
         Packed packed = new Packed(jdbc.one("read the lanes", LANES, rs -> rs.getBytes(1), modelId).orElse(null));
-        List<Move> moves = new ArrayList<>();
+        List<Position> moves = new ArrayList<>();
+        long[] ids = new long[64];
         boolean ordered = true;
         while (packed.hasNext()) {
             long id = packed.number();
-            ordered &= moves.isEmpty() || moves.get(moves.size() - 1).id() < id;
+            if (moves.size() == ids.length) {
+                ids = java.util.Arrays.copyOf(ids, ids.length * 2);
+            }
+            ordered &= moves.isEmpty() || ids[moves.size() - 1] < id;
+            ids[moves.size()] = id;
             long target = packed.number();
             long at = packed.number();
             boolean approximate = packed.number() != 0;
-            moves.add(new Move(id, new Position(target, at, EventKind.parse(packed.word()), packed.text(),
-                    approximate)));
+            EventKind kind = EventKind.parse(packed.text());
+            moves.add(new Position(target, at, kind, packed.number(Position.NO_VERSION), approximate));
         }
         if (!ordered) {
-            moves.sort(java.util.Comparator.comparingLong(Move::id));
+            long[] byRow = ids;
+            Integer[] order = new Integer[moves.size()];
+            java.util.Arrays.setAll(order, i -> i);
+            java.util.Arrays.sort(order, java.util.Comparator.comparingLong(i -> byRow[i]));
+            return java.util.Arrays.stream(order).map(moves::get).toList();
         }
-        return moves.stream().map(Move::position).toList();
+        return moves;
+    }
+
+    /** The labels of the versions with these ids, a batch of ids at a time. */
+    Map<Long, String> labels(long[] ids) {
+        Map<Long, String> out = new HashMap<>();
+        for (int from = 0; from < ids.length; from += LABEL_BATCH) {
+            int n = Math.min(LABEL_BATCH, ids.length - from);
+            Object[] args = new Object[n];
+            for (int i = 0; i < n; i++) {
+                args[i] = ids[from + i];
+            }
+            jdbc.list("read labels", LABELS + "?,".repeat(n - 1) + "?)", rs -> {
+                out.put(rs.getLong(1), rs.getString(2));
+                return null;
+            }, args);
+        }
+        return out;
     }
 
     Map<Long, Double> summaryValues(String model, String key) {

@@ -12,6 +12,7 @@ import javafx.concurrent.Task;
 public final class FxTaskExecutor implements TaskExecutor {
     private final ExecutorService executor;
     private FxTaskExecutor waiting;
+    private ExecutorService parts;
 
     public FxTaskExecutor() {
         this(2, "rewind-worker-");
@@ -32,6 +33,19 @@ public final class FxTaskExecutor implements TaskExecutor {
             waiting = new FxTaskExecutor(1, "rewind-watch-");
         }
         return waiting;
+    }
+
+    @Override
+    public synchronized java.util.concurrent.Executor forParts() {
+        if (parts == null) {
+            AtomicInteger n = new AtomicInteger();
+            parts = Executors.newCachedThreadPool(r -> {
+                Thread t = new Thread(r, "rewind-part-" + n.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return parts;
     }
 
     @Override

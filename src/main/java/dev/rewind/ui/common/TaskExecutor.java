@@ -1,6 +1,7 @@
 package dev.rewind.ui.common;
 
 import java.util.concurrent.Callable;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
@@ -16,6 +17,15 @@ public interface TaskExecutor {
      */
     default TaskExecutor forWaiting() {
         return this;
+    }
+
+    /**
+     * Where a running task hands a part of its work to run beside it (reading a model's versions while its lanes
+     * are read), on threads of their own so a part never waits behind the tasks that wait for it; a test's runs
+     * each part at once, on the caller's thread.
+     */
+    default Executor forParts() {
+        return Runnable::run;
     }
 
     /** Shorthand for work that reports no progress. */

@@ -2,6 +2,7 @@ package dev.rewind.ui.model;
 
 import dev.rewind.domain.Direction;
 import dev.rewind.domain.Event;
+import dev.rewind.domain.Lane;
 import dev.rewind.domain.MoveProof;
 import dev.rewind.domain.RollbackSuggestion;
 import dev.rewind.domain.TargetState;
@@ -12,6 +13,10 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.function.LongFunction;
 
 /**
  * What opening a model reads, in two steps: what the first paint needs (light rows, lanes, targets and their
@@ -31,17 +36,49 @@ final class ModelReads {
     private ModelReads() {
     }
 
-    static Loaded first(Services s, String name, Instant now, boolean withHistory) {
-        // light rows only: metrics and params are read when a version is looked at (details, compare)
-        List<Version> versions = s.registry().timelineRows(name).stream().map(r -> r.asVersion(name)).toList();
-        TimelineData data = new TimelineData(versions, s.history().lanes(name), now);
-        List<TargetState> targets = s.deployments().targets(name);
-        Map<String, RollbackSuggestion> suggested = new LinkedHashMap<>();
-        for (TargetState t : targets) {
-            s.deployments().rollbackSuggestion(name, t.name()).ifPresent(r -> suggested.put(t.name(), r));
+    /**
+     * {@code parts} reads the model's versions, then its targets and the rest, while this thread reads its lanes
+     * (two cores, two read connections); the lanes ask for the versions' labels only once their own read is done.
+     */
+    static Loaded first(Services s, String name, Instant now, boolean withHistory, Executor parts) {
+        record Named(List<Version> versions, LongFunction<String> labels) {
         }
-        return new Loaded(name, data, targets, s.registry().directions(), s.registry().tagKeys(), suggested,
+        record Rest(List<TargetState> targets, Map<String, RollbackSuggestion> suggestions,
+                    Map<String, Direction> directions, List<String> tagKeys) {
+        }
+        // light rows only: metrics and params are read when a version is looked at (details, compare)
+        CompletableFuture<Named> versions = CompletableFuture.supplyAsync(() -> {
+            List<Version> vs = s.registry().timelineRows(name).stream().map(r -> r.asVersion(name)).toList();
+            return new Named(vs, LabelsById.of(vs));
+        }, parts);
+        CompletableFuture<Rest> rest = versions.thenApplyAsync(v -> {
+            List<TargetState> targets = s.deployments().targets(name);
+            Map<String, RollbackSuggestion> suggested = new LinkedHashMap<>();
+            for (TargetState t : targets) {
+                s.deployments().rollbackSuggestion(name, t.name()).ifPresent(r -> suggested.put(t.name(), r));
+            }
+            return new Rest(targets, suggested, s.registry().directions(), s.registry().tagKeys());
+        }, parts);
+        List<Lane> lanes = s.history().lanes(name, () -> join(versions).labels());
+        TimelineData data = new TimelineData(join(versions).versions(), lanes, now);
+        Rest r = join(rest);
+        return new Loaded(name, data, r.targets(), r.directions(), r.tagKeys(), r.suggestions(),
                 withHistory ? history(s, name) : null);
+    }
+
+    /** The part's result, or its own failure (not wrapped), so the person sees what went wrong. */
+    private static <T> T join(CompletableFuture<T> part) {
+        try {
+            return part.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
     }
 
     static History history(Services s, String name) {

@@ -103,7 +103,8 @@ public final class ModelViewModel {
         // another model's history is read after its timeline shows; a reload reads it with the rest, so what a
         // move or tag changed shows everywhere at once
         boolean historyLater = another;
-        tasks.run("Load " + name, () -> ModelReads.first(services.get(), name, clock.instant(), !historyLater), l -> {
+        tasks.run("Load " + name, () -> ModelReads.first(services.get(), name, clock.instant(), !historyLater,
+                tasks.forParts()), l -> {
             if (generation != loadGeneration) {
                 return;
             }

@@ -15,6 +15,22 @@ public final class QueuedTaskExecutor implements TaskExecutor {
     }
 
     private final List<Queued<?>> queue = new ArrayList<>();
+    private final java.util.concurrent.Executor parts;
+
+    /** Runs the parts of a task inline, on the test's thread. */
+    public QueuedTaskExecutor() {
+        this(Runnable::run);
+    }
+
+    /** Runs the parts of a task with {@code parts}, as the app's executor does on threads of their own. */
+    public QueuedTaskExecutor(java.util.concurrent.Executor parts) {
+        this.parts = parts;
+    }
+
+    @Override
+    public java.util.concurrent.Executor forParts() {
+        return parts;
+    }
 
     @Override
     public <T> TaskHandle execute(BackgroundTask<T> task) {

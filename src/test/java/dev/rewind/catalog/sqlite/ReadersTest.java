@@ -1,0 +1,78 @@
+package dev.rewind.catalog.sqlite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Two reads of one catalog run side by side (a model's versions beside its lanes), each on its own connection. */
+class ReadersTest {
+    @TempDir
+    Path dir;
+
+    private final java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+
+    @org.junit.jupiter.api.AfterEach
+    void stop() {
+        threads.shutdownNow();
+    }
+
+    @Test
+    void aSecondReadIsAnsweredWhileTheFirstIsStillRunning() throws Exception {
+        try (SqliteCatalog c = SqliteCatalog.open(dir.resolve("c.db"), true)) {
+            c.write(tx -> tx.models().insert("m", Instant.EPOCH));
+            CountDownLatch inside = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            CompletableFuture<Boolean> first = CompletableFuture.supplyAsync(() -> c.read(tx -> {
+                inside.countDown();
+                try {
+                    // held open until the second read has been answered: one connection would deadlock here
+                    return release.await(10, TimeUnit.SECONDS) && tx.models().id("m").isPresent();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }), threads);
+            assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
+            CompletableFuture<Boolean> second = CompletableFuture.supplyAsync(
+                    () -> c.read(tx -> tx.models().id("m").isPresent()), threads);
+            assertThat(second.get(10, TimeUnit.SECONDS)).as("answered beside the first").isTrue();
+            release.countDown();
+            assertThat(first.get(10, TimeUnit.SECONDS)).isTrue();
+            // and the first connection is free again for a read after both
+            boolean again = c.read(tx -> tx.models().id("m").isPresent());
+            assertThat(again).isTrue();
+        }
+    }
+
+    @Test
+    void aReadOnlyCatalogReadsSideBySideToo() throws Exception {
+        Path db = dir.resolve("r.db");
+        try (SqliteCatalog c = SqliteCatalog.open(db, true)) {
+            c.write(tx -> tx.models().insert("m", Instant.EPOCH));
+        }
+        try (SqliteCatalog c = SqliteCatalog.openReadOnly(db)) {
+            CountDownLatch inside = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            CompletableFuture<Boolean> first = CompletableFuture.supplyAsync(() -> c.read(tx -> {
+                inside.countDown();
+                try {
+                    return release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }), threads);
+            assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(CompletableFuture.supplyAsync(() -> c.read(tx -> tx.models().id("m").isPresent()), threads)
+                    .get(10, TimeUnit.SECONDS)).isTrue();
+            release.countDown();
+            assertThat(first.get(10, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+}
