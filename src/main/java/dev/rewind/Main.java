@@ -24,6 +24,7 @@ public final class Main {
         TopLevel.logTo(log, env);
         TopLevel.handleStrayErrors(System.err, log);
         NativeLibrary.useCache(cache.resolve("sqlite-native"));
+        dev.rewind.ui.common.StartupTrace.mark("sqlite library found");
         int code = TopLevel.guarded(() -> Cli.run(args, System.out, System.err, env, RewindApp::launchWindow),
                 System.err, log);
         System.exit(code);

@@ -2,24 +2,29 @@ package dev.rewind.ui;
 
 import dev.rewind.service.CatalogSessions;
 import dev.rewind.service.OpenMode;
+import dev.rewind.service.Services;
+import dev.rewind.ui.shell.EarlyListing;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 
 /**
- * Opens the catalog the window will open on a thread of its own while the toolkit starts, so the window's first
- * open finds it opened (start-up time). Any other open, and the first one if it asks for something else, opens
- * as usual.
+ * Opens the catalog the window will open on a thread of its own while the toolkit starts, and lists its models,
+ * so the window's first open finds it opened and listed (start-up time). Any other open, and the first one if it
+ * asks for something else, opens as usual.
  */
-final class CatalogHeadStart implements BiFunction<Path, OpenMode, CatalogSessions.Opened> {
+final class CatalogHeadStart implements BiFunction<Path, OpenMode, CatalogSessions.Opened>, EarlyListing {
     private static final System.Logger LOG = System.getLogger(CatalogHeadStart.class.getName());
     private final BiFunction<Path, OpenMode, CatalogSessions.Opened> opener;
     private final Path path;
     private final OpenMode mode;
     private final CompletableFuture<CatalogSessions.Opened> early = new CompletableFuture<>();
+    private final CompletableFuture<EarlyListing.Listing> listing = new CompletableFuture<>();
     private final AtomicBoolean taken = new AtomicBoolean();
+    private final AtomicBoolean listingTaken = new AtomicBoolean();
 
     private CatalogHeadStart(BiFunction<Path, OpenMode, CatalogSessions.Opened> opener, Path path, OpenMode mode) {
         this.opener = opener;
@@ -35,10 +40,20 @@ final class CatalogHeadStart implements BiFunction<Path, OpenMode, CatalogSessio
             return h;
         }
         Thread t = new Thread(() -> {
+            CatalogSessions.Opened opened;
             try {
-                h.early.complete(opener.apply(path, mode));
+                opened = opener.apply(path, mode);
             } catch (Throwable e) { // handed to the window's open, which reports it
                 h.early.completeExceptionally(e);
+                h.listing.completeExceptionally(e);
+                return;
+            }
+            h.early.complete(opened);
+            try {
+                h.listing.complete(EarlyListing.Listing.read(opened.services()));
+            } catch (Throwable e) { // the window lists them itself, and reports what fails then
+                LOG.log(System.Logger.Level.DEBUG, "listing the models of " + path + " ahead of the window failed", e);
+                h.listing.completeExceptionally(e);
             }
         }, "open catalog early");
         t.setDaemon(true);
@@ -69,8 +84,27 @@ final class CatalogHeadStart implements BiFunction<Path, OpenMode, CatalogSessio
         }
     }
 
+    @Override
+    public Optional<EarlyListing.Listing> takeListing(Services services) {
+        boolean ours = early.isDone() && !early.isCompletedExceptionally() && early.join().services() == services;
+        if (!ours || !listingTaken.compareAndSet(false, true)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(listing.join());
+        } catch (CompletionException e) {
+            return Optional.empty();
+        }
+    }
+
     /** Closes the early catalog if the window never took it (it closed first, or opened something else). */
     void discard() {
+        if (listingTaken.compareAndSet(false, true)) {
+            listing.thenAccept(l -> l.changes().close()).exceptionally(t -> {
+                LOG.log(System.Logger.Level.DEBUG, "the early listing of " + path + " was not needed", t);
+                return null;
+            });
+        }
         if (taken.compareAndSet(false, true)) {
             early.thenAccept(o -> o.services().close()).exceptionally(t -> {
                 LOG.log(System.Logger.Level.DEBUG, "the early open of " + path + " failed, and was not needed", t);

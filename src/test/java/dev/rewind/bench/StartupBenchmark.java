@@ -25,8 +25,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue 14's start-up figures, side by side in one run, alternating, each in a child JVM with the test's java:
  * the bare-JavaFX floor ({@link BareWindow}, the same JavaFX jars), Rewind's {@code --startup-probe} on the huge
- * catalog with and without its class-data archive (target/rewind.jsa), and {@code --model recsys-ranker-xl}'s
- * model-ms. Under $DISPLAY when set, else all of them under Monocle's headless platform (so the ratio is fair).
+ * catalog as plain {@code java -jar} and as the README's run command (its class-data archive target/rewind.jsa and
+ * {@code -XX:TieredStopAtLevel=1}), and {@code --model recsys-ranker-xl}'s model-ms (the README's run command).
+ * Under $DISPLAY when set, else all of them under Monocle's headless platform (so the ratio is fair).
  * {@code -Drewind.huge=FILE} (default /work/bench/huge.db if present, else target/huge-demo.db, made once),
  * {@code -Drewind.rounds=N} (5). Run with {@code mvn -o -Pbench test -Dtest=StartupBenchmark} after
  * {@code mvn -o package}.
@@ -65,7 +66,8 @@ class StartupBenchmark {
         app.addAll(headless ? List.of("-cp", jar + File.pathSeparator + monocle, "dev.rewind.Main")
                 : List.of("-jar", jar.toString()));
         app.addAll(List.of("--catalog", huge.toString(), "--startup-probe"));
-        List<String> cds = List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto");
+        // the README's run command: the archive and the quick compiler only (the installed launcher's option too)
+        List<String> cds = List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto", "-XX:TieredStopAtLevel=1");
         Map<String, List<String>> runs = new LinkedHashMap<>();
         runs.put("floor", floor);
         runs.put("plain", app);

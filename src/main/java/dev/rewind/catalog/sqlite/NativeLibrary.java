@@ -6,10 +6,11 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.net.JarURLConnection;
+import java.net.URL;
 import java.util.Optional;
+import java.util.jar.JarEntry;
+import java.util.zip.CRC32;
 import org.sqlite.util.LibraryLoaderUtil;
 
 /**
@@ -31,16 +32,23 @@ public final class NativeLibrary {
         }
         try {
             String resource = LibraryLoaderUtil.getNativeLibResourcePath() + "/" + LibraryLoaderUtil.getNativeLibName();
-            byte[] bytes;
-            try (InputStream in = NativeLibrary.class.getResourceAsStream(resource)) {
-                if (in == null) {
-                    return Optional.empty(); // no bundled library for this platform: the driver decides
-                }
-                bytes = in.readAllBytes();
+            URL url = NativeLibrary.class.getResource(resource);
+            if (url == null) {
+                return Optional.empty(); // no bundled library for this platform: the driver decides
             }
-            Path dir = Files.createDirectories(cacheRoot.resolve(HexFormat.of().formatHex(sha256(bytes)).substring(0, 16)));
+            // the folder is named after the library's size and CRC-32, as the jar records them: a start that finds
+            // it extracted reads no byte of it (hashing the 1 MB each start cost 50-100 ms before the window opened)
+            Fingerprint print = Fingerprint.of(url);
+            Path dir = Files.createDirectories(cacheRoot.resolve(print.folderName()));
             Path lib = dir.resolve(LibraryLoaderUtil.getNativeLibName());
-            if (!Files.isRegularFile(lib) || Files.size(lib) != bytes.length) {
+            if (!Files.isRegularFile(lib) || Files.size(lib) != print.size()) {
+                byte[] bytes;
+                try (InputStream in = url.openStream()) {
+                    bytes = in.readAllBytes();
+                }
+                if (bytes.length != print.size() || Fingerprint.crc(bytes) != print.crc()) {
+                    throw new IOException("the bundled " + resource + " is not the one its jar entry describes");
+                }
                 Path tmp = Files.createTempFile(dir, ".extract-", ".tmp");
                 try {
                     Files.write(tmp, bytes);
@@ -69,11 +77,29 @@ public final class NativeLibrary {
         }
     }
 
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+    /** A library's size and CRC-32: from its jar entry when it is in a jar (no read), else from its bytes. */
+    private record Fingerprint(long size, long crc) {
+        static Fingerprint of(URL url) throws IOException {
+            if (url.openConnection() instanceof JarURLConnection jar) {
+                JarEntry entry = jar.getJarEntry();
+                if (entry.getSize() >= 0 && entry.getCrc() >= 0) {
+                    return new Fingerprint(entry.getSize(), entry.getCrc());
+                }
+            }
+            try (InputStream in = url.openStream()) {
+                byte[] bytes = in.readAllBytes();
+                return new Fingerprint(bytes.length, crc(bytes));
+            }
+        }
+
+        static long crc(byte[] bytes) {
+            CRC32 c = new CRC32();
+            c.update(bytes);
+            return c.getValue();
+        }
+
+        String folderName() {
+            return Long.toHexString(size) + "-" + String.format("%08x", crc);
         }
     }
 }

@@ -7,11 +7,11 @@ import dev.rewind.service.CatalogSessions;
 import dev.rewind.service.OpenMode;
 import dev.rewind.service.ServerLogin;
 import dev.rewind.service.Services;
-import dev.rewind.ui.common.StartupTrace;
 import dev.rewind.ui.common.TaskExecutor;
 import dev.rewind.ui.learn.SandboxHost;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -115,17 +115,9 @@ final class CatalogLifecycle implements SandboxHost {
                 if (fill != null) {
                     fill.accept(s);
                 }
-                // followed from before the models are read, so no change made meanwhile goes unseen
-                ChangeFeed changes = s.watchChanges();
-                try {
-                    List<ModelSummary> models = s.registry().models();
-                    StartupTrace.mark("models listed");
-                    return new Opened(s, models, changes, session.created() && mode == OpenMode.DEMO_IF_MISSING,
-                            session.notes());
-                } catch (RuntimeException e) {
-                    changes.close();
-                    throw e;
-                }
+                EarlyListing.Listing listing = early(s, fill).orElseGet(() -> EarlyListing.Listing.read(s));
+                return new Opened(s, listing.models(), listing.changes(),
+                        session.created() && mode == OpenMode.DEMO_IF_MISSING, session.notes());
             } catch (RuntimeException e) {
                 s.close();
                 throw e;
@@ -143,6 +135,11 @@ final class CatalogLifecycle implements SandboxHost {
                 onFail.accept(t);
             }
         });
+    }
+
+    /** What the opener listed for {@code s} while it opened ahead of the window, if it did (a filled one: never). */
+    private Optional<EarlyListing.Listing> early(Services s, Consumer<Services> fill) {
+        return fill == null && opener instanceof EarlyListing e ? e.takeListing(s) : Optional.empty();
     }
 
     /** A catalog this user cannot write is still shown, read-only (the window says so and offers no changes). */

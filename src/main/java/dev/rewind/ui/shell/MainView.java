@@ -10,6 +10,8 @@ import dev.rewind.ui.learn.TourOffer;
 import dev.rewind.ui.shell.ModelPane;
 import dev.rewind.ui.model.ModelTab;
 import javafx.application.Application;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
@@ -34,10 +36,30 @@ public final class MainView extends BorderPane {
         modelPane.readOnlyProperty().bind(vm.readOnlyProperty());
         modelPane.abilitiesProperty().bind(vm.abilitiesProperty());
         setCenter(body);
-        setRight(new LearnPanel(vm.learn()));
+        showLearnPanelOnFirstUse();
         setBottom(new StatusBarView(vm));
         bind();
         bindLearnMode();
+    }
+
+    /**
+     * Learn's panel (a hundred nodes and a chart) is built when the tour first starts: the first frame, which never
+     * shows it, is not kept waiting for its classes and CSS (start-up time).
+     */
+    private void showLearnPanelOnFirstUse() {
+        if (vm.learn().activeProperty().get()) {
+            setRight(new LearnPanel(vm.learn()));
+            return;
+        }
+        vm.learn().activeProperty().addListener(new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Boolean> o, Boolean was, Boolean on) {
+                if (on) {
+                    o.removeListener(this);
+                    setRight(new LearnPanel(vm.learn()));
+                }
+            }
+        });
     }
 
     /** The Learn tab's intro, and what the tour's checks need to know about the tabs. */
