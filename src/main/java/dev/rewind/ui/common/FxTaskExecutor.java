@@ -12,6 +12,7 @@ import javafx.concurrent.Task;
 public final class FxTaskExecutor implements TaskExecutor {
     private final ExecutorService executor;
     private FxTaskExecutor waiting;
+    private FxTaskExecutor checks;
     private ExecutorService parts;
 
     public FxTaskExecutor() {
@@ -33,6 +34,14 @@ public final class FxTaskExecutor implements TaskExecutor {
             waiting = new FxTaskExecutor(1, "rewind-watch-");
         }
         return waiting;
+    }
+
+    @Override
+    public synchronized TaskExecutor forChecks() {
+        if (checks == null) {
+            checks = new FxTaskExecutor(1, "rewind-check-");
+        }
+        return checks;
     }
 
     @Override

@@ -20,6 +20,15 @@ public interface TaskExecutor {
     }
 
     /**
+     * Where long work nobody waits for runs (the check of a whole history: minutes on a million events): the app's
+     * has a thread of its own, so it never takes one of the two workers that loads, previews and moves wait for; a
+     * test's may run it as it runs everything else.
+     */
+    default TaskExecutor forChecks() {
+        return this;
+    }
+
+    /**
      * Where a running task hands a part of its work to run beside it (reading a model's versions while its lanes
      * are read), on threads of their own so a part never waits behind the tasks that wait for it; a test's runs
      * each part at once, on the caller's thread.

@@ -51,7 +51,8 @@ public final class IntegrityViewModel {
         }
         long mine = ++generation;
         long[] waited = {0};
-        tasks.run("Checking the history", () -> s.checkHistoryAside(() -> waitWhileBusy(mine, waited)), found -> {
+        Runnable breather = () -> waitWhileBusy(mine, waited);
+        tasks.forChecks().run("Checking the history", () -> s.checkHistoryAside(breather), found -> {
             if (mine == generation) {
                 problem.set(summary(found));
             }
@@ -64,10 +65,11 @@ public final class IntegrityViewModel {
 
     private void waitWhileBusy(long mine, long[] waited) {
         try {
+            // checks run one at a time on a thread of their own: one for a catalog no longer open makes way
+            if (mine != generation) {
+                throw new CancellationException("another catalog opened; its own check follows");
+            }
             while (busy.getAsBoolean() && waited[0] < MAX_WAIT_NANOS) {
-                if (mine != generation) {
-                    throw new CancellationException("another catalog opened; its own check follows");
-                }
                 long start = System.nanoTime();
                 Thread.sleep(PAUSE_MS);
                 waited[0] += System.nanoTime() - start;

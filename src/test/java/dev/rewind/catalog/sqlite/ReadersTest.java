@@ -15,7 +15,7 @@ class ReadersTest {
     @TempDir
     Path dir;
 
-    private final java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+    private final java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(3);
 
     @org.junit.jupiter.api.AfterEach
     void stop() {
@@ -73,6 +73,44 @@ class ReadersTest {
                     .get(10, TimeUnit.SECONDS)).isTrue();
             release.countDown();
             assertThat(first.get(10, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
+    void aReadWaitingWhileBothAreBusyTakesWhicheverComesFreeFirst() throws Exception {
+        try (SqliteCatalog c = SqliteCatalog.open(dir.resolve("c.db"), true)) {
+            c.write(tx -> tx.models().insert("m", Instant.EPOCH));
+            CountDownLatch longInside = new CountDownLatch(1);
+            CountDownLatch longRelease = new CountDownLatch(1);
+            CountDownLatch shortInside = new CountDownLatch(1);
+            CountDownLatch shortRelease = new CountDownLatch(1);
+            CompletableFuture<Boolean> longRead = CompletableFuture.supplyAsync(() -> c.read(tx ->
+                    hold(longInside, longRelease)), threads);
+            assertThat(longInside.await(10, TimeUnit.SECONDS)).isTrue();
+            CompletableFuture<Boolean> shortRead = CompletableFuture.supplyAsync(() -> c.read(tx ->
+                    hold(shortInside, shortRelease)), threads);
+            assertThat(shortInside.await(10, TimeUnit.SECONDS)).isTrue();
+            CompletableFuture<Boolean> waiting = CompletableFuture.supplyAsync(
+                    () -> c.read(tx -> tx.models().id("m").isPresent()), threads);
+            Thread.sleep(100); // it is waiting now: both connections are held
+            assertThat(waiting).isNotDone();
+            shortRelease.countDown();
+            assertThat(waiting.get(10, TimeUnit.SECONDS)).as("answered while the long read still holds its connection")
+                    .isTrue();
+            assertThat(longRead).isNotDone();
+            longRelease.countDown();
+            assertThat(longRead.get(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(shortRead.get(10, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    private static boolean hold(CountDownLatch inside, CountDownLatch release) {
+        inside.countDown();
+        try {
+            return release.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 }
