@@ -28,16 +28,9 @@ class ReadersTest {
             c.write(tx -> tx.models().insert("m", Instant.EPOCH));
             CountDownLatch inside = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
-            CompletableFuture<Boolean> first = CompletableFuture.supplyAsync(() -> c.read(tx -> {
-                inside.countDown();
-                try {
-                    // held open until the second read has been answered: one connection would deadlock here
-                    return release.await(10, TimeUnit.SECONDS) && tx.models().id("m").isPresent();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
-            }), threads);
+            // held open until the second read has been answered: one connection would deadlock here
+            CompletableFuture<Boolean> first = CompletableFuture.supplyAsync(() -> c.read(tx ->
+                    hold(inside, release) && tx.models().id("m").isPresent()), threads);
             assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
             CompletableFuture<Boolean> second = CompletableFuture.supplyAsync(
                     () -> c.read(tx -> tx.models().id("m").isPresent()), threads);
@@ -59,15 +52,8 @@ class ReadersTest {
         try (SqliteCatalog c = SqliteCatalog.openReadOnly(db)) {
             CountDownLatch inside = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
-            CompletableFuture<Boolean> first = CompletableFuture.supplyAsync(() -> c.read(tx -> {
-                inside.countDown();
-                try {
-                    return release.await(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
-            }), threads);
+            CompletableFuture<Boolean> first = CompletableFuture.supplyAsync(() -> c.read(tx -> hold(inside, release)),
+                    threads);
             assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
             assertThat(CompletableFuture.supplyAsync(() -> c.read(tx -> tx.models().id("m").isPresent()), threads)
                     .get(10, TimeUnit.SECONDS)).isTrue();
