@@ -33,7 +33,7 @@ public final class ChainVerifier {
     }
 
     /** How many events go by between two calls of the breather. */
-    private static final int BREATH_EVERY = 4096;
+    private static final int BREATH_EVERY = 256;
 
     private final Catalog catalog;
     private final HeadFile headFile;

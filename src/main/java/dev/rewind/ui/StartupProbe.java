@@ -62,12 +62,6 @@ final class StartupProbe {
 
     /** Runs {@code r} once, in the next pulse, after its CSS and layout pass (the frame then renders). */
     private void afterNextPulse(Runnable r) {
-        Runnable[] once = new Runnable[1];
-        once[0] = () -> {
-            scene.removePostLayoutPulseListener(once[0]);
-            r.run();
-        };
-        scene.addPostLayoutPulseListener(once[0]);
-        Platform.requestNextPulse();
+        dev.rewind.ui.common.Pulses.afterNextLayout(scene, r);
     }
 }

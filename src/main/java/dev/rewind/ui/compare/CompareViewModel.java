@@ -70,7 +70,6 @@ public final class CompareViewModel {
 
     private void chooseVersions() {
         TimelineData drawn = model.timelineProperty().get();
-        List<Version> all = drawn.versions();
         List<Version> chosen = new ArrayList<>();
         // right after another catalog opened, the old selection lingers for a moment: compare only what is drawn
         List<Version> selected = model.selection().stream().filter(drawn::contains).toList();
@@ -83,12 +82,13 @@ public final class CompareViewModel {
             chosen.add(current);
             List<String> targets = new ArrayList<>();
             for (TargetState t : model.targets()) {
-                all.stream().filter(v -> v.label().equals(t.liveVersion())).findFirst().ifPresent(v -> {
+                Version v = drawn.withLabel(t.liveVersion());
+                if (v != null) {
                     if (!chosen.contains(v)) {
                         chosen.add(v);
                     }
                     targets.add(t.name());
-                });
+                }
             }
             caption.set(chosen.size() == 1 ? current.label() + " is what every target serves; Ctrl-click versions to compare"
                     : "Comparing " + current.label() + " with what " + String.join(" and ", targets) + " serve"

@@ -26,7 +26,8 @@ import java.util.function.LongFunction;
 final class ModelReads {
     /** The first step; {@code history} is null when it is left to the second. */
     record Loaded(String model, TimelineData timeline, List<TargetState> targets, Map<String, Direction> directions,
-                  List<String> tagKeys, Map<String, RollbackSuggestion> suggestions, History history) {
+                  List<String> tagKeys, Map<String, RollbackSuggestion> suggestions, History history,
+                  Version initial) {
     }
 
     /** Every event of the model, newest first, and what reading each move back showed. */
@@ -60,10 +61,11 @@ final class ModelReads {
             return new Rest(targets, suggested, s.registry().directions(), s.registry().tagKeys());
         }, parts);
         List<Lane> lanes = s.history().lanes(name, () -> join(versions).labels());
-        TimelineData data = new TimelineData(join(versions).versions(), lanes, now);
+        // the layout's indexes too, here rather than in the first frame
+        TimelineData data = new TimelineData(join(versions).versions(), lanes, now).prepare();
         Rest r = join(rest);
         return new Loaded(name, data, r.targets(), r.directions(), r.tagKeys(), r.suggestions(),
-                withHistory ? history(s, name) : null);
+                withHistory ? history(s, name) : null, InitialVersion.of(data, r.targets()));
     }
 
     /** The part's result, or its own failure (not wrapped), so the person sees what went wrong. */

@@ -56,6 +56,7 @@ public final class ModelViewModel {
     private final ObjectProperty<Version> current = new SimpleObjectProperty<>();
     private final ObservableList<Version> selection = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper reading = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyIntegerWrapper loads = new ReadOnlyIntegerWrapper(0);
     private final ReadOnlyObjectWrapper<Move> lastMove = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<MovePreview> lastPreview = new ReadOnlyObjectWrapper<>();
@@ -66,6 +67,7 @@ public final class ModelViewModel {
     private Version initial;
     private final VersionDetails details;
     private Runnable afterChange = () -> { };
+    private java.util.function.Consumer<Runnable> afterShown = Runnable::run;
 
     private Map<String, RollbackSuggestion> suggestions = Map.of();
 
@@ -97,8 +99,10 @@ public final class ModelViewModel {
         }
         if (name == null) {
             loading.set(false);
+            reading.set(false);
             return;
         }
+        reading.set(true);
         loading.set(true);
         // another model's history is read after its timeline shows; a reload reads it with the rest, so what a
         // move or tag changed shows everywhere at once
@@ -111,7 +115,7 @@ public final class ModelViewModel {
             directions = l.directions();
             tagKeys = l.tagKeys();
             suggestions = l.suggestions();
-            initial = InitialVersion.of(l.timeline().versions(), l.targets());
+            initial = l.initial();
             targets.setAll(l.targets());
             if (l.history() != null) {
                 showHistory(l.history());
@@ -121,22 +125,43 @@ public final class ModelViewModel {
             loading.set(false);
             loads.set(loads.get() + 1);
             if (l.history() == null) {
-                tasks.run("Read the history of " + name, () -> ModelReads.history(services.get(), name), h -> {
-                    if (generation == loadGeneration) {
-                        showHistory(h);
-                    }
-                }, t -> {
-                    if (generation == loadGeneration) {
-                        error("Could not read the history of " + name, t);
-                    }
-                });
+                // once the timeline is laid out: on a long-lived model this read takes a core for a while
+                afterShown.accept(() -> readHistory(name, generation));
+            } else {
+                reading.set(false);
             }
         }, t -> {
             if (generation == loadGeneration) {
                 loading.set(false);
+                reading.set(false);
                 error("Could not load " + name, t);
             }
         });
+    }
+
+    private void readHistory(String name, long generation) {
+        if (generation != loadGeneration) {
+            return;
+        }
+        tasks.run("Read the history of " + name, () -> ModelReads.history(services.get(), name), h -> {
+            if (generation == loadGeneration) {
+                showHistory(h);
+                reading.set(false);
+            }
+        }, t -> {
+            if (generation == loadGeneration) {
+                reading.set(false);
+                error("Could not read the history of " + name, t);
+            }
+        });
+    }
+
+    /**
+     * How the History of a model just shown waits for its timeline to be drawn: the window runs it after the
+     * layout pass that follows (default: at once).
+     */
+    public void setAfterShown(java.util.function.Consumer<Runnable> afterShown) {
+        this.afterShown = afterShown;
     }
 
     private void showHistory(ModelReads.History h) {
@@ -414,6 +439,11 @@ public final class ModelViewModel {
 
     public ReadOnlyBooleanProperty loadingProperty() {
         return loading.getReadOnlyProperty();
+    }
+
+    /** True from a load's start until its History too has been read (the background check waits meanwhile). */
+    public ReadOnlyBooleanProperty readingProperty() {
+        return reading.getReadOnlyProperty();
     }
 
     /** Counts finished loads; a view or test waits on it. */

@@ -37,6 +37,10 @@ public final class MainView extends BorderPane {
         modelPane.abilitiesProperty().bind(vm.abilitiesProperty());
         setCenter(body);
         showLearnPanelOnFirstUse();
+        // a model's History is read once its timeline is laid out, not while (it would take a core from the layout)
+        vm.model().setAfterShown(r -> dev.rewind.ui.common.Pulses.afterNextLayout(this, r));
+        // a model's History is read once its timeline is laid out, not while (it would take a core from the layout)
+        vm.model().setAfterShown(r -> dev.rewind.ui.common.Pulses.afterNextLayout(this, r));
         setBottom(new StatusBarView(vm));
         bind();
         bindLearnMode();

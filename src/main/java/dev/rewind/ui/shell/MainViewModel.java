@@ -106,7 +106,7 @@ public final class MainViewModel {
         modelVm.setAfterChange(list::refresh);
         // read from the check's thread: a copy of the FX property that any thread may read
         java.util.concurrent.atomic.AtomicBoolean modelLoading = new java.util.concurrent.atomic.AtomicBoolean();
-        modelVm.loadingProperty().addListener((o, was, now) -> modelLoading.set(now));
+        modelVm.readingProperty().addListener((o, was, now) -> modelLoading.set(now));
         this.integrity = new IntegrityViewModel(tasks, this::services, modelLoading::get);
         this.artifactFiles = new ArtifactFilesViewModel(tasks, this::services, folders, dialogs);
     }

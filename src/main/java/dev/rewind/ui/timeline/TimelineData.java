@@ -4,18 +4,92 @@ import dev.rewind.domain.Lane;
 import dev.rewind.domain.Version;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
-/** What the timeline draws: versions in time order and one lane per target. */
-public record TimelineData(List<Version> versions, List<Lane> lanes, Instant now) {
+/**
+ * What the timeline draws: versions in time order and one lane per target. Equal when versions, lanes and now are
+ * (as the record it was); it also keeps the indexes the layout looks things up in, made once ({@link #prepare}).
+ */
+public final class TimelineData {
     private static final Comparator<Version> ORDER = Comparator.comparing(Version::createdAt)
             .thenComparingLong(Version::seq);
     public static final TimelineData EMPTY = new TimelineData(List.of(), List.of(), Instant.EPOCH);
 
-    public TimelineData {
+    private final List<Version> versions;
+    private final List<Lane> lanes;
+    private final Instant now;
+    private volatile Drawing drawing;
+
+    /** The layout's lookups: marks by position, versions by label, each lane's segment times. */
+    record Drawing(MarkRow.Index marks, Map<String, Version> byLabel, List<LaneIndex> lanes) {
+    }
+
+    public TimelineData(List<Version> versions, List<Lane> lanes, Instant now) {
         // Stream.toList, not List.copyOf: callers ask contains(null) of it, which List.copyOf's lists refuse
-        versions = inOrder(versions) ? versions.stream().toList() : versions.stream().sorted(ORDER).toList();
-        lanes = List.copyOf(lanes);
+        this.versions = inOrder(versions) ? versions.stream().toList() : versions.stream().sorted(ORDER).toList();
+        this.lanes = List.copyOf(lanes);
+        this.now = now;
+    }
+
+    public List<Version> versions() {
+        return versions;
+    }
+
+    public List<Lane> lanes() {
+        return lanes;
+    }
+
+    public Instant now() {
+        return now;
+    }
+
+    /**
+     * Makes the indexes the layout needs, if not made yet: a loader calls this off the FX thread (on a model of
+     * 100,000 versions they took 70 ms of its first frame); the layout makes them itself otherwise.
+     */
+    public TimelineData prepare() {
+        drawing();
+        return this;
+    }
+
+    Drawing drawing() {
+        Drawing d = drawing;
+        if (d == null) {
+            synchronized (this) {
+                d = drawing;
+                if (d == null) {
+                    Map<String, Version> byLabel = new HashMap<>(versions.size() * 2);
+                    versions.forEach(v -> byLabel.put(v.label(), v));
+                    Set<String> live = lanes.stream().map(Lane::liveVersion).filter(Objects::nonNull)
+                            .collect(Collectors.toSet());
+                    d = new Drawing(MarkRow.Index.of(this, live), byLabel,
+                            lanes.stream().map(l -> LaneIndex.of(l, now)).toList());
+                    drawing = d;
+                }
+            }
+        }
+        return d;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof TimelineData t && versions.equals(t.versions) && lanes.equals(t.lanes)
+                && now.equals(t.now);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(versions, lanes, now);
+    }
+
+    @Override
+    public String toString() {
+        return "TimelineData[" + versions.size() + " versions, " + lanes.size() + " lanes, now " + now + "]";
     }
 
     // the catalog hands rows over in this order already: checking is a pass, sorting 100,000 is not
@@ -54,6 +128,11 @@ public record TimelineData(List<Version> versions, List<Lane> lanes, Instant now
             }
         }
         return -1;
+    }
+
+    /** The version drawn here with this label, or null (a lookup in an index made once, not a scan). */
+    public Version withLabel(String label) {
+        return label == null ? null : drawing().byLabel().get(label);
     }
 
     /** Whether {@code v} is drawn here ({@link #indexOf}). */

@@ -20,10 +20,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
@@ -41,12 +39,9 @@ final class TimelineLayouter {
     private final ToDoubleFunction<String> plainWidth;
     private final ToDoubleFunction<String> boldWidth;
     private final ZoneId zone;
-    private TimelineData timesOf;
-    private MarkRow.Index index = MarkRow.Index.of(TimelineData.EMPTY, Set.of());
+    private MarkRow.Index index = TimelineData.EMPTY.drawing().marks();
     private List<Long> selectedTimes = List.of();
     private Map<String, Version> byLabel = Map.of();
-    private TimelineData byLabelOf;
-    private List<LaneIndex> laneIndex = List.of();
     private final MarkRow markRow;
 
     /** The visible time range in epoch milliseconds, and the size it is drawn at. */
@@ -66,11 +61,7 @@ final class TimelineLayouter {
         if (w <= g.gutter() + 20) {
             return TimelineLayout.tooNarrow(w, view.height(), scale, g);
         }
-        if (d != timesOf) {
-            index = MarkRow.Index.of(d, d.lanes().stream().map(Lane::liveVersion).filter(Objects::nonNull)
-                    .collect(Collectors.toSet()));
-            timesOf = d;
-        }
+        index = d.drawing().marks();
         selectedTimes = selection.stream().map(v -> v.createdAt().toEpochMilli()).toList();
         List<Tick> ticks = ticks(scale, w);
         if (d.versions().isEmpty()) {
@@ -105,13 +96,9 @@ final class TimelineLayouter {
     }
 
     private List<LaneRow> lanes(TimelineData d, Set<String> selected, TimeScale scale, double w, TimelineGeometry g) {
-        if (byLabelOf != d) {
-            // once per data, not per frame: 100,000 entries would cost every pan step
-            byLabel = new HashMap<>(d.versions().size() * 2);
-            d.versions().forEach(v -> byLabel.put(v.label(), v));
-            laneIndex = d.lanes().stream().map(l -> LaneIndex.of(l, d.now())).toList();
-            byLabelOf = d;
-        }
+        // made once per data, not per frame: 100,000 entries would cost every pan step
+        byLabel = d.drawing().byLabel();
+        List<LaneIndex> laneIndex = d.drawing().lanes();
         List<LaneRow> rows = new ArrayList<>(d.lanes().size());
         double viewStart = scale.time(scale.left());
         double viewEnd = scale.time(w);

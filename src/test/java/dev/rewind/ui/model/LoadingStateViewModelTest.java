@@ -121,4 +121,39 @@ class LoadingStateViewModelTest {
         assertThat(vm.detailsProperty().get().label()).isEqualTo("1.1");
         assertThat(vm.detailsProperty().get().metrics()).containsKeys("auc", "loss");
     }
+
+    @Test
+    void aModelsHistoryIsReadOnlyOnceItsTimelineHasBeenLaidOut() {
+        java.util.List<Runnable> laidOut = new java.util.ArrayList<>();
+        vm.setAfterShown(laidOut::add);
+        vm.load("m");
+        tasks.runAll();
+        assertThat(vm.loadingProperty().get()).isFalse();
+        assertThat(vm.timelineProperty().get().versions()).isNotEmpty();
+        assertThat(vm.events()).as("not read before the layout pass").isEmpty();
+        assertThat(vm.readingProperty().get()).as("the history is still to be read").isTrue();
+        assertThat(tasks.pending()).isEmpty();
+
+        laidOut.remove(0).run();
+        assertThat(vm.readingProperty().get()).isTrue();
+        tasks.runAll();
+        assertThat(vm.events()).isNotEmpty();
+        assertThat(vm.readingProperty().get()).isFalse();
+    }
+
+    @Test
+    void aHistoryForAModelNoLongerShownIsNotRead() {
+        java.util.List<Runnable> laidOut = new java.util.ArrayList<>();
+        vm.setAfterShown(laidOut::add);
+        vm.load("m");
+        tasks.runAll();
+        vm.load("n");
+        laidOut.remove(0).run(); // m's layout pass comes after n was asked for
+        assertThat(tasks.pending()).as("n's load only, not m's history").containsExactly("Load n");
+        tasks.runAll();
+        laidOut.remove(0).run();
+        tasks.runAll();
+        assertThat(vm.events()).extracting(dev.rewind.domain.Event::model).containsOnly("n");
+        assertThat(vm.readingProperty().get()).isFalse();
+    }
 }
