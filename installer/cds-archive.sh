@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Makes Rewind's class-data-sharing archive: a training run of the window that exits after its first paint
 # (--startup-probe) with -XX:ArchiveClassesAtExit, so later starts map the classes it loaded instead of loading them.
+# A java that has ahead-of-time caches (JDK 25+, JEP 483/514) writes one instead (-XX:AOTCacheOutput): the same
+# file name and the same run command (-XX:SharedArchiveFile maps it), and its classes come linked too, lambdas
+# included (start-up time: README, Benchmarks).
 #   bash installer/cds-archive.sh JAVA JAR ARCHIVE [JAVA-OPTION...]
 # mvn package runs it for target/rewind.jsa (the README's run command); the installed launcher has none
 # (installer/README.md says why, with figures). The archive only works with the same java and the same jar (path,
@@ -32,9 +35,15 @@ if [ -z "${DISPLAY:-}" ]; then
     for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X$n" ] && break; sleep 0.1; done
 fi
 
+if "$java" -XX:+PrintFlagsFinal -version 2>/dev/null | grep -q ' AOTCacheOutput '; then
+    record="-XX:AOTCacheOutput=$archive"
+else
+    record="-XX:ArchiveClassesAtExit=$archive"
+fi
+
 # the demo catalog: the window's first paint on believable data, written without touching ~/.rewind
 if ! "$java" "$@" -Duser.home="$work" -jar "$jar" demo --catalog "$work/demo.db" >"$work/log" 2>&1 \
-    || ! timeout 300 "$java" "$@" -Duser.home="$work" -XX:ArchiveClassesAtExit="$archive" -jar "$jar" --catalog "$work/demo.db" \
+    || ! timeout 300 "$java" "$@" -Duser.home="$work" "$record" -jar "$jar" --catalog "$work/demo.db" \
         --startup-probe >>"$work/log" 2>&1 \
     || [ ! -s "$archive" ]; then
     echo "cds-archive: the training run failed, no class-data archive made; Rewind runs without it:"
