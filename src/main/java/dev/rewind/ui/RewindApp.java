@@ -67,7 +67,7 @@ public final class RewindApp extends Application {
         if (headStart.mode() != null) { // listed while the window is built and shown
             vm.open(r.catalog(), headStart.mode());
         }
-        MainView view = new MainView(vm);
+        MainView view = MainView.firstPaintFirst(vm);
         StartupTrace.mark("view built");
         Scene scene = scene(view);
         stage.setScene(scene);

@@ -23,27 +23,110 @@ public final class MainView extends BorderPane {
     private final ModelPane modelPane;
     private final SplitPane body;
 
+    /** The whole view at once (tests, and windows opened later). */
     public MainView(MainViewModel vm) {
+        this(vm, false);
+    }
+
+    /**
+     * The window's first view: only the model list and the selected model's timeline are in its first frame; the
+     * menus, banners, tabs and status bar join once the first model's timeline has been laid out (or when there is
+     * none to show, or two seconds after the first frame), in space kept for them. Start-up time: the first CSS pass and layout
+     * cover a third of the nodes.
+     */
+    public static MainView firstPaintFirst(MainViewModel vm) {
+        return new MainView(vm, true);
+    }
+
+    private MainView(MainViewModel vm, boolean chromeLater) {
         this.vm = vm;
         this.sidebar = new ModelListView(vm);
-        this.modelPane = new ModelPane(vm.model(), vm.compare(), vm.artifactFiles(), vm.versions());
+        this.modelPane = new ModelPane(vm.model(), vm.compare(), vm.artifactFiles(), vm.versions(), chromeLater);
         getStyleClass().add("rw-main");
         body = new SplitPane(sidebar, modelPane);
         body.setDividerPositions(0.2);
         SplitPane.setResizableWithParent(sidebar, false);
-        setTop(new VBox(new MenuBarView(vm, sidebar::focusFilter, () -> modelPane.timeline().zoomToFit()),
-                new TourOffer(vm.learn()), new ConnectionBanner(vm), new IntegrityBanner(vm.integrity()), new ReadOnlyBanner(vm)));
         modelPane.readOnlyProperty().bind(vm.readOnlyProperty());
         modelPane.abilitiesProperty().bind(vm.abilitiesProperty());
         setCenter(body);
         showLearnPanelOnFirstUse();
         // a model's History is read once its timeline is laid out, not while (it would take a core from the layout)
         vm.model().setAfterShown(r -> dev.rewind.ui.common.Pulses.afterNextLayout(this, r));
-        // a model's History is read once its timeline is laid out, not while (it would take a core from the layout)
-        vm.model().setAfterShown(r -> dev.rewind.ui.common.Pulses.afterNextLayout(this, r));
-        setBottom(new StatusBarView(vm));
         bind();
         bindLearnMode();
+        if (chromeLater) {
+            setTop(keptFor(MENU_BAR_HEIGHT));
+            setBottom(keptFor(STATUS_BAR_HEIGHT));
+            addChromeAfterFirstTimeline();
+        } else {
+            addChrome();
+        }
+    }
+
+    private static final double MENU_BAR_HEIGHT = 36;
+    private static final double STATUS_BAR_HEIGHT = 25;
+
+    private static javafx.scene.layout.Region keptFor(double height) {
+        javafx.scene.layout.Region r = new javafx.scene.layout.Region();
+        r.setMinHeight(height);
+        r.setPrefHeight(height);
+        return r;
+    }
+
+    private boolean chrome;
+
+    private void addChrome() {
+        if (chrome) {
+            return;
+        }
+        chrome = true;
+        setTop(new VBox(new MenuBarView(vm, sidebar::focusFilter, () -> modelPane.timeline().zoomToFit()),
+                new TourOffer(vm.learn()), new ConnectionBanner(vm), new IntegrityBanner(vm.integrity()), new ReadOnlyBanner(vm)));
+        setBottom(new StatusBarView(vm));
+        modelPane.addTabs();
+    }
+
+    // after the frame that draws the first model's timeline has been laid out and rendered (runLater: after the
+    // pulse); at once when the catalog's list shows no model to select (an empty catalog, none open); and in any case
+    // two seconds after the first frame (a first model slow to read)
+    private void addChromeAfterFirstTimeline() {
+        Runnable later = () -> javafx.application.Platform.runLater(this::addChrome);
+        vm.model().loadsProperty().addListener(new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Number> o, Number was, Number now) {
+                o.removeListener(this);
+                dev.rewind.ui.common.Pulses.afterNextLayout(MainView.this, later);
+            }
+        });
+        vm.loadingProperty().addListener(new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Boolean> o, Boolean was, Boolean listing) {
+                if (!listing) {
+                    o.removeListener(this);
+                    // the list selects its first model right after it shows: asked once that is done
+                    javafx.application.Platform.runLater(() -> {
+                        if (vm.selectedModelProperty().get() == null) {
+                            addChrome();
+                        }
+                    });
+                }
+            }
+        });
+        sceneProperty().addListener(new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends javafx.scene.Scene> o, javafx.scene.Scene was,
+                                javafx.scene.Scene now) {
+                if (now != null) {
+                    o.removeListener(this);
+                    dev.rewind.ui.common.Pulses.afterNextLayout(now, () -> {
+                        javafx.animation.PauseTransition wait = new javafx.animation.PauseTransition(
+                                javafx.util.Duration.seconds(2));
+                        wait.setOnFinished(e -> addChrome());
+                        wait.play();
+                    });
+                }
+            }
+        });
     }
 
     /**

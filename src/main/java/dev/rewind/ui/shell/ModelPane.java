@@ -60,22 +60,39 @@ public final class ModelPane extends BorderPane {
     private final Button tagButton = new Button("Tag…");
     private final Label roleNote = new Label();
     private final TabPane tabs = new TabPane();
+    private final SplitPane split = new SplitPane();
     private final BooleanProperty readOnly = new SimpleBooleanProperty(false);
     private final ObjectProperty<Abilities> abilities = new SimpleObjectProperty<>(Abilities.EVERYTHING);
     private final Map<ModelTab, Supplier<Node>> lazy = new EnumMap<>(ModelTab.class);
 
     public ModelPane(ModelViewModel vm, CompareViewModel compareVm, ArtifactFilesViewModel filesVm,
                      VersionsViewModel versionsVm) {
+        this(vm, compareVm, filesVm, versionsVm, false);
+    }
+
+    /** With {@code tabsLater}, the tabs' place is kept empty until {@link #addTabs} (the window's first frame). */
+    ModelPane(ModelViewModel vm, CompareViewModel compareVm, ArtifactFilesViewModel filesVm,
+              VersionsViewModel versionsVm, boolean tabsLater) {
         this.vm = vm;
         this.compareVm = compareVm;
         this.filesVm = filesVm;
         this.versionsVm = versionsVm;
         setId("model-pane");
-        createView();
+        createView(tabsLater);
         bind();
     }
 
-    private void createView() {
+    /** Puts the tabs in their place, the selected one filled; once. */
+    void addTabs() {
+        if (split.getItems().get(1) != tabs) {
+            fill(tabs.getSelectionModel().getSelectedItem());
+            double divider = split.getDividerPositions()[0];
+            split.getItems().set(1, tabs);
+            split.setDividerPositions(divider); // a replaced item would get a new divider, in the middle
+        }
+    }
+
+    private void createView(boolean tabsLater) {
         Label title = new Label();
         title.setId("model-title");
         title.getStyleClass().add("title-4");
@@ -145,11 +162,13 @@ public final class ModelPane extends BorderPane {
             fill(t);
             versionsVm.setShown(t != null && t.getUserData() == ModelTab.VERSIONS); // rows are read only for the tab
         });
-        fill(tabs.getSelectionModel().getSelectedItem());
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("tabs");
 
-        SplitPane split = new SplitPane(top, tabs);
+        split.getItems().setAll(top, tabsLater ? new Region() : tabs);
+        if (!tabsLater) {
+            fill(tabs.getSelectionModel().getSelectedItem());
+        }
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.42);
         setCenter(split);

@@ -153,6 +153,43 @@ class TimelineQueriesTest {
         }
     }
 
+    @Test
+    void theModelListCountsWithoutReadingEveryVersion() throws Exception {
+        try (SqliteCatalog c = SqliteCatalog.open(db, true)) {
+            c.write(tx -> {
+                long empty = tx.models().insert("c-empty", Instant.ofEpochMilli(T0));
+                long b = tx.models().id("b").orElseThrow();
+                // one more the usual way: numbered after the bulk-loaded ones
+                tx.versions().insert(new NewVersion(b, "w-late", tx.versions().nextSeq(b),
+                        Instant.ofEpochMilli(T0 - MINUTE), "bo", null, null, null, null));
+                return empty;
+            });
+            var listed = c.read(tx -> tx.models().list());
+            assertThat(listed).extracting(m -> m.name()).containsExactly("a", "b", "c-empty");
+            try (Connection conn = DriverManager.getConnection("jdbc:sqlite:" + db)) {
+                for (var m : listed) {
+                    try (PreparedStatement ps = conn.prepareStatement("SELECT count(*), max(created_at), "
+                            + "(SELECT label FROM versions WHERE model_id = ? ORDER BY seq DESC LIMIT 1) "
+                            + "FROM versions WHERE model_id = ?")) {
+                        ps.setLong(1, m.id());
+                        ps.setLong(2, m.id());
+                        try (ResultSet rs = ps.executeQuery()) {
+                            rs.next();
+                            assertThat(m.versionCount()).as(m.name()).isEqualTo(rs.getInt(1));
+                            long at = rs.getLong(2);
+                            assertThat(m.latestAt()).as(m.name()).isEqualTo(rs.wasNull() ? null : Instant.ofEpochMilli(at));
+                            assertThat(m.latestVersion()).as(m.name()).isEqualTo(rs.getString(3));
+                        }
+                    }
+                }
+                assertThat(listed.get(1).latestVersion()).isEqualTo("w-late");
+                assertThat(plan(conn, SqliteModels.LIST)).as("no join over every version").doesNotContain("SCAN v")
+                        .doesNotContain("SEARCH v ").doesNotContain("SCAN versions")
+                        .contains("SEARCH versions USING COVERING INDEX sqlite_autoindex_versions_2 (model_id=?)");
+            }
+        }
+    }
+
     private static String plan(Connection c, String sql, Object... args) throws Exception {
         try (PreparedStatement ps = c.prepareStatement("EXPLAIN QUERY PLAN " + sql)) {
             Jdbc.bind(ps, args);
