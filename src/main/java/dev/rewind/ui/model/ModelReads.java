@@ -24,10 +24,9 @@ import java.util.function.LongFunction;
  * would cost seconds before anything showed. Runs off the FX thread.
  */
 final class ModelReads {
-    /** The first step; {@code history} is null when it is left to the second. */
+    /** The first step. */
     record Loaded(String model, TimelineData timeline, List<TargetState> targets, Map<String, Direction> directions,
-                  List<String> tagKeys, Map<String, RollbackSuggestion> suggestions, History history,
-                  Version initial) {
+                  List<String> tagKeys, Map<String, RollbackSuggestion> suggestions, Version initial) {
     }
 
     /** Every event of the model, newest first, and what reading each move back showed. */
@@ -41,7 +40,7 @@ final class ModelReads {
      * {@code parts} reads the model's versions, then its targets and the rest, while this thread reads its lanes
      * (two cores, two read connections); the lanes ask for the versions' labels only once their own read is done.
      */
-    static Loaded first(Services s, String name, Instant now, boolean withHistory, Executor parts) {
+    static Loaded first(Services s, String name, Instant now, Executor parts) {
         record Named(List<Version> versions, LongFunction<String> labels) {
         }
         record Rest(List<TargetState> targets, Map<String, RollbackSuggestion> suggestions,
@@ -65,7 +64,7 @@ final class ModelReads {
         TimelineData data = new TimelineData(join(versions).versions(), lanes, now).prepare();
         Rest r = join(rest);
         return new Loaded(name, data, r.targets(), r.directions(), r.tagKeys(), r.suggestions(),
-                withHistory ? history(s, name) : null, InitialVersion.of(data, r.targets()));
+                InitialVersion.of(data, r.targets()));
     }
 
     /** The part's result, or its own failure (not wrapped), so the person sees what went wrong. */

@@ -104,52 +104,52 @@ public final class ModelViewModel {
         }
         reading.set(true);
         loading.set(true);
-        // another model's history is read after its timeline shows; a reload reads it with the rest, so what a
-        // move or tag changed shows everywhere at once
-        boolean historyLater = another;
-        tasks.run("Load " + name, () -> ModelReads.first(services.get(), name, clock.instant(), !historyLater,
-                tasks.forParts()), l -> {
-            if (generation != loadGeneration) {
-                return;
-            }
-            directions = l.directions();
-            tagKeys = l.tagKeys();
-            suggestions = l.suggestions();
-            initial = l.initial();
-            targets.setAll(l.targets());
-            if (l.history() != null) {
-                showHistory(l.history());
-            }
-            timeline.set(l.timeline());
-            dev.rewind.ui.common.StartupTrace.mark("model " + name + " shown");
-            loading.set(false);
-            loads.set(loads.get() + 1);
-            if (l.history() == null) {
-                // once the timeline is laid out: on a long-lived model this read takes a core for a while
-                afterShown.accept(() -> readHistory(name, generation));
-            } else {
-                reading.set(false);
-            }
-        }, t -> {
-            if (generation == loadGeneration) {
-                loading.set(false);
-                reading.set(false);
-                error("Could not load " + name, t);
-            }
-        });
+        tasks.run("Load " + name, () -> ModelReads.first(services.get(), name, clock.instant(), tasks.forParts()),
+                l -> {
+                    if (generation != loadGeneration) {
+                        return;
+                    }
+                    directions = l.directions();
+                    tagKeys = l.tagKeys();
+                    suggestions = l.suggestions();
+                    initial = l.initial();
+                    targets.setAll(l.targets());
+                    timeline.set(l.timeline());
+                    dev.rewind.ui.common.StartupTrace.mark("model " + name + " shown");
+                    if (another) {
+                        loaded();
+                    }
+                    // the History once the timeline is laid out (on a long-lived model this read takes a core for
+                    // seconds); a reload (after a move, a tag, a change seen) shows its timeline at once but counts
+                    // as done only with its History, so what it changed is everywhere when it says so
+                    afterShown.accept(() -> readHistory(name, generation, another ? () -> { } : this::loaded));
+                }, t -> {
+                    if (generation == loadGeneration) {
+                        loading.set(false);
+                        reading.set(false);
+                        error("Could not load " + name, t);
+                    }
+                });
     }
 
-    private void readHistory(String name, long generation) {
+    private void loaded() {
+        loading.set(false);
+        loads.set(loads.get() + 1);
+    }
+
+    private void readHistory(String name, long generation, Runnable then) {
         if (generation != loadGeneration) {
             return;
         }
         tasks.run("Read the history of " + name, () -> ModelReads.history(services.get(), name), h -> {
             if (generation == loadGeneration) {
                 showHistory(h);
+                then.run();
                 reading.set(false);
             }
         }, t -> {
             if (generation == loadGeneration) {
+                loading.set(false);
                 reading.set(false);
                 error("Could not read the history of " + name, t);
             }

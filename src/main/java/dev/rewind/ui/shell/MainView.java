@@ -22,6 +22,10 @@ public final class MainView extends BorderPane {
     private final ModelListView sidebar;
     private final ModelPane modelPane;
     private final SplitPane body;
+    /** The heights kept for the menu bar and the status bar until they join (AtlantaFX's Primer, default font). */
+    private static final double MENU_BAR_HEIGHT = 36;
+    private static final double STATUS_BAR_HEIGHT = 25;
+    private boolean chrome;
 
     /** The whole view at once (tests, and windows opened later). */
     public MainView(MainViewModel vm) {
@@ -31,8 +35,8 @@ public final class MainView extends BorderPane {
     /**
      * The window's first view: only the model list and the selected model's timeline are in its first frame; the
      * menus, banners, tabs and status bar join once the first model's timeline has been laid out (or when there is
-     * none to show, or two seconds after the first frame), in space kept for them. Start-up time: the first CSS pass and layout
-     * cover a third of the nodes.
+     * none to show, or two seconds after the first frame), in space kept for them. Start-up time: the first CSS
+     * pass and layout cover a third of the nodes.
      */
     public static MainView firstPaintFirst(MainViewModel vm) {
         return new MainView(vm, true);
@@ -63,17 +67,12 @@ public final class MainView extends BorderPane {
         }
     }
 
-    private static final double MENU_BAR_HEIGHT = 36;
-    private static final double STATUS_BAR_HEIGHT = 25;
-
     private static javafx.scene.layout.Region keptFor(double height) {
         javafx.scene.layout.Region r = new javafx.scene.layout.Region();
         r.setMinHeight(height);
         r.setPrefHeight(height);
         return r;
     }
-
-    private boolean chrome;
 
     private void addChrome() {
         if (chrome) {

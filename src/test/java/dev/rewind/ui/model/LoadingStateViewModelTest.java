@@ -156,4 +156,31 @@ class LoadingStateViewModelTest {
         assertThat(vm.events()).extracting(dev.rewind.domain.Event::model).containsOnly("n");
         assertThat(vm.readingProperty().get()).isFalse();
     }
+
+    @Test
+    void aReloadShowsWhatChangedOnTheTimelineAtOnceAndIsDoneOnlyWithItsHistory() {
+        loaded("m");
+        java.util.List<Runnable> laidOut = new java.util.ArrayList<>();
+        vm.setAfterShown(laidOut::add);
+        int loadsBefore = vm.loadsProperty().get();
+        int eventsBefore = vm.events().size();
+        services.deployments().deploy(MoveRequest.of("m", "staging", "1.0").because("shadow"));
+
+        vm.reload();
+        tasks.runAll();
+        assertThat(vm.timelineProperty().get().lanes()).filteredOn(l -> l.target().equals("staging"))
+                .extracting(dev.rewind.domain.Lane::liveVersion).containsExactly("1.0");
+        assertThat(vm.targets()).filteredOn(t -> t.name().equals("staging"))
+                .extracting(dev.rewind.domain.TargetState::liveVersion).containsExactly("1.0");
+        assertThat(vm.loadingProperty().get()).as("still reading its history").isTrue();
+        assertThat(vm.loadsProperty().get()).isEqualTo(loadsBefore);
+        assertThat(vm.events()).hasSize(eventsBefore);
+
+        laidOut.remove(0).run();
+        tasks.runAll();
+        assertThat(vm.events()).hasSize(eventsBefore + 1);
+        assertThat(vm.loadingProperty().get()).isFalse();
+        assertThat(vm.readingProperty().get()).isFalse();
+        assertThat(vm.loadsProperty().get()).isEqualTo(loadsBefore + 1);
+    }
 }
