@@ -44,6 +44,18 @@ final class Jdbc implements AutoCloseable {
         return c;
     }
 
+    /** {@code " INDEXED BY name"} if this is a SQLite catalog that has that index, else empty ({@link Indexes}). */
+    String indexedBy(String name) {
+        if (dialect != Dialect.SQLITE) {
+            return "";
+        }
+        try {
+            return Indexes.indexedBy(c, name);
+        } catch (SQLException e) {
+            throw new SqlFailure("look for index " + name, e);
+        }
+    }
+
     interface RowMapper<T> {
         T map(ResultSet rs) throws SQLException;
     }

@@ -65,7 +65,8 @@ final class SqliteModels implements ModelRepository {
         Map<Long, java.util.Set<String>> tags = new HashMap<>();
         // the model's tags and its versions' (tags are few beside versions: one pass over each table)
         jdbc.list("read tags to search", "SELECT model_id, key, value FROM model_tags UNION "
-                + "SELECT DISTINCT v.model_id, t.key, t.value FROM version_tags t JOIN versions v ON v.id = t.version_id",
+                + "SELECT DISTINCT v.model_id, t.key, t.value FROM version_tags t JOIN versions v"
+                + jdbc.indexedBy(Indexes.VERSIONS_MODEL_OF) + " ON v.id = t.version_id",
                 rs -> {
                     java.util.Set<String> words = tags.computeIfAbsent(rs.getLong(1), k -> new java.util.TreeSet<>());
                     String value = rs.getString(3);

@@ -190,6 +190,33 @@ class TimelineQueriesTest {
         }
     }
 
+    @Test
+    void theModelListsTagWordsComeFromASmallIndexWhenTheCatalogHasOne() throws Exception {
+        try (SqliteCatalog c = SqliteCatalog.open(db, true)) {
+            c.write(tx -> {
+                tx.models().putTag(tx.models().id("b").orElseThrow(), "team", "search");
+                return null;
+            });
+        }
+        String join = "SELECT DISTINCT v.model_id FROM version_tags t JOIN versions v%s ON v.id = t.version_id";
+        try (Connection conn = DriverManager.getConnection("jdbc:sqlite:" + db)) {
+            String by = Indexes.indexedBy(conn, Indexes.VERSIONS_MODEL_OF);
+            assertThat(by).as("made when the catalog opened for writing").isEqualTo(" INDEXED BY versions_model_of");
+            assertThat(plan(conn, join.formatted(by))).contains("SEARCH v USING COVERING INDEX versions_model_of (id=?)");
+            try (var st = conn.createStatement()) {
+                st.execute("DROP INDEX versions_model_of");
+            }
+            assertThat(Indexes.indexedBy(conn, Indexes.VERSIONS_MODEL_OF)).isEmpty();
+        }
+        // a catalog without it (only opened read-only since it was dropped) lists the same models and words
+        try (SqliteCatalog c = SqliteCatalog.openReadOnly(db)) {
+            var listed = c.read(tx -> tx.models().list());
+            assertThat(listed).extracting(m -> m.name()).containsExactly("a", "b");
+            assertThat(listed.get(0).tags()).contains("failed", "stable");
+            assertThat(listed.get(1).tags()).containsExactly("team", "team=search");
+        }
+    }
+
     private static String plan(Connection c, String sql, Object... args) throws Exception {
         try (PreparedStatement ps = c.prepareStatement("EXPLAIN QUERY PLAN " + sql)) {
             Jdbc.bind(ps, args);
