@@ -94,6 +94,8 @@ class FirstPaintWindowTest {
         assertThat(split.getDividerPositions()[0]).isCloseTo(0.42, org.assertj.core.data.Offset.offset(0.02));
         assertThat(((TabPane) view.lookup("#tabs")).getTabs()).hasSize(5);
         waitUntil(() -> view.lookup("#details-title") != null);
+        // the version in focus was read before the tab joined: its details show, not "Reading …" for ever
+        waitUntil(() -> view.lookup("#details-reading") == null && view.lookup("#details-title") != null);
         assertThat(robot.lookup("#details-title").queryLabeled().getText())
                 .isEqualTo(vm.model().modelProperty().get() + " " + timeline().currentProperty().get().label());
 

@@ -37,7 +37,8 @@ public final class DetailsView extends ScrollPane {
         vm.currentProperty().addListener((o, a, v) -> show(vm.detailsProperty().get()));
         vm.detailsProperty().addListener((o, a, v) -> show(v));
         vm.timelineProperty().addListener((o, a, d) -> show(vm.detailsProperty().get()));
-        show(null);
+        // what is read already (the window's first frame builds this view after the first version came into focus)
+        show(vm.detailsProperty().get());
     }
 
     private void show(Version full) {
