@@ -3,8 +3,10 @@ package dev.rewind.ui;
 import dev.rewind.service.CatalogSessions;
 import dev.rewind.service.OpenMode;
 import dev.rewind.service.Services;
+import dev.rewind.ui.model.EarlyModelRead;
 import dev.rewind.ui.shell.EarlyListing;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -12,9 +14,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 
 /**
- * Opens the catalog the window will open on a thread of its own while the toolkit starts, and lists its models,
- * so the window's first open finds it opened and listed (start-up time). Any other open, and the first one if it
- * asks for something else, opens as usual.
+ * Opens the catalog the window will open on a thread of its own while the toolkit starts, lists its models and
+ * reads the first one's timeline, so the window's first open finds it opened and listed, and its first frame can
+ * hold that timeline (start-up time). Any other open, and the first one if it asks for something else, opens as
+ * usual.
  */
 final class CatalogHeadStart implements BiFunction<Path, OpenMode, CatalogSessions.Opened>, EarlyListing {
     private static final System.Logger LOG = System.getLogger(CatalogHeadStart.class.getName());
@@ -25,6 +28,7 @@ final class CatalogHeadStart implements BiFunction<Path, OpenMode, CatalogSessio
     private final CompletableFuture<EarlyListing.Listing> listing = new CompletableFuture<>();
     private final AtomicBoolean taken = new AtomicBoolean();
     private final AtomicBoolean listingTaken = new AtomicBoolean();
+    private final CompletableFuture<Void> ahead = new CompletableFuture<>();
 
     private CatalogHeadStart(BiFunction<Path, OpenMode, CatalogSessions.Opened> opener, Path path, OpenMode mode) {
         this.opener = opener;
@@ -40,25 +44,52 @@ final class CatalogHeadStart implements BiFunction<Path, OpenMode, CatalogSessio
             return h;
         }
         Thread t = new Thread(() -> {
-            CatalogSessions.Opened opened;
             try {
-                opened = opener.apply(path, mode);
-            } catch (Throwable e) { // handed to the window's open, which reports it
-                h.early.completeExceptionally(e);
-                h.listing.completeExceptionally(e);
-                return;
-            }
-            h.early.complete(opened);
-            try {
-                h.listing.complete(EarlyListing.Listing.read(opened.services()));
-            } catch (Throwable e) { // the window lists them itself, and reports what fails then
-                LOG.log(System.Logger.Level.DEBUG, "listing the models of " + path + " ahead of the window failed", e);
-                h.listing.completeExceptionally(e);
+                h.ahead(path, mode);
+            } finally {
+                h.ahead.complete(null);
             }
         }, "open catalog early");
         t.setDaemon(true);
         t.start();
         return h;
+    }
+
+    private void ahead(Path p, OpenMode m) {
+        CatalogSessions.Opened opened;
+        try {
+            opened = opener.apply(p, m);
+        } catch (Throwable e) { // handed to the window's open, which reports it
+            early.completeExceptionally(e);
+            listing.completeExceptionally(e);
+            return;
+        }
+        early.complete(opened);
+        EarlyModelRead first;
+        try {
+            EarlyListing.Listing l = EarlyListing.Listing.read(opened.services());
+            // the model the window selects first (the list's first): its timeline is read next, here
+            first = l.models().isEmpty() ? null : EarlyModelRead.of(opened.services(), l.models().get(0).name());
+            listing.complete(l.withFirst(first));
+        } catch (Throwable e) { // the window lists them itself, and reports what fails then
+            LOG.log(System.Logger.Level.DEBUG, "listing the models of " + p + " ahead of the window failed", e);
+            listing.completeExceptionally(e);
+            return;
+        }
+        if (first != null) {
+            first.run(Clock.systemUTC(), CatalogHeadStart::onThreadOfItsOwn);
+        }
+    }
+
+    private static void onThreadOfItsOwn(Runnable part) {
+        Thread t = new Thread(part, "read first model early");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Done when all this opener does ahead of the window is done (tests wait on it). */
+    CompletableFuture<Void> aheadDone() {
+        return ahead;
     }
 
     /** How the window opens the catalog at once, or null when it asks first (no such file). */

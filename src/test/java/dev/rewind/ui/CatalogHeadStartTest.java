@@ -36,6 +36,16 @@ class CatalogHeadStartTest {
                     .isEqualTo(opened.services().registry().models().stream().map(ModelSummary::name).toList());
             assertThat(h.takeListing(opened.services())).as("given once").isEmpty();
             assertThat(opens).as("opened once, ahead of the window").hasValue(1);
+            // and the first model's timeline is read next, for the model the window selects first
+            assertThat(listing.first().model()).isEqualTo(names.get(0));
+            dev.rewind.ui.common.QueuedTaskExecutor tasks = new dev.rewind.ui.common.QueuedTaskExecutor();
+            dev.rewind.ui.model.ModelViewModel model = new dev.rewind.ui.model.ModelViewModel(tasks,
+                    new dev.rewind.ui.common.RecordingDialogs(), opened::services, java.time.Clock.systemUTC());
+            model.offer(listing.first());
+            model.load(names.get(0));
+            tasks.runAll(); // waits for the read ahead if it is still running
+            assertThat(model.timelineProperty().get().versions()).isNotEmpty()
+                    .allMatch(v -> v.model().equals(names.get(0)));
 
             TestCatalogs.changeElsewhere(db, s -> s.targetRules().protect(names.get(0), "production", true, "why"));
             assertThat(listing.changes().await(Duration.ofSeconds(5))).as("a change after the listing is seen").isTrue();

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -68,6 +69,7 @@ public final class ModelViewModel {
     private final VersionDetails details;
     private Runnable afterChange = () -> { };
     private java.util.function.Consumer<Runnable> afterShown = Runnable::run;
+    private EarlyModelRead early;
 
     private Map<String, RollbackSuggestion> suggestions = Map.of();
 
@@ -104,32 +106,49 @@ public final class ModelViewModel {
         }
         reading.set(true);
         loading.set(true);
-        tasks.run("Load " + name, () -> ModelReads.first(services.get(), name, clock.instant(), tasks.forParts()),
-                l -> {
-                    if (generation != loadGeneration) {
-                        return;
-                    }
-                    directions = l.directions();
-                    tagKeys = l.tagKeys();
-                    suggestions = l.suggestions();
-                    initial = l.initial();
-                    targets.setAll(l.targets());
-                    timeline.set(l.timeline());
-                    dev.rewind.ui.common.StartupTrace.mark("model " + name + " shown");
-                    if (another) {
-                        loaded();
-                    }
-                    // the History once the timeline is laid out (on a long-lived model this read takes a core for
-                    // seconds); a reload (after a move, a tag, a change seen) shows its timeline at once but counts
-                    // as done only with its History, so what it changed is everywhere when it says so
-                    afterShown.accept(() -> readHistory(name, generation, another ? () -> { } : this::loaded));
-                }, t -> {
+        EarlyModelRead ahead = early;
+        early = null;
+        Consumer<ModelReads.Loaded> show = l -> {
+            if (generation != loadGeneration) {
+                return;
+            }
+            directions = l.directions();
+            tagKeys = l.tagKeys();
+            suggestions = l.suggestions();
+            initial = l.initial();
+            targets.setAll(l.targets());
+            timeline.set(l.timeline());
+            dev.rewind.ui.common.StartupTrace.mark("model " + name + " shown");
+            if (another) {
+                loaded();
+            }
+            // the History once the timeline is laid out (on a long-lived model this read takes a core for
+            // seconds); a reload (after a move, a tag, a change seen) shows its timeline at once but counts
+            // as done only with its History, so what it changed is everywhere when it says so
+            afterShown.accept(() -> readHistory(name, generation, another ? () -> { } : this::loaded));
+        };
+        boolean wasReadAhead = ahead != null && ahead.isFor(services.get(), name);
+        Optional<ModelReads.Loaded> ready = wasReadAhead ? ahead.ready() : Optional.empty();
+        if (ready.isPresent()) { // read while the window started: shown in the frame being built
+            show.accept(ready.get());
+            return;
+        }
+        tasks.run("Load " + name, () -> wasReadAhead ? ahead.awaitElseRead(clock, tasks.forParts())
+                : ModelReads.first(services.get(), name, clock.instant(), tasks.forParts()), show, t -> {
                     if (generation == loadGeneration) {
                         loading.set(false);
                         reading.set(false);
                         error("Could not load " + name, t);
                     }
                 });
+    }
+
+    /**
+     * A read of the model the window will show first, started ahead of it (start-up): the next load uses it if it
+     * is of that model in the catalog open then; any load forgets it.
+     */
+    public void offer(EarlyModelRead read) {
+        early = read;
     }
 
     private void loaded() {

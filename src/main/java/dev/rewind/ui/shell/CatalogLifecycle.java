@@ -9,6 +9,7 @@ import dev.rewind.service.ServerLogin;
 import dev.rewind.service.Services;
 import dev.rewind.ui.common.TaskExecutor;
 import dev.rewind.ui.learn.SandboxHost;
+import dev.rewind.ui.model.EarlyModelRead;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -30,10 +31,11 @@ final class CatalogLifecycle implements SandboxHost {
 
     /**
      * A catalog just opened: its services, its models, the feed of changes made elsewhere since they were read,
-     * whether the first-start demo was created now, and what opening it repaired or could not repair.
+     * whether the first-start demo was created now, what opening it repaired or could not repair, and the read of
+     * its first model started ahead of the window (or null).
      */
     record Opened(Services services, List<ModelSummary> models, ChangeFeed changes, boolean fresh,
-                  List<CatalogSessions.Note> notes) {
+                  List<CatalogSessions.Note> notes, EarlyModelRead first) {
     }
 
     private final TaskExecutor tasks;
@@ -117,7 +119,7 @@ final class CatalogLifecycle implements SandboxHost {
                 }
                 EarlyListing.Listing listing = early(s, fill).orElseGet(() -> EarlyListing.Listing.read(s));
                 return new Opened(s, listing.models(), listing.changes(),
-                        session.created() && mode == OpenMode.DEMO_IF_MISSING, session.notes());
+                        session.created() && mode == OpenMode.DEMO_IF_MISSING, session.notes(), listing.first());
             } catch (RuntimeException e) {
                 s.close();
                 throw e;
@@ -170,7 +172,7 @@ final class CatalogLifecycle implements SandboxHost {
             recent.remove(again);
             recent.add(0, again);
         }
-        list.showOpened(opened.models(), prefer);
+        list.showOpened(opened.models(), prefer, opened.first());
         live.watch(services, opened.changes());
         afterSwap.accept(opened);
     }

@@ -4,6 +4,7 @@ import dev.rewind.domain.ChangeFeed;
 import dev.rewind.domain.ModelSummary;
 import dev.rewind.service.Services;
 import dev.rewind.ui.common.StartupTrace;
+import dev.rewind.ui.model.EarlyModelRead;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,10 +19,18 @@ public interface EarlyListing {
      */
     Optional<Listing> takeListing(Services services);
 
-    /** The feed of changes, followed from before the models were read (no change made meanwhile goes unseen). */
-    record Listing(ChangeFeed changes, List<ModelSummary> models) {
+    /**
+     * The feed of changes, followed from before the models were read (no change made meanwhile goes unseen); and
+     * the read of the first model, started ahead of the window, or null.
+     */
+    record Listing(ChangeFeed changes, List<ModelSummary> models, EarlyModelRead first) {
         public Listing {
             models = List.copyOf(models);
+        }
+
+        /** The same listing with the first model's read ahead of the window. */
+        public Listing withFirst(EarlyModelRead read) {
+            return new Listing(changes, models, read);
         }
 
         /** Reads the models of {@code s}, following its changes first. */
@@ -30,7 +39,7 @@ public interface EarlyListing {
             try {
                 List<ModelSummary> models = s.registry().models();
                 StartupTrace.mark("models listed");
-                return new Listing(changes, models);
+                return new Listing(changes, models, null);
             } catch (RuntimeException e) {
                 changes.close();
                 throw e;

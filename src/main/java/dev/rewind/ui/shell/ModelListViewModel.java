@@ -6,6 +6,7 @@ import dev.rewind.service.ServerLogin;
 import dev.rewind.service.Services;
 import dev.rewind.ui.common.Failure;
 import dev.rewind.ui.common.TaskExecutor;
+import dev.rewind.ui.model.EarlyModelRead;
 import dev.rewind.ui.model.ModelViewModel;
 import java.nio.file.Path;
 import java.util.List;
@@ -77,10 +78,14 @@ public final class ModelListViewModel {
         }
     }
 
-    /** Shows another catalog's models, selecting {@code prefer} if it is there, else the first. */
-    void showOpened(List<ModelSummary> list, String prefer) {
+    /**
+     * Shows another catalog's models, selecting {@code prefer} if it is there, else the first; {@code first} (or
+     * null): that model's read, started ahead of the window, which its load uses if it is the one selected.
+     */
+    void showOpened(List<ModelSummary> list, String prefer, EarlyModelRead first) {
         selected.set(null);
         show(list);
+        model.offer(first);
         filtered.stream().filter(m -> m.name().equals(prefer)).findFirst()
                 .or(() -> filtered.stream().findFirst()).ifPresent(selected::set);
     }

@@ -67,6 +67,86 @@ class LoadingStateViewModelTest {
     }
 
     @Test
+    void aModelReadAheadOfTheWindowIsShownAtOnceWithoutAReadOfItsOwn() {
+        EarlyModelRead ahead = EarlyModelRead.of(services, "m");
+        ahead.run(Clock.systemUTC(), Runnable::run);
+        vm.offer(ahead);
+        vm.load("m");
+        assertThat(tasks.pending()).as("no read of m queued: only its History, once it is shown")
+                .noneMatch(t -> t.startsWith("Load "));
+        assertThat(vm.timelineProperty().get().versions()).extracting(Version::model).containsOnly("m").isNotEmpty();
+        assertThat(vm.loadsProperty().get()).isEqualTo(1);
+        assertThat(vm.initialVersion().label()).isEqualTo("2.0");
+        assertThat(vm.targets()).isNotEmpty();
+        tasks.runAll();
+        assertThat(vm.events()).as("its History is read as for any load").isNotEmpty();
+        assertThat(vm.readingProperty().get()).isFalse();
+
+        vm.load("n");
+        vm.load("m");
+        assertThat(tasks.pending()).as("given once: the next load of m reads it").contains("Load m");
+    }
+
+    @Test
+    void aReadAheadOfAnotherModelOrCatalogIsIgnoredAndOneStillRunningIsWaitedFor() {
+        EarlyModelRead other = EarlyModelRead.of(services, "n");
+        other.run(Clock.systemUTC(), Runnable::run);
+        vm.offer(other);
+        loaded("m");
+        assertThat(vm.timelineProperty().get().versions()).extracting(Version::model).containsOnly("m");
+        vm.load("n");
+        assertThat(tasks.pending()).as("offered to the load after it only").contains("Load n");
+        tasks.runAll();
+
+        Services elsewhere = TestCatalogs.open(TestCatalogs.copy(TestCatalogs.template(), dir.resolve("d.db")));
+        try {
+            EarlyModelRead otherCatalog = EarlyModelRead.of(elsewhere, "m");
+            otherCatalog.run(Clock.systemUTC(), Runnable::run);
+            vm.offer(otherCatalog);
+            vm.load("m");
+            assertThat(tasks.pending()).as("read in the catalog open now").contains("Load m");
+            tasks.runAll();
+        } finally {
+            TestCatalogs.close(elsewhere);
+        }
+
+        EarlyModelRead running = EarlyModelRead.of(services, "n");
+        vm.offer(running);
+        vm.load("n");
+        assertThat(vm.loadingProperty().get()).as("not read yet: the load waits for it").isTrue();
+        running.run(Clock.systemUTC(), Runnable::run);
+        tasks.runOldest();
+        assertThat(vm.loadingProperty().get()).isFalse();
+        assertThat(vm.timelineProperty().get().versions()).extracting(Version::model).containsOnly("n");
+    }
+
+    @Test
+    void aReadAheadThatFailedIsReadAgainAndOnlyThatReadsFailureIsReported() throws Exception {
+        RecordingDialogs dialogs = new RecordingDialogs();
+        vm = new ModelViewModel(tasks, dialogs, () -> services, Clock.systemUTC());
+        EarlyModelRead failed = EarlyModelRead.of(services, "late");
+        failed.run(Clock.systemUTC(), Runnable::run); // no such model yet: the read fails
+        java.nio.file.Path art = java.nio.file.Files.writeString(dir.resolve("late.bin"), "weights");
+        services.registry().register(new dev.rewind.service.RegisterRequest("late", "1.0", art, java.util.List.of(),
+                java.util.Map.of(), java.util.Map.of(), null, null, null, null));
+        vm.offer(failed);
+        vm.load("late");
+        assertThat(tasks.pending()).as("read again, not taken as it was").contains("Load late");
+        tasks.runAll();
+        assertThat(dialogs.errors).as("the failure ahead of the window is not the person's").isEmpty();
+        assertThat(vm.timelineProperty().get().versions()).extracting(Version::label).containsExactly("1.0");
+
+        EarlyModelRead missing = EarlyModelRead.of(services, "no-such-model");
+        missing.run(Clock.systemUTC(), Runnable::run);
+        vm.offer(missing);
+        vm.load("no-such-model");
+        tasks.runAll();
+        assertThat(vm.loadingProperty().get()).isFalse();
+        assertThat(dialogs.errors).singleElement().extracting(RecordingDialogs.Error::title)
+                .isEqualTo("Could not load no-such-model");
+    }
+
+    @Test
     void reloadingTheSameModelKeepsItsContentWhileItReads() {
         loaded("m");
         TimelineData before = vm.timelineProperty().get();

@@ -22,7 +22,7 @@ class ModelListPlaceholderTest {
         assertThat(list.loadingProperty().get()).isTrue();
         assertThat(list.placeholderProperty().get()).isEmpty();
 
-        list.showOpened(List.of(), null);
+        list.showOpened(List.of(), null, null);
         assertThat(list.placeholderProperty().get()).startsWith("No models yet.");
 
         list.opening(java.nio.file.Path.of("other.db"));
@@ -31,7 +31,7 @@ class ModelListPlaceholderTest {
 
     @Test
     void aFilterThatHidesEveryModelSaysSo() {
-        list.showOpened(List.of(new ModelSummary(1, "fraud", 1, "1.0", Instant.EPOCH, List.of())), "zzz");
+        list.showOpened(List.of(new ModelSummary(1, "fraud", 1, "1.0", Instant.EPOCH, List.of())), "zzz", null);
         list.filterProperty().set("zzz");
         assertThat(list.placeholderProperty().get()).isEqualTo("No model matches \u201czzz\u201d.");
     }
