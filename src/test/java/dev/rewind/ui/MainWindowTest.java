@@ -131,8 +131,27 @@ class MainWindowTest extends WindowTestBase {
         waitUntil(() -> robot.lookup(".rw-model-failed-live").<javafx.scene.Node>queryAll().stream().anyMatch(javafx.scene.Node::isVisible));
         assertThat(robot.lookup(".rw-model-failed-live").<javafx.scene.Node>queryAll().stream().filter(javafx.scene.Node::isVisible)
                 .map(n -> ((javafx.scene.control.Label) n).getText()))
-                .containsExactly("⚠ production serves failed " + live + " · staging serves failed " + live);
+                .containsExactly("⚠ production serves failed " + live + " · staging serves failed " + live + " · 3 versions");
         waitUntil(() -> w.timeline().lastLayout().lanes().stream().anyMatch(l -> l.servesFailed()));
+        assertModelCellsFitOneHeight(robot);
+    }
+
+    /** Every model cell is as high as the list's fixed cell size, and its two lines fit in it (none clipped). */
+    private static void assertModelCellsFitOneHeight(FxRobot robot) {
+        javafx.scene.control.ListView<?> list = robot.lookup("#model-list").queryAs(javafx.scene.control.ListView.class);
+        double fixed = list.getFixedCellSize();
+        assertThat(fixed).as("one height for every cell: the list never measures them").isGreaterThan(20);
+        List<javafx.scene.control.ListCell<?>> cells = robot.lookup("#model-list .list-cell").<javafx.scene.control.ListCell<?>>queryAll()
+                .stream().filter(c -> c.getGraphic() != null && c.isVisible()).toList();
+        assertThat(cells).as("cells showing models").hasSizeGreaterThanOrEqualTo(4);
+        for (javafx.scene.control.ListCell<?> cell : cells) {
+            javafx.scene.layout.Region box = (javafx.scene.layout.Region) cell.getGraphic();
+            double needed = box.prefHeight(-1) + cell.snappedTopInset() + cell.snappedBottomInset();
+            assertThat(cell.getHeight()).as("height of %s", cell.getAccessibleText()).isEqualTo(fixed, org.assertj.core.data.Offset.offset(0.5));
+            assertThat(needed).as("what %s needs (its lines, its padding)", cell.getAccessibleText()).isLessThanOrEqualTo(fixed + 0.5);
+            assertThat(((javafx.scene.control.Label) ((javafx.scene.layout.VBox) box).getChildren().get(1)).getText())
+                    .as("the second line of %s", cell.getAccessibleText()).endsWith("versions");
+        }
     }
 
     @Test

@@ -2,13 +2,15 @@ package dev.rewind.ui.shell;
 
 import dev.rewind.domain.ModelSummary;
 import dev.rewind.domain.TargetState;
-import java.util.stream.Collectors;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -62,12 +64,18 @@ final class ModelListView extends VBox {
         filter.requestFocus();
     }
 
-    /** A model with its live version per target, e.g. "production 1.1.0 · staging 2.0.0". */
+    /**
+     * A model in two lines, every cell the same height (the list then never measures cells to lay itself out, the
+     * larger part of the first frame's layout on a catalog of many models): its name, then its live version per
+     * target and its number of versions, e.g. "production 1.1.0 · staging 2.0.0 · 14 versions". A target serving
+     * a version tagged failed turns that line into a warning that names it first: "⚠ production serves failed
+     * 1.1.0 · staging 2.0.0 · 14 versions" (all of it in the tooltip, should the line be cut).
+     */
     private static final class ModelCell extends ListCell<ModelSummary> {
+        private static final String FAILED = "rw-model-failed-live";
         private final Label name = new Label();
         private final Label detail = new Label();
-        private final Label failedLive = new Label();
-        private final VBox box = new VBox(2, name, detail, failedLive);
+        private final VBox box = new VBox(2, name, detail);
 
         ModelCell() {
             name.getStyleClass().add("rw-model-name");
@@ -75,9 +83,6 @@ final class ModelListView extends VBox {
             setPrefWidth(0); // follow the list's width and ellipsize instead of scrolling sideways
             name.setMinWidth(0);
             detail.setMinWidth(0);
-            failedLive.getStyleClass().addAll("rw-model-failed-live", "rw-danger");
-            failedLive.setMinWidth(0);
-            failedLive.managedProperty().bind(failedLive.visibleProperty());
         }
 
         @Override
@@ -90,18 +95,33 @@ final class ModelListView extends VBox {
                 return;
             }
             name.setText(m.name());
-            String live = m.targets().stream().filter(t -> t.liveVersion() != null)
-                    .map(t -> t.name() + " " + t.liveVersion()).collect(Collectors.joining(" · "));
-            detail.setText((live.isEmpty() ? "not deployed" : live) + " · " + m.versionCount() + " versions");
             // a target serving a version tagged failed is the first thing to see in the list
-            String failed = m.targets().stream().filter(TargetState::liveFailed)
-                    .map(t -> t.name() + " serves failed " + t.liveVersion()).collect(Collectors.joining(" · "));
-            failedLive.setText(failed.isEmpty() ? "" : "⚠ " + failed);
-            failedLive.setVisible(!failed.isEmpty());
-            failedLive.setTooltip(failed.isEmpty() ? null : new javafx.scene.control.Tooltip(failed));
+            List<String> failed = m.targets().stream().filter(TargetState::liveFailed)
+                    .map(t -> t.name() + " serves failed " + t.liveVersion()).toList();
+            List<String> live = m.targets().stream().filter(t -> t.liveVersion() != null && !t.liveFailed())
+                    .map(t -> t.name() + " " + t.liveVersion()).toList();
+            List<String> serving = new ArrayList<>(failed);
+            serving.addAll(live);
+            String versions = dev.rewind.domain.Text.count(m.versionCount(), "version");
+            String line = (serving.isEmpty() ? "not deployed" : String.join(" · ", serving)) + " · " + versions;
+            detail.setText(failed.isEmpty() ? line : "⚠ " + line);
+            detail.getStyleClass().removeAll(FAILED, "rw-danger");
+            if (!failed.isEmpty()) {
+                detail.getStyleClass().addAll(FAILED, "rw-danger");
+            }
+            detail.setTooltip(failed.isEmpty() ? null : new Tooltip(detail.getText()));
             // the cell shows labels in a box: a screen reader reads the cell's own text, so it is said here
-            setAccessibleText(m.name() + ", " + (live.isEmpty() ? "not deployed" : "live: " + live.replace(" · ", ", "))
-                    + ", " + m.versionCount() + " versions" + (failed.isEmpty() ? "" : ", warning: " + failed));
+            List<String> said = new ArrayList<>(List.of(m.name()));
+            if (!failed.isEmpty()) {
+                said.add("warning: " + String.join(", ", failed));
+            }
+            if (!live.isEmpty()) {
+                said.add("live: " + String.join(", ", live));
+            } else if (failed.isEmpty()) {
+                said.add("not deployed");
+            }
+            said.add(versions);
+            setAccessibleText(String.join(", ", said));
             setGraphic(box);
             setText(null);
         }
