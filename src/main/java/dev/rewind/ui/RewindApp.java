@@ -72,7 +72,7 @@ public final class RewindApp extends Application {
         Scene scene = scene(view);
         stage.setScene(scene);
         stage.setTitle("Rewind");
-        addIcons(stage);
+        addIcons(stage, view);
         stage.show();
         StartupTrace.mark("stage shown");
         Runnable[] first = new Runnable[1];
@@ -91,16 +91,17 @@ public final class RewindApp extends Application {
 
     /**
      * The window icons, in the sizes desktops pick from (title bar, task switcher, dock): decoded on a thread of
-     * their own and added when ready (start-up time: 35-40 ms of the JavaFX thread's CPU before the first frame).
+     * their own (start-up time: 35-40 ms of the JavaFX thread's CPU before the first frame) and handed to the window
+     * with the menus (giving them to the window system took another 9 ms of that thread before the first frame).
      */
-    private static void addIcons(Stage stage) {
+    private static void addIcons(Stage stage, MainView view) {
         Thread t = new Thread(() -> {
             List<Image> icons = new ArrayList<>();
             for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
                 String icon = "/dev/rewind/ui/icons/rewind-" + size + ".png";
                 icons.add(new Image(RewindApp.class.getResource(icon).toExternalForm()));
             }
-            Platform.runLater(() -> stage.getIcons().addAll(icons));
+            Platform.runLater(() -> view.whenChromeJoins(() -> stage.getIcons().addAll(icons)));
         }, "window icons");
         t.setDaemon(true);
         t.start();

@@ -42,6 +42,8 @@ class FirstPaintWindowTest {
     /** What was drawn when the menus joined: the loads finished and the versions on the timeline then. */
     final List<String> whenChromeJoined = new ArrayList<>();
     boolean chromeInFirstView;
+    /** Whether the menus were in the window when what waited for them ran (the window's icons wait so). */
+    final List<Boolean> waitedForChrome = new ArrayList<>();
 
     @AfterEach
     void close() {
@@ -50,16 +52,18 @@ class FirstPaintWindowTest {
     }
 
     private void open(Path db, OpenMode mode) throws TimeoutException {
-        FxToolkit.setupStage(stage -> show(stage, db, mode));
+        FxToolkit.setupStage(stage -> show(stage, db, mode, RewindApp::open));
     }
 
-    private void show(Stage stage, Path db, OpenMode mode) {
+    private void show(Stage stage, Path db, OpenMode mode,
+                      java.util.function.BiFunction<Path, OpenMode, dev.rewind.service.CatalogSessions.Opened> opener) {
         MainView.applyTheme(false);
         vm = new MainViewModel(new FxTaskExecutor(), new TestDialogs(() -> stage), new FxScheduler(),
-                Clock.systemUTC(), RewindApp::open);
+                Clock.systemUTC(), opener);
         view = MainView.firstPaintFirst(vm);
         chromeInFirstView = view.lookup(".menu-bar") != null || view.lookup("#tabs") != null
                 || view.lookup(".rw-status-bar") != null;
+        view.whenChromeJoins(() -> waitedForChrome.add(view.lookup(".menu-bar") != null));
         view.topProperty().addListener((o, was, now) -> whenChromeJoined.add("loads "
                 + vm.model().loadsProperty().get() + ", versions " + timeline().getData().versions().size()));
         stage.setScene(RewindApp.scene(view));
@@ -89,6 +93,9 @@ class FirstPaintWindowTest {
 
         assertThat(whenChromeJoined).as("the first model was drawn before the menus joined").hasSize(1);
         assertThat(whenChromeJoined.get(0)).startsWith("loads 1,").doesNotEndWith("versions 0");
+        assertThat(waitedForChrome).as("ran once, with the menus in place").containsExactly(true);
+        view.whenChromeJoins(() -> waitedForChrome.add(true));
+        assertThat(waitedForChrome).as("once they are in, at once").hasSize(2);
         // the tabs took the place kept for them: the timeline keeps its share of the height
         SplitPane split = (SplitPane) view.lookup("#tabs").getParent().getParent();
         assertThat(split.getDividerPositions()[0]).isCloseTo(0.42, org.assertj.core.data.Offset.offset(0.02));
@@ -108,6 +115,37 @@ class FirstPaintWindowTest {
         robot.clickOn("File");
         waitUntil(() -> menus.getMenus().get(0).isShowing());
         robot.press(javafx.scene.input.KeyCode.ESCAPE).release(javafx.scene.input.KeyCode.ESCAPE);
+    }
+
+    @Test
+    void aCatalogOpenedAheadOfTheWindowShowsItsFirstModelsTimelineInTheFrameThatFirstListsIt(FxRobot robot)
+            throws Exception {
+        Path db = dir.resolve("demo.db");
+        RewindApp.open(db, OpenMode.DEMO_IF_MISSING).services().close();
+        // as RewindApp starts: the catalog opened, listed and its first model read while the toolkit starts
+        CatalogHeadStart ahead = CatalogHeadStart.begin(RewindApp::open, db, OpenMode.EXISTING);
+        ahead.aheadDone().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        List<String> firstListed = new ArrayList<>();
+        FxToolkit.setupStage(stage -> {
+            show(stage, db, OpenMode.EXISTING, ahead);
+            Runnable[] once = new Runnable[1];
+            once[0] = () -> {
+                if (!vm.models().isEmpty()) {
+                    stage.getScene().removePostLayoutPulseListener(once[0]);
+                    firstListed.add("loads " + vm.model().loadsProperty().get() + ", versions "
+                            + timeline().getData().versions().size() + ", selected " + vm.selectedModelProperty().get().name());
+                }
+            };
+            stage.getScene().addPostLayoutPulseListener(once[0]);
+        });
+        waitUntil(this::chrome);
+        String first = vm.models().get(0).name();
+        int versions = vm.model().timelineProperty().get().versions().size();
+        assertThat(versions).isPositive();
+        assertThat(firstListed).as("the layout pass that first lists the models").containsExactly(
+                "loads 1, versions " + versions + ", selected " + first);
+        waitUntil(() -> !vm.model().events().isEmpty()); // its History follows, as for any model
+        assertThat(whenChromeJoined).containsExactly("loads 1, versions " + versions);
     }
 
     @Test

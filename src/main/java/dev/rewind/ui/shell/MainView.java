@@ -26,6 +26,7 @@ public final class MainView extends BorderPane {
     private static final double MENU_BAR_HEIGHT = 36;
     private static final double STATUS_BAR_HEIGHT = 25;
     private boolean chrome;
+    private final java.util.List<Runnable> withChrome = new java.util.ArrayList<>();
 
     /** The whole view at once (tests, and windows opened later). */
     public MainView(MainViewModel vm) {
@@ -83,6 +84,20 @@ public final class MainView extends BorderPane {
                 new TourOffer(vm.learn()), new ConnectionBanner(vm), new IntegrityBanner(vm.integrity()), new ReadOnlyBanner(vm)));
         setBottom(new StatusBarView(vm));
         modelPane.addTabs();
+        withChrome.forEach(Runnable::run);
+        withChrome.clear();
+    }
+
+    /**
+     * Runs {@code r} when the menus, tabs and status bar join the window (after its first frame; at once if they
+     * have): what the first frame does not show waits with them (the window's icons, say).
+     */
+    public void whenChromeJoins(Runnable r) {
+        if (chrome) {
+            r.run();
+        } else {
+            withChrome.add(r);
+        }
     }
 
     // after the frame that draws the first model's timeline has been laid out and rendered (runLater: after the
