@@ -42,6 +42,7 @@ class FirstPaintWindowTest {
     /** What was drawn when the menus joined: the loads finished and the versions on the timeline then. */
     final List<String> whenChromeJoined = new ArrayList<>();
     boolean chromeInFirstView;
+    double listTopWhenChromeJoined;
     /** Whether the menus were in the window when what waited for them ran (the window's icons wait so). */
     final List<Boolean> waitedForChrome = new ArrayList<>();
 
@@ -62,8 +63,10 @@ class FirstPaintWindowTest {
                 Clock.systemUTC(), opener);
         view = MainView.firstPaintFirst(vm);
         chromeInFirstView = view.lookup(".menu-bar") != null || view.lookup("#tabs") != null
-                || view.lookup(".rw-status-bar") != null;
+                || view.lookup(".rw-status-bar") != null || view.lookup("#model-filter") != null;
         view.whenChromeJoins(() -> waitedForChrome.add(view.lookup(".menu-bar") != null));
+        view.topProperty().addListener((o, was, now) -> listTopWhenChromeJoined =
+                view.lookup("#model-list").localToScene(0, 0).getY());
         view.topProperty().addListener((o, was, now) -> whenChromeJoined.add("loads "
                 + vm.model().loadsProperty().get() + ", versions " + timeline().getData().versions().size()));
         stage.setScene(RewindApp.scene(view));
@@ -79,7 +82,7 @@ class FirstPaintWindowTest {
 
     private boolean chrome() {
         return view.lookup(".menu-bar") != null && view.lookup("#tabs") != null
-                && view.lookup(".rw-status-bar") != null;
+                && view.lookup(".rw-status-bar") != null && view.lookup("#model-filter") != null;
     }
 
     @Test
@@ -88,8 +91,14 @@ class FirstPaintWindowTest {
         Path db = dir.resolve("demo.db");
         RewindApp.open(db, OpenMode.DEMO_IF_MISSING).services().close(); // made before: the window only opens it
         open(db, OpenMode.EXISTING);
-        assertThat(chromeInFirstView).as("no menus, tabs or status bar before the first frame").isFalse();
+        assertThat(chromeInFirstView).as("no menus, tabs, status bar or filter field before the first frame").isFalse();
         waitUntil(this::chrome);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(listTopWhenChromeJoined).as("laid out before").isPositive();
+        assertThat(listTop(robot)).as("the filter took the place kept for it: the list did not move")
+                .isCloseTo(listTopWhenChromeJoined, org.assertj.core.data.Offset.offset(0.5));
+        robot.clickOn("#model-filter").write(vm.models().get(0).name());
+        waitUntil(() -> vm.models().size() == 1);
 
         assertThat(whenChromeJoined).as("the first model was drawn before the menus joined").hasSize(1);
         assertThat(whenChromeJoined.get(0)).startsWith("loads 1,").doesNotEndWith("versions 0");
@@ -146,6 +155,11 @@ class FirstPaintWindowTest {
                 "loads 1, versions " + versions + ", selected " + first);
         waitUntil(() -> !vm.model().events().isEmpty()); // its History follows, as for any model
         assertThat(whenChromeJoined).containsExactly("loads 1, versions " + versions);
+    }
+
+    private static double listTop(FxRobot robot) {
+        Node list = robot.lookup("#model-list").query();
+        return list.localToScene(0, 0).getY();
     }
 
     @Test

@@ -45,7 +45,7 @@ public final class MainView extends BorderPane {
 
     private MainView(MainViewModel vm, boolean chromeLater) {
         this.vm = vm;
-        this.sidebar = new ModelListView(vm);
+        this.sidebar = new ModelListView(vm, chromeLater);
         this.modelPane = new ModelPane(vm.model(), vm.compare(), vm.artifactFiles(), vm.versions(), chromeLater);
         getStyleClass().add("rw-main");
         body = new SplitPane(sidebar, modelPane);
@@ -84,6 +84,7 @@ public final class MainView extends BorderPane {
                 new TourOffer(vm.learn()), new ConnectionBanner(vm), new IntegrityBanner(vm.integrity()), new ReadOnlyBanner(vm)));
         setBottom(new StatusBarView(vm));
         modelPane.addTabs();
+        sidebar.addFilter();
         withChrome.forEach(Runnable::run);
         withChrome.clear();
     }

@@ -15,12 +15,22 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
-/** The sidebar: a filter field over the catalog's models, one cell each, and a spinner while they load. */
+/**
+ * The sidebar: a filter field over the catalog's models, one cell each, and a spinner while they load. The
+ * window's first frame may keep the field's place empty ({@link #addFilter} puts it there): a text field's skin and
+ * styles took some 20 ms of that frame.
+ */
 final class ModelListView extends VBox {
+    /** The filter field's height in Rewind's theme (its place kept in the first frame; a test checks the two agree). */
+    static final double FILTER_HEIGHT = 32;
     private final TextField filter = new TextField();
     private final ListView<ModelSummary> modelList = new ListView<>();
 
     ModelListView(MainViewModel vm) {
+        this(vm, false);
+    }
+
+    ModelListView(MainViewModel vm, boolean filterLater) {
         super(8);
         filter.setId("model-filter");
         filter.setPromptText("Filter models  (Ctrl+F)");
@@ -38,7 +48,14 @@ final class ModelListView extends VBox {
         spinner.visibleProperty().bind(vm.loadingProperty());
         StackPane listStack = new StackPane(modelList, spinner);
         VBox.setVgrow(listStack, Priority.ALWAYS);
-        getChildren().setAll(filter, listStack);
+        if (filterLater) {
+            javafx.scene.layout.Region kept = new javafx.scene.layout.Region();
+            kept.setMinHeight(FILTER_HEIGHT);
+            kept.setPrefHeight(FILTER_HEIGHT);
+            getChildren().setAll(kept, listStack);
+        } else {
+            getChildren().setAll(filter, listStack);
+        }
         setPadding(new Insets(8));
         setMinWidth(200);
         getStyleClass().add("rw-sidebar");
@@ -60,7 +77,15 @@ final class ModelListView extends VBox {
         });
     }
 
+    /** Puts the filter field in the place kept for it; once. */
+    void addFilter() {
+        if (getChildren().get(0) != filter) {
+            getChildren().set(0, filter);
+        }
+    }
+
     void focusFilter() {
+        addFilter();
         filter.requestFocus();
     }
 
