@@ -2,13 +2,13 @@ package dev.rewind.ui.shell;
 
 import dev.rewind.domain.ModelSummary;
 import dev.rewind.domain.TargetState;
+import dev.rewind.ui.common.DelayedSpinner;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Priority;
@@ -43,9 +43,8 @@ final class ModelListView extends VBox {
         empty.textProperty().bind(vm.modelListPlaceholderProperty());
         empty.setWrapText(true);
         modelList.setPlaceholder(empty);
-        ProgressIndicator spinner = new ProgressIndicator();
-        spinner.setMaxSize(32, 32);
-        spinner.visibleProperty().bind(vm.loadingProperty());
+        DelayedSpinner spinner = new DelayedSpinner(vm.loadingProperty(), 32);
+        spinner.setId("model-list-loading");
         StackPane listStack = new StackPane(modelList, spinner);
         VBox.setVgrow(listStack, Priority.ALWAYS);
         if (filterLater) {

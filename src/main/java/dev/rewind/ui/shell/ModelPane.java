@@ -3,6 +3,7 @@ package dev.rewind.ui.shell;
 import dev.rewind.domain.Abilities;
 import dev.rewind.domain.TargetState;
 import dev.rewind.domain.Version;
+import dev.rewind.ui.common.DelayedSpinner;
 import dev.rewind.ui.compare.CompareView;
 import dev.rewind.ui.model.ModelTab;
 import dev.rewind.ui.model.ModelViewModel;
@@ -37,7 +38,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
@@ -125,10 +125,8 @@ public final class ModelPane extends BorderPane {
                     : b == zoomOut ? "−" : "0") + ")"));
             b.setFocusTraversable(false);
         }
-        ProgressIndicator busy = new ProgressIndicator();
-        busy.setMaxSize(18, 18);
+        DelayedSpinner busy = new DelayedSpinner(vm.loadingProperty(), 18);
         busy.setId("model-loading");
-        busy.visibleProperty().bind(vm.loadingProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         // a disabled button shows no tooltip, so what the connected role may not do is said here
