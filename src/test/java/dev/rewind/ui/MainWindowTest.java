@@ -45,6 +45,19 @@ class MainWindowTest extends WindowTestBase {
     }
 
     @Test
+    void theZoomButtonsSayWhatTheyDoAndTheirKeyWhenHovered(FxRobot robot) {
+        w.showModel(robot, "fraud-detector");
+        Button zoomIn = robot.lookup("#zoom-in").queryButton();
+        assertThat(zoomIn.getTooltip()).as("made when first wanted").isNull();
+        robot.moveTo(zoomIn).moveBy(2, 1);
+        waitUntil(() -> zoomIn.getTooltip() != null);
+        assertThat(zoomIn.getTooltip().getText()).isEqualTo("Zoom in (on the timeline: +)");
+        waitUntil(() -> zoomIn.getTooltip().isShowing());
+        robot.moveTo("#model-title");
+        assertThat(robot.lookup("#zoom-fit").queryButton().getAccessibleText()).isEqualTo("Zoom to fit");
+    }
+
+    @Test
     void clickingAndKeysMoveTheSelection(FxRobot robot) {
         w.showModel(robot, "fraud-detector");
         w.clickVersion(robot, "1.0.0", MouseButton.PRIMARY);

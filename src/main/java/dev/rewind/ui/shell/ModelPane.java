@@ -121,8 +121,8 @@ public final class ModelPane extends BorderPane {
         for (Button b : List.of(zoomIn, zoomOut, fit)) {
             String what = b == zoomIn ? "Zoom in" : b == zoomOut ? "Zoom out" : "Zoom to fit";
             b.setAccessibleText(what);
-            b.setTooltip(new javafx.scene.control.Tooltip(what + " (on the timeline: " + (b == zoomIn ? "+"
-                    : b == zoomOut ? "−" : "0") + ")"));
+            dev.rewind.ui.common.Tooltips.onFirstHover(b, what + " (on the timeline: " + (b == zoomIn ? "+"
+                    : b == zoomOut ? "−" : "0") + ")");
             b.setFocusTraversable(false);
         }
         DelayedSpinner busy = new DelayedSpinner(vm.loadingProperty(), 18);
