@@ -38,6 +38,7 @@ need mvn maven
 need dpkg-deb dpkg
 need fakeroot fakeroot
 need zip zip
+need strip binutils
 for tool in jlink jpackage jdeps jar; do
     [ -x "$jdk/bin/$tool" ] || { missing+=("$tool (JDK 17+)"); packages+=(openjdk-17-jdk-headless); }
 done
@@ -84,6 +85,9 @@ modules="$( { tr ',' '\n' <<<"$found"; grep -v -e '^[[:space:]]*#' -e '^[[:space
 say "linking a runtime with $modules"
 jlink --add-modules "$modules" --strip-debug --no-header-files --no-man-pages --compress=2 \
     --generate-cds-archive --output "$out/runtime" >/dev/null
+# the native libraries' symbol tables (jlink's --strip-native-debug-symbols drops only debug sections, which the
+# distribution's JDK has already split off): 4 MiB in libjvm.so, which keeps the symbols it exports
+find "$out/runtime/lib" -name '*.so' -exec strip --strip-unneeded {} +
 # the JDK's class-data archive for heaps over 32 GB (no compressed oops): 10 MiB that Rewind maps only where
 # its default heap exceeds 32 GB (over 128 GB of memory), which then starts without a JDK archive, a bit slower
 rm -f "$out/runtime/lib/server/classes_nocoops.jsa"
