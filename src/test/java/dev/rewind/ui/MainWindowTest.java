@@ -147,6 +147,12 @@ class MainWindowTest extends WindowTestBase {
                 .containsExactly("⚠ production serves failed " + live + " · staging serves failed " + live + " · 3 versions");
         waitUntil(() -> w.timeline().lastLayout().lanes().stream().anyMatch(l -> l.servesFailed()));
         assertModelCellsFitOneHeight(robot);
+        // the sidebar cuts the warning short; hovering it shows it whole
+        Label warning = (Label) robot.lookup(".rw-model-failed-live").<Node>queryAll().stream().filter(Node::isVisible)
+                .findFirst().orElseThrow();
+        robot.moveTo(warning);
+        waitUntil(() -> warning.getTooltip() != null && warning.getTooltip().isShowing());
+        assertThat(warning.getTooltip().getText()).isEqualTo(warning.getText());
     }
 
     /** Every model cell is as high as the list's fixed cell size, and its two lines fit in it (none clipped). */

@@ -1,5 +1,7 @@
 package dev.rewind.ui.common;
 
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableValue;
 import javafx.event.EventHandler;
 import javafx.scene.control.Control;
 import javafx.scene.control.Tooltip;
@@ -16,11 +18,18 @@ public final class Tooltips {
      * may never come. It shows as any tooltip does, once the pointer rests on {@code c}.
      */
     public static void onFirstHover(Control c, String text) {
+        onFirstHover(c, new ReadOnlyStringWrapper(text));
+    }
+
+    /** The same with a text that changes (a list cell's, say); the tooltip follows it. */
+    public static void onFirstHover(Control c, ObservableValue<String> text) {
         EventHandler<MouseEvent> once = new EventHandler<>() {
             @Override
             public void handle(MouseEvent e) {
                 c.removeEventHandler(MouseEvent.MOUSE_ENTERED, this);
-                c.setTooltip(new Tooltip(text));
+                Tooltip t = new Tooltip();
+                t.textProperty().bind(text);
+                c.setTooltip(t);
             }
         };
         c.addEventHandler(MouseEvent.MOUSE_ENTERED, once);

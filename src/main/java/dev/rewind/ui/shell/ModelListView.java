@@ -3,6 +3,7 @@ package dev.rewind.ui.shell;
 import dev.rewind.domain.ModelSummary;
 import dev.rewind.domain.TargetState;
 import dev.rewind.ui.common.DelayedSpinner;
+import dev.rewind.ui.common.Tooltips;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Insets;
@@ -10,7 +11,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -93,7 +93,7 @@ final class ModelListView extends VBox {
      * larger part of the first frame's layout on a catalog of many models): its name, then its live version per
      * target and its number of versions, e.g. "production 1.1.0 · staging 2.0.0 · 14 versions". A target serving
      * a version tagged failed turns that line into a warning that names it first: "⚠ production serves failed
-     * 1.1.0 · staging 2.0.0 · 14 versions" (all of it in the tooltip, should the line be cut).
+     * 1.1.0 · staging 2.0.0 · 14 versions". A line cut short by the sidebar's width is whole in its tooltip.
      */
     private static final class ModelCell extends ListCell<ModelSummary> {
         private static final String FAILED = "rw-model-failed-live";
@@ -107,6 +107,9 @@ final class ModelListView extends VBox {
             setPrefWidth(0); // follow the list's width and ellipsize instead of scrolling sideways
             name.setMinWidth(0);
             detail.setMinWidth(0);
+            // the sidebar is narrow: a line cut short is whole in its tooltip
+            Tooltips.onFirstHover(name, name.textProperty());
+            Tooltips.onFirstHover(detail, detail.textProperty());
         }
 
         @Override
@@ -133,7 +136,6 @@ final class ModelListView extends VBox {
             if (!failed.isEmpty()) {
                 detail.getStyleClass().addAll(FAILED, "rw-danger");
             }
-            detail.setTooltip(failed.isEmpty() ? null : new Tooltip(detail.getText()));
             // the cell shows labels in a box: a screen reader reads the cell's own text, so it is said here
             List<String> said = new ArrayList<>(List.of(m.name()));
             if (!failed.isEmpty()) {
