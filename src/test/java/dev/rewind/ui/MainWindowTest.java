@@ -153,6 +153,10 @@ class MainWindowTest extends WindowTestBase {
         robot.moveTo(warning);
         waitUntil(() -> warning.getTooltip() != null && warning.getTooltip().isShowing());
         assertThat(warning.getTooltip().getText()).isEqualTo(warning.getText());
+        javafx.scene.control.ListCell<?> cell = robot.lookup("#model-list .list-cell").<javafx.scene.control.ListCell<?>>match(c ->
+                c.getItem() instanceof ModelSummary m && m.name().equals("fraud-detector")).query();
+        assertThat(cell.getAccessibleText()).as("said first to a screen reader too").isEqualTo("fraud-detector, warning: "
+                + "production serves failed " + live + ", staging serves failed " + live + ", 3 versions");
     }
 
     /** Every model cell is as high as the list's fixed cell size, and its two lines fit in it (none clipped). */
