@@ -68,7 +68,8 @@ public final class MainView extends BorderPane {
         }
     }
 
-    private static javafx.scene.layout.Region keptFor(double height) {
+    /** An empty region of {@code height}: the place kept for what joins after the first frame. */
+    static javafx.scene.layout.Region keptFor(double height) {
         javafx.scene.layout.Region r = new javafx.scene.layout.Region();
         r.setMinHeight(height);
         r.setPrefHeight(height);

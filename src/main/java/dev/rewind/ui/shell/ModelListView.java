@@ -47,14 +47,7 @@ final class ModelListView extends VBox {
         spinner.setId("model-list-loading");
         StackPane listStack = new StackPane(modelList, spinner);
         VBox.setVgrow(listStack, Priority.ALWAYS);
-        if (filterLater) {
-            javafx.scene.layout.Region kept = new javafx.scene.layout.Region();
-            kept.setMinHeight(FILTER_HEIGHT);
-            kept.setPrefHeight(FILTER_HEIGHT);
-            getChildren().setAll(kept, listStack);
-        } else {
-            getChildren().setAll(filter, listStack);
-        }
+        getChildren().setAll(filterLater ? MainView.keptFor(FILTER_HEIGHT) : filter, listStack);
         setPadding(new Insets(8));
         setMinWidth(200);
         getStyleClass().add("rw-sidebar");
