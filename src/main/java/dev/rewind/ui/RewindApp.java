@@ -24,7 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
-import java.util.prefs.Preferences;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -63,7 +62,7 @@ public final class RewindApp extends Application {
         BugDialog.installOnFxThread(dialogs);
         vm = new MainViewModel(new FxTaskExecutor(), dialogs, new FxScheduler(), Clock.systemUTC(), headStart,
                 new dev.rewind.ui.details.DesktopFolderOpener(),
-                new PrefsColumnChoices(Preferences.userRoot().node("dev/rewind/versions")), passwords);
+                PrefsColumnChoices.user("dev/rewind/versions"), passwords);
         if (headStart.mode() != null) { // listed while the window is built and shown
             vm.open(r.catalog(), headStart.mode());
         }

@@ -22,4 +22,20 @@ class PrefsColumnChoicesTest {
             node.removeNode();
         }
     }
+
+    @Test
+    void theUsersStoreFindsItsNodeWhenFirstUsed() throws Exception {
+        String path = "dev/rewind/test-" + UUID.randomUUID();
+        PrefsColumnChoices store = PrefsColumnChoices.user(path);
+        assertThat(Preferences.userRoot().nodeExists(path)).as("made, not used").isFalse();
+        try {
+            assertThat(store.load("fraud-detector")).isEmpty();
+            store.save("fraud-detector", List.of("auc"));
+            assertThat(Preferences.userRoot().nodeExists(path)).isTrue();
+            assertThat(new PrefsColumnChoices(Preferences.userRoot().node(path)).load("fraud-detector"))
+                    .contains(List.of("auc"));
+        } finally {
+            Preferences.userRoot().node(path).removeNode();
+        }
+    }
 }
