@@ -39,6 +39,10 @@ need dpkg-deb dpkg
 need fakeroot fakeroot
 need zip zip
 need strip binutils
+# the training run that lists the classes the window loads before its first paint (the installed launcher's
+# class-data archive is made from that list) shows the window: on $DISPLAY, else on an Xvfb of its own
+[ -n "${DISPLAY:-}" ] || need Xvfb xvfb
+{ ldconfig -p || /sbin/ldconfig -p; } 2>/dev/null | grep -q 'libgtk-3\.so\.0' || { missing+=("libgtk-3.so.0 (JavaFX's window)"); packages+=(libgtk-3-0); }
 for tool in jlink jpackage jdeps jar; do
     [ -x "$jdk/bin/$tool" ] || { missing+=("$tool (JDK 17+)"); packages+=(openjdk-17-jdk-headless); }
 done
@@ -83,26 +87,36 @@ found="$(jdeps --print-module-deps --ignore-missing-deps --multi-release 17 "$ou
 modules="$( { tr ',' '\n' <<<"$found"; grep -v -e '^[[:space:]]*#' -e '^[[:space:]]*$' installer/modules; } \
     | sort -u | paste -sd, -)"
 say "linking a runtime with $modules"
+# no JDK class-data archive (--generate-cds-archive): the launcher maps the one the postinst makes, JDK classes
+# included, and a JVM maps one archive, so the JDK's would be 11 MiB never read
 jlink --add-modules "$modules" --strip-debug --no-header-files --no-man-pages --compress=2 \
-    --generate-cds-archive --output "$out/runtime" >/dev/null
+    --output "$out/runtime" >/dev/null
 # the native libraries' symbol tables (jlink's --strip-native-debug-symbols drops only debug sections, which the
 # distribution's JDK has already split off): 4 MiB in libjvm.so, which keeps the symbols it exports
 find "$out/runtime/lib" -name '*.so' -exec strip --strip-unneeded {} +
-# the JDK's class-data archive for heaps over 32 GB (no compressed oops): 10 MiB that Rewind maps only where
-# its default heap exceeds 32 GB (over 128 GB of memory), which then starts without a JDK archive, a bit slower
-rm -f "$out/runtime/lib/server/classes_nocoops.jsa"
 
 # --- the app image: launcher bin/rewind (the window without arguments, the CLI with them) --------------------
 say "creating the app image"
+# the class-data archive of the classes the window loads before its first paint, JDK classes included: the
+# postinst makes it from the class list shipped in lib/ (java -Xshare:dump: 38 MiB, a few seconds, no display)
+# under /var/cache (a cache the package can remake, like Python's byte code: not in the package's 80 MiB), and
+# JDK 17 maps it only for the jar path it was made with, /opt/rewind/lib/app/rewind.jar. Without it the launcher
+# starts without class-data sharing, a third slower.
+archive=/var/cache/rewind/classes.jsa
 # the quick compiler only, as the README's run command: start-up is code that runs a few times, and leaving out the
 # optimizing compiler's work cut the time to the first paint by a quarter on 2 busy cores (README, Benchmarks); a
 # 10 s CLI read (versions --json of 100,000 versions) used less CPU with it too (8.6 s against 10.6 s)
 jpackage --type app-image --dest "$out/image" --name rewind --app-version "$version" \
     --vendor "$vendor" --copyright "$copyright" --description "$synopsis" \
     --input "$out/input" --main-jar rewind.jar --main-class dev.rewind.Main \
-    --java-options -XX:TieredStopAtLevel=1 \
+    --java-options -XX:TieredStopAtLevel=1 --java-options "-XX:SharedArchiveFile=$archive" \
     --runtime-image "$out/runtime" --icon assets/icons/rewind-256.png
 image="$out/image/rewind"
+say "listing the classes of the first paint (a training run of the image's own java and jar)"
+bash installer/cds-archive.sh "$image/lib/runtime/bin/java" "$image/lib/app/rewind.jar" "$image/lib/rewind.classlist" \
+    -XX:TieredStopAtLevel=1
+[ -s "$image/lib/rewind.classlist" ] || die "no class list: the training run failed (above)"
+
 # the menu entry and icons, linked into /usr/share by the package's postinst (under lib/: the .deb
 # bundler copies lib/ whole but keeps only doc/ of share/)
 install -D -m 644 installer/rewind.desktop "$image/lib/desktop/rewind.desktop"

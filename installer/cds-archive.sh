@@ -5,10 +5,13 @@
 # file name and the same run command (-XX:SharedArchiveFile maps it), and its classes come linked too, lambdas
 # included (start-up time: README, Benchmarks).
 #   bash installer/cds-archive.sh JAVA JAR ARCHIVE [JAVA-OPTION...]
-# mvn package runs it for target/rewind.jsa (the README's run command); the installed launcher has none
-# (installer/README.md says why, with figures). The archive only works with the same java and the same jar (path,
-# size and time) that made it; anything else makes -Xshare:auto ignore it. It needs a display: $DISPLAY, else Xvfb when installed; without
-# either it makes nothing, says so, and succeeds (a missing archive is harmless).
+# An ARCHIVE named *.classlist gets the same run's list of loaded classes instead (-XX:DumpLoadedClassList):
+# installer/build.sh ships one in the package, whose postinst makes the installed launcher's archive from it
+# (java -Xshare:dump, no display needed: installer/README.md).
+# mvn package runs it for target/rewind.jsa (the README's run command). The archive only works with the same java
+# and the same jar (path, size and time) that made it; anything else makes -Xshare:auto ignore it. It needs a
+# display: $DISPLAY, else Xvfb when installed; without either it makes nothing, says so, and succeeds (a missing
+# archive is harmless).
 set -uo pipefail
 java="$1" jar="$2" archive="$3"
 shift 3
@@ -35,7 +38,9 @@ if [ -z "${DISPLAY:-}" ]; then
     for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X$n" ] && break; sleep 0.1; done
 fi
 
-if "$java" -XX:+PrintFlagsFinal -version 2>/dev/null | grep -q ' AOTCacheOutput '; then
+if [[ "$archive" == *.classlist ]]; then
+    record="-XX:DumpLoadedClassList=$archive"
+elif "$java" -XX:+PrintFlagsFinal -version 2>/dev/null | grep -q ' AOTCacheOutput '; then
     record="-XX:AOTCacheOutput=$archive"
 else
     record="-XX:ArchiveClassesAtExit=$archive"
@@ -51,4 +56,8 @@ if ! "$java" "$@" -Duser.home="$work" -jar "$jar" demo --catalog "$work/demo.db"
     rm -f "$archive"
     exit 0
 fi
-echo "cds-archive: $archive ($(( $(stat -c %s "$archive") / 1048576 )) MiB)"
+if [[ "$archive" == *.classlist ]]; then
+    echo "cds-archive: $archive ($(grep -cv '^#' "$archive") classes and lambda lines)"
+else
+    echo "cds-archive: $archive ($(( $(stat -c %s "$archive") / 1048576 )) MiB)"
+fi

@@ -30,6 +30,15 @@ for page in rewind rewind-deploy rewind-target-add; do
         || fail "no man page $page(1) in /usr/share/man/man1"
 done
 
+# the launcher's class-data archive, made by the postinst: -Xshare:on makes the JVM refuse to start without it,
+# and Rewind's own first class comes from it
+[ -f /var/cache/rewind/classes.jsa ] || fail "the postinst made no /var/cache/rewind/classes.jsa"
+archive_kib=$(( $(stat -c %s /var/cache/rewind/classes.jsa) / 1024 ))
+JAVA_TOOL_OPTIONS=-Xshare:on rewind --version >/dev/null 2>"$tmp/xshare" \
+    || fail "the launcher cannot map its class-data archive: $(tail -n 3 "$tmp/xshare")"
+JAVA_TOOL_OPTIONS=-Xlog:class+load=info rewind --version 2>/dev/null | grep -q '^\[.*dev\.rewind\.Main source: shared' \
+    || fail "dev.rewind.Main was not loaded from the class-data archive"
+
 expected="rewind $(sed -n 's|^  <version>\(.*\)</version>$|\1|p' pom.xml | head -n 1)"
 [ "$(rewind --version)" = "$expected" ] || fail "rewind --version printed '$(rewind --version)', not '$expected'"
 
@@ -47,5 +56,6 @@ dpkg -r rewind >/dev/null
 [ ! -e /usr/share/bash-completion/completions/rewind ] || fail "the bash completion is still there after dpkg -r"
 [ ! -e /usr/share/man/man1/rewind.1.gz ] || fail "the man page is still there after dpkg -r"
 [ ! -d /opt/rewind/lib ] || fail "/opt/rewind/lib is still there after dpkg -r"
+[ ! -e /var/cache/rewind ] || fail "/var/cache/rewind (the class-data archive) is still there after dpkg -r"
 dpkg --purge rewind >/dev/null  # dpkg -r keeps the package's record (config-files); leave none
-echo "installer smoke test passed: installed (with completion and man pages), rewind --version, init, register, versions --json, removed"
+echo "installer smoke test passed: installed (with completion, man pages and the class-data archive, $archive_kib KiB), rewind --version, init, register, versions --json, removed"
