@@ -31,7 +31,7 @@ probe() { "$@" --catalog "$catalog" --startup-probe 2>/dev/null | sed -n 's/^sta
 median() { sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 installed() { probe /opt/rewind/bin/rewind; }
 unshared() { JAVA_TOOL_OPTIONS=-Xshare:off probe /opt/rewind/bin/rewind; }
-command() { probe java -XX:SharedArchiveFile=target/rewind.jsa -Xshare:auto -XX:TieredStopAtLevel=1 -jar target/rewind.jar; }
+command() { probe java -XX:SharedArchiveFile=target/rewind.jsa -Xshare:auto -XX:TieredStopAtLevel=1 -XX:NewSize=256m -jar target/rewind.jar; }
 plain() { probe java -jar target/rewind.jar; }
 
 # the warm-up fills JavaFX's native-library cache and the page cache

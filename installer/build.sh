@@ -98,23 +98,26 @@ find "$out/runtime/lib" -name '*.so' -exec strip --strip-unneeded {} +
 # --- the app image: launcher bin/rewind (the window without arguments, the CLI with them) --------------------
 say "creating the app image"
 # the class-data archive of the classes the window loads before its first paint, JDK classes included: the
-# postinst makes it from the class list shipped in lib/ (java -Xshare:dump: 38 MiB, a few seconds, no display)
-# under /var/cache (a cache the package can remake, like Python's byte code: not in the package's 80 MiB), and
+# postinst makes it from the class list shipped in lib/ (java -Xshare:dump: 42 MiB, a few seconds, no display)
+# under /var/cache (a cache the package can remake, like Python's byte code: not in the package's 80 MiB), as
 # JDK 17 maps it only for the jar path it was made with, /opt/rewind/lib/app/rewind.jar. Without it the launcher
-# starts without class-data sharing, a third slower.
+# starts without class-data sharing, two thirds slower (installer/README.md).
 archive=/var/cache/rewind/classes.jsa
 # the quick compiler only, as the README's run command: start-up is code that runs a few times, and leaving out the
 # optimizing compiler's work cut the time to the first paint by a quarter on 2 busy cores (README, Benchmarks); a
-# 10 s CLI read (versions --json of 100,000 versions) used less CPU with it too (8.6 s against 10.6 s)
+# 10 s CLI read (versions --json of 100,000 versions) used less CPU with it too (8.6 s against 10.6 s). A young
+# generation of at least 256 MiB: opening a 100,000-version model copied its versions through a dozen small young
+# collections (20-35 ms pauses each); with it, model-ms 313 -> 202 ms (README, Benchmarks)
 jpackage --type app-image --dest "$out/image" --name rewind --app-version "$version" \
     --vendor "$vendor" --copyright "$copyright" --description "$synopsis" \
     --input "$out/input" --main-jar rewind.jar --main-class dev.rewind.Main \
-    --java-options -XX:TieredStopAtLevel=1 --java-options "-XX:SharedArchiveFile=$archive" \
+    --java-options -XX:TieredStopAtLevel=1 --java-options -XX:NewSize=256m \
+    --java-options "-XX:SharedArchiveFile=$archive" \
     --runtime-image "$out/runtime" --icon assets/icons/rewind-256.png
 image="$out/image/rewind"
 say "listing the classes of the first paint (a training run of the image's own java and jar)"
 bash installer/cds-archive.sh "$image/lib/runtime/bin/java" "$image/lib/app/rewind.jar" "$image/lib/rewind.classlist" \
-    -XX:TieredStopAtLevel=1
+    -XX:TieredStopAtLevel=1 -XX:NewSize=256m
 [ -s "$image/lib/rewind.classlist" ] || die "no class list: the training run failed (above)"
 
 # the menu entry and icons, linked into /usr/share by the package's postinst (under lib/: the .deb

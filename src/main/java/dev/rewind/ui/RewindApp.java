@@ -81,7 +81,7 @@ public final class RewindApp extends Application {
         };
         scene.addPostLayoutPulseListener(first[0]);
         if (r.startupProbe()) {
-            StartupProbe.attach(scene, vm, r.probeModel());
+            StartupProbe.attach(scene, vm, r.probeModel(), view::whenChromeJoins);
         }
         if (headStart.mode() == null) { // may ask, over the window
             vm.openOrAsk(r.catalog(), r.defaultCatalog());

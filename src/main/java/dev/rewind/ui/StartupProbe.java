@@ -3,28 +3,39 @@ package dev.rewind.ui;
 import dev.rewind.domain.ModelSummary;
 import dev.rewind.ui.common.StartupTrace;
 import dev.rewind.ui.shell.MainViewModel;
+import java.util.function.Consumer;
 import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Scene;
 
 /**
  * {@code --startup-probe}: prints {@code startup-ms N} (JVM start to the pulse that lays out the first model's
- * timeline); with {@code --model NAME} then selects that model and prints {@code model-ms M} (the selection to the
- * pulse that lays out its timeline); then exits. The bare-window benchmark stops at a pulse too, so they compare.
+ * timeline); with {@code --model NAME} then, once the window is whole and idle (menus, tabs and status bar laid out,
+ * the first model's History read: a person's first click cannot come sooner), selects that model and prints
+ * {@code model-ms M} (the selection to the pulse that lays out its timeline); then exits. The bare-window benchmark
+ * stops at a pulse too, so they compare. With {@code -Drewind.probe.eager=true} the model is selected at the first
+ * frame instead, while the window still builds its menus and reads the first History on the same cores.
  */
 final class StartupProbe {
+    private static final boolean EAGER = Boolean.getBoolean("rewind.probe.eager");
+
     private final Scene scene;
     private final MainViewModel vm;
     private final String model;
+    private final Consumer<Runnable> whenChromeJoins;
     private long requested;
 
-    private StartupProbe(Scene scene, MainViewModel vm, String model) {
+    private StartupProbe(Scene scene, MainViewModel vm, String model, Consumer<Runnable> whenChromeJoins) {
         this.scene = scene;
         this.vm = vm;
         this.model = model;
+        this.whenChromeJoins = whenChromeJoins;
     }
 
-    static void attach(Scene scene, MainViewModel vm, String model) {
-        StartupProbe p = new StartupProbe(scene, vm, model);
+    static void attach(Scene scene, MainViewModel vm, String model, Consumer<Runnable> whenChromeJoins) {
+        StartupProbe p = new StartupProbe(scene, vm, model, whenChromeJoins);
         vm.model().loadsProperty().addListener((o, was, now) -> p.loaded());
     }
 
@@ -34,8 +45,10 @@ final class StartupProbe {
                 System.out.println("startup-ms " + StartupTrace.sinceJvmStart());
                 if (model == null) {
                     Platform.exit();
-                } else {
+                } else if (EAGER) {
                     selectModel();
+                } else {
+                    whenChromeJoins.accept(() -> whenIdle(() -> afterNextPulse(this::selectModel)));
                 }
             });
         } else if (requested > 0) {
@@ -56,8 +69,27 @@ final class StartupProbe {
             return;
         }
         requested = System.nanoTime();
+        StartupTrace.mark("probe selects " + model);
         vm.selectedModelProperty().set(null); // the model shown first may be this one: it is loaded again
         vm.selectedModelProperty().set(m);
+    }
+
+    /** Runs {@code r} once no model is being read (its History included). */
+    private void whenIdle(Runnable r) {
+        ReadOnlyBooleanProperty reading = vm.model().readingProperty();
+        if (!reading.get()) {
+            r.run();
+            return;
+        }
+        reading.addListener(new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
+                if (!now) {
+                    o.removeListener(this);
+                    r.run();
+                }
+            }
+        });
     }
 
     /** Runs {@code r} once, in the next pulse, after its CSS and layout pass (the frame then renders). */

@@ -66,8 +66,10 @@ class StartupBenchmark {
         app.addAll(headless ? List.of("-cp", jar + File.pathSeparator + monocle, "dev.rewind.Main")
                 : List.of("-jar", jar.toString()));
         app.addAll(List.of("--catalog", huge.toString(), "--startup-probe"));
-        // the README's run command: the archive and the quick compiler only (the installed launcher's option too)
-        List<String> cds = List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto", "-XX:TieredStopAtLevel=1");
+        // the README's run command: the archive, the quick compiler only and a young generation of at least 256 MiB
+        // (the installed launcher's options too)
+        List<String> cds = List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto", "-XX:TieredStopAtLevel=1",
+                "-XX:NewSize=256m");
         Map<String, List<String>> runs = new LinkedHashMap<>();
         runs.put("floor", floor);
         runs.put("plain", app);

@@ -8,6 +8,7 @@ import dev.rewind.domain.RollbackSuggestion;
 import dev.rewind.domain.TargetState;
 import dev.rewind.domain.Version;
 import dev.rewind.service.Services;
+import dev.rewind.ui.common.StartupTrace;
 import dev.rewind.ui.timeline.TimelineData;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -47,8 +48,10 @@ final class ModelReads {
                     Map<String, Direction> directions, List<String> tagKeys) {
         }
         // light rows only: metrics and params are read when a version is looked at (details, compare)
+        StartupTrace.mark(name + ": reading");
         CompletableFuture<Named> versions = CompletableFuture.supplyAsync(() -> {
             List<Version> vs = s.registry().timelineRows(name).stream().map(r -> r.asVersion(name)).toList();
+            StartupTrace.mark(name + ": versions read");
             return new Named(vs, LabelsById.of(vs));
         }, parts);
         CompletableFuture<Rest> rest = versions.thenApplyAsync(v -> {
@@ -60,8 +63,10 @@ final class ModelReads {
             return new Rest(targets, suggested, s.registry().directions(), s.registry().tagKeys());
         }, parts);
         List<Lane> lanes = s.history().lanes(name, () -> join(versions).labels());
+        StartupTrace.mark(name + ": lanes read");
         // the layout's indexes too, here rather than in the first frame
         TimelineData data = new TimelineData(join(versions).versions(), lanes, now).prepare();
+        StartupTrace.mark(name + ": timeline prepared");
         Rest r = join(rest);
         return new Loaded(name, data, r.targets(), r.directions(), r.tagKeys(), r.suggestions(),
                 InitialVersion.of(data, r.targets()));
