@@ -42,7 +42,11 @@ need strip binutils
 # the training run that lists the classes the window loads before its first paint (the installed launcher's
 # class-data archive is made from that list) shows the window: on $DISPLAY, else on an Xvfb of its own
 [ -n "${DISPLAY:-}" ] || need Xvfb xvfb
-{ ldconfig -p || /sbin/ldconfig -p; } 2>/dev/null | grep -q 'libgtk-3\.so\.0' || { missing+=("libgtk-3.so.0 (JavaFX's window)"); packages+=(libgtk-3-0); }
+# (grep without -q: under pipefail, a grep that quits at the first match can fail ldconfig with SIGPIPE)
+if ! { ldconfig -p || /sbin/ldconfig -p; } 2>/dev/null | grep 'libgtk-3\.so\.0' >/dev/null; then
+    missing+=("libgtk-3.so.0 (JavaFX's window)")
+    packages+=(libgtk-3-0)
+fi
 for tool in jlink jpackage jdeps jar; do
     [ -x "$jdk/bin/$tool" ] || { missing+=("$tool (JDK 17+)"); packages+=(openjdk-17-jdk-headless); }
 done

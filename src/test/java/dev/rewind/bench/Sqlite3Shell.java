@@ -3,8 +3,13 @@ package dev.rewind.bench;
 import dev.rewind.catalog.sqlite.TimelineQueries;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
+import org.sqlite.SQLiteConfig;
 
 /**
  * The reference for model-ms: the sqlite3 shell running the statements the timeline's first paint runs, on the same
@@ -41,6 +46,32 @@ public final class Sqlite3Shell {
                 + ".param set ?1 " + modelId + "\n" + (packed ? TimelineQueries.ROWS : PLAIN_ROWS) + ";\n"
                 + TimelineQueries.LIVE + ";\n" + (packed ? TimelineQueries.LANES : PLAIN_LANES) + ";\n.param clear\n"
                 + ".param set ?1 " + lo + "\n.param set ?2 " + hi + "\n" + TimelineQueries.TAGS + ";\n";
+    }
+
+    /**
+     * As {@link #medianMs(Path, String, long, long, long, int, boolean)} for {@code model}, its id and the range of
+     * its versions' ids looked up in {@code db} (opened read-only).
+     */
+    public static double medianMs(Path db, String model, int rounds, boolean packed) throws Exception {
+        SQLiteConfig readOnly = new SQLiteConfig();
+        readOnly.setReadOnly(true);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db.toAbsolutePath(), readOnly.toProperties());
+             PreparedStatement id = c.prepareStatement(TimelineQueries.MODEL_ID);
+             PreparedStatement range = c.prepareStatement("SELECT min(id), max(id) FROM versions WHERE model_id = ?")) {
+            id.setString(1, model);
+            long modelId;
+            try (ResultSet rs = id.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalArgumentException("no model " + model + " in " + db);
+                }
+                modelId = rs.getLong(1);
+            }
+            range.setLong(1, modelId);
+            try (ResultSet rs = range.executeQuery()) {
+                rs.next();
+                return medianMs(db, model, modelId, rs.getLong(1), rs.getLong(2), rounds, packed);
+            }
+        }
     }
 
     /** Median wall time of {@code rounds} runs of the script against {@code db}, output to /dev/null. */

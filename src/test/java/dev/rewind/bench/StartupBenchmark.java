@@ -3,7 +3,6 @@ package dev.rewind.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rewind.catalog.sqlite.SqliteCatalog;
-import dev.rewind.catalog.sqlite.TimelineQueries;
 import dev.rewind.domain.Actor;
 import dev.rewind.service.DemoService;
 import dev.rewind.service.Services;
@@ -11,10 +10,6 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -123,27 +118,7 @@ class StartupBenchmark {
             System.out.println("no /usr/bin/sqlite3: model-ms without its reference");
             return;
         }
-        org.sqlite.SQLiteConfig readOnly = new org.sqlite.SQLiteConfig();
-        readOnly.setReadOnly(true);
-        long modelId;
-        long lo;
-        long hi;
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + huge.toAbsolutePath(), readOnly.toProperties());
-             PreparedStatement id = c.prepareStatement(TimelineQueries.MODEL_ID);
-             PreparedStatement range = c.prepareStatement("SELECT min(id), max(id) FROM versions WHERE model_id = ?")) {
-            id.setString(1, MODEL);
-            try (ResultSet rs = id.executeQuery()) {
-                assertThat(rs.next()).as(MODEL + " in " + huge).isTrue();
-                modelId = rs.getLong(1);
-            }
-            range.setLong(1, modelId);
-            try (ResultSet rs = range.executeQuery()) {
-                rs.next();
-                lo = rs.getLong(1);
-                hi = rs.getLong(2);
-            }
-        }
-        double shell = Sqlite3Shell.medianMs(huge, MODEL, modelId, lo, hi, 5, false);
+        double shell = Sqlite3Shell.medianMs(huge, MODEL, 5, false);
         System.out.printf("model-ms %d against sqlite3-ms %.0f (the first paint's plain statements, median of 5): "
                 + "ratio %.2f; load %s%n", (long) modelMs, shell, modelMs / shell, load());
     }

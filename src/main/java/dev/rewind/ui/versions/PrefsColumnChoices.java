@@ -3,8 +3,8 @@ package dev.rewind.ui.versions;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.prefs.BackingStoreException;
 import java.util.function.Supplier;
+import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 
 /**

@@ -4,19 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rewind.bench.Sqlite3Shell;
 import dev.rewind.catalog.sqlite.SqliteCatalog;
-import dev.rewind.catalog.sqlite.TimelineQueries;
 import dev.rewind.domain.Actor;
 import dev.rewind.service.DemoService;
 import dev.rewind.service.Services;
-import dev.rewind.domain.Version;
 import dev.rewind.ui.common.QueuedTaskExecutor;
 import dev.rewind.ui.common.RecordingDialogs;
 import dev.rewind.ui.model.ModelViewModel;
 import java.nio.file.Files;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -87,30 +81,14 @@ class HugeTimelineBenchmark {
                     + "(load average %s)%n", modelMs[0], modelMs.length, median(modelMs), median(historyMs),
                     Sqlite3Shell.load());
             double m = median(modelMs);
-            double plain = sqlite3(db, data, false);
-            double packed = sqlite3(db, data, true);
+            double plain = Sqlite3Shell.medianMs(db, MODEL, 5, false);
+            double packed = Sqlite3Shell.medianMs(db, MODEL, 5, true);
             System.out.printf("model-ms %.0f; sqlite3-ms %.0f (plain statements), %.0f (the window's packed ones); "
                     + "ratio M/S %.2f against the plain (load average %s)%n", m, plain, packed, m / plain,
                     Sqlite3Shell.load());
             phases(s);
             panZoom(layouter, data);
         }
-    }
-
-    /** The sqlite3 shell running the first paint's statements on the same file, median of 5 runs. */
-    private static double sqlite3(Path db, TimelineData data, boolean packed) throws Exception {
-        long modelId;
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db.toAbsolutePath());
-             PreparedStatement ps = c.prepareStatement(TimelineQueries.MODEL_ID)) {
-            ps.setString(1, MODEL);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                modelId = rs.getLong(1);
-            }
-        }
-        long lo = data.versions().stream().mapToLong(Version::id).min().orElseThrow();
-        long hi = data.versions().stream().mapToLong(Version::id).max().orElseThrow();
-        return Sqlite3Shell.medianMs(db, MODEL, modelId, lo, hi, 5, packed);
     }
 
     /** What the load is made of, each alone, median of 5. */
