@@ -102,7 +102,7 @@ find "$out/runtime/lib" -name '*.so' -exec strip --strip-unneeded {} +
 # --- the app image: launcher bin/rewind (the window without arguments, the CLI with them) --------------------
 say "creating the app image"
 # the class-data archive of the classes the window loads before its first paint, JDK classes included: the
-# postinst makes it from the class list shipped in lib/ (java -Xshare:dump: 42 MiB, a few seconds, no display)
+# postinst makes it from the class list shipped in lib/ (java -Xshare:dump: 37-42 MiB, a few seconds, no display)
 # under /var/cache (a cache the package can remake, like Python's byte code: not in the package's 80 MiB), as
 # JDK 17 maps it only for the jar path it was made with, /opt/rewind/lib/app/rewind.jar. Without it the launcher
 # starts without class-data sharing, two thirds slower (installer/README.md).
