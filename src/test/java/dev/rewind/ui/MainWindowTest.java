@@ -123,15 +123,38 @@ class MainWindowTest extends WindowTestBase {
         robot.clickOn("#move-confirm-name").write("production");
         robot.clickOn("#move-confirm");
         waitUntil(() -> "1.1.0".equals(w.live("production")));
-        waitUntil(() -> robot.lookup("Undo").tryQuery().isPresent());
-        Node undo = robot.lookup(n -> n instanceof Button b && "Undo".equals(b.getText())).query();
+        // the notice's Undo once it shows, laid out (the button exists, hidden, before any notice)
+        waitUntil(() -> robot.lookup("#notice-undo").match(MainWindowTest::showing).tryQuery().isPresent());
+        Node undo = robot.lookup("#notice-undo").match(MainWindowTest::showing).query();
         robot.clickOn(undo, MouseButton.PRIMARY);
-        waitUntil(() -> "2.0.0".equals(w.live("production")));
+        try {
+            waitUntil(() -> "2.0.0".equals(w.live("production")));
+        } catch (AssertionError e) {
+            // what was on the screen instead: a dialog the undo opened, a notice
+            throw new AssertionError("production serves " + w.live("production") + " after Undo; windows: "
+                    + javafx.stage.Window.getWindows().stream().filter(javafx.stage.Window::isShowing)
+                    .map(x -> x instanceof javafx.stage.Stage st ? st.getTitle() : x.getClass().getSimpleName())
+                    .toList() + "; notice: " + robot.lookup("#notice-message").tryQuery()
+                    .map(n -> ((Label) n).getText()).orElse("none"), e);
+        }
         Event newest = w.vm.model().events().get(0);
         assertThat(newest.kind()).isEqualTo(EventKind.DEPLOY);
         assertThat(newest.fromVersion()).isEqualTo("1.1.0");
         assertThat(newest.toVersion()).isEqualTo("2.0.0");
         assertThat(newest.reason()).startsWith("Undo of event");
+    }
+
+    /** Visible, with every parent visible, in a window that shows. */
+    private static boolean showing(Node n) {
+        if (n.getScene() == null || n.getScene().getWindow() == null || !n.getScene().getWindow().isShowing()) {
+            return false;
+        }
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Test
