@@ -68,7 +68,7 @@ public final class ModelViewModel {
     private Version initial;
     private final VersionDetails details;
     private Runnable afterChange = () -> { };
-    private java.util.function.Consumer<Runnable> afterShown = Runnable::run;
+    private Consumer<Runnable> afterShown = Runnable::run;
     private EarlyModelRead early;
 
     private Map<String, RollbackSuggestion> suggestions = Map.of();
@@ -179,7 +179,7 @@ public final class ModelViewModel {
      * How the History of a model just shown waits for its timeline to be drawn: the window runs it after the
      * layout pass that follows (default: at once).
      */
-    public void setAfterShown(java.util.function.Consumer<Runnable> afterShown) {
+    public void setAfterShown(Consumer<Runnable> afterShown) {
         this.afterShown = afterShown;
     }
 
@@ -202,7 +202,7 @@ public final class ModelViewModel {
     }
 
     /** Reads the full versions behind timeline rows in the background; {@code then} gets them in the same order. */
-    public void withFull(List<Version> light, java.util.function.Consumer<List<Version>> then) {
+    public void withFull(List<Version> light, Consumer<List<Version>> then) {
         details.withFull(light, then);
     }
 

@@ -4,6 +4,7 @@ import dev.rewind.domain.Abilities;
 import dev.rewind.domain.TargetState;
 import dev.rewind.domain.Version;
 import dev.rewind.ui.common.DelayedSpinner;
+import dev.rewind.ui.common.Tooltips;
 import dev.rewind.ui.compare.CompareView;
 import dev.rewind.ui.model.ModelTab;
 import dev.rewind.ui.model.ModelViewModel;
@@ -121,7 +122,7 @@ public final class ModelPane extends BorderPane {
         for (Button b : List.of(zoomIn, zoomOut, fit)) {
             String what = b == zoomIn ? "Zoom in" : b == zoomOut ? "Zoom out" : "Zoom to fit";
             b.setAccessibleText(what);
-            dev.rewind.ui.common.Tooltips.onFirstHover(b, what + " (on the timeline: " + (b == zoomIn ? "+"
+            Tooltips.onFirstHover(b, what + " (on the timeline: " + (b == zoomIn ? "+"
                     : b == zoomOut ? "−" : "0") + ")");
             b.setFocusTraversable(false);
         }
