@@ -64,7 +64,7 @@ public interface VersionRepository {
     List<String> tagKeys();
 
     /** A model's versions as light rows (no metrics or params), ordered by creation time then seq. */
-    List<dev.rewind.domain.VersionRow> rows(String model);
+    dev.rewind.domain.VersionRows rows(String model);
 
     /** The labels of the versions with these ids (of any model); an id with no version is left out. */
     java.util.Map<Long, String> labels(long[] ids);

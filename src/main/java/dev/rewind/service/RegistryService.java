@@ -162,7 +162,7 @@ public final class RegistryService {
     }
 
     /** The model's versions as light rows for the timeline (no metrics or params), oldest first. */
-    public List<dev.rewind.domain.VersionRow> timelineRows(String model) {
+    public dev.rewind.domain.VersionRows timelineRows(String model) {
         return catalog.read(tx -> {
             Lookups.modelId(tx, model);
             return tx.versions().rows(model);

@@ -70,7 +70,9 @@ final class StartupProbe {
         }
         requested = System.nanoTime();
         StartupTrace.mark("probe selects " + model);
-        vm.selectedModelProperty().set(null); // the model shown first may be this one: it is loaded again
+        if (vm.selectedModelProperty().get() == m) {
+            vm.selectedModelProperty().set(null); // the model shown first is this one: it is loaded again
+        }
         vm.selectedModelProperty().set(m);
     }
 

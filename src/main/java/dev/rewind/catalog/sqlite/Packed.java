@@ -64,6 +64,33 @@ final class Packed {
         return new String(b, start, at++ - start, StandardCharsets.UTF_8);
     }
 
+    /**
+     * A text field that is usually one of {@code known} (ASCII words, e.g. an event's kind): that very string when
+     * it is, so 75,000 of them make no new strings; otherwise as {@link #text()}.
+     */
+    String text(String[] known) {
+        skipSeparators();
+        if (b[at] == '"') {
+            for (String k : known) {
+                int n = k.length();
+                if (at + n + 1 < b.length && b[at + n + 1] == '"' && matches(k, at + 1)) {
+                    at += n + 2;
+                    return k;
+                }
+            }
+        }
+        return text();
+    }
+
+    private boolean matches(String k, int from) {
+        for (int i = 0; i < k.length(); i++) {
+            if (b[from + i] != k.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The rare text with an escape in it: decoded character by character from {@code start}. */
     private String escaped(int start) {
         StringBuilder s = new StringBuilder(new String(b, start, at - start, StandardCharsets.UTF_8));

@@ -226,7 +226,7 @@ final class SqliteVersions implements VersionRepository {
     }
 
     @Override
-    public List<dev.rewind.domain.VersionRow> rows(String model) {
+    public dev.rewind.domain.VersionRows rows(String model) {
         return new TimelineQueries(jdbc).rows(model);
     }
 

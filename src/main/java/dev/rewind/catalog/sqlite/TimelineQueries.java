@@ -3,9 +3,11 @@ package dev.rewind.catalog.sqlite;
 import dev.rewind.catalog.Position;
 import dev.rewind.domain.EventKind;
 import dev.rewind.domain.TimeBucket;
-import dev.rewind.domain.VersionRow;
+import dev.rewind.domain.VersionRows;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +50,7 @@ public final class TimelineQueries {
     /** The labels of versions by id ({@link #labels}), for moves to versions the caller has not read. */
     private static final String LABELS = "SELECT id, label FROM versions WHERE id IN (";
     private static final int LABEL_BATCH = 500;
+    private static final String[] KINDS = Arrays.stream(EventKind.values()).map(EventKind::id).toArray(String[]::new);
 
     private final Jdbc jdbc;
 
@@ -55,36 +58,58 @@ public final class TimelineQueries {
         this.jdbc = jdbc;
     }
 
-    List<VersionRow> rows(String model) {
+    VersionRows rows(String model) {
         Long modelId = modelId(model);
         if (modelId == null) {
-            return List.of();
-        }
-        record Bare(long id, String label, long seq, long at) {
+            return VersionRows.none();
         }
         Packed packed = new Packed(jdbc.one("read the timeline", ROWS, rs -> rs.getBytes(1), modelId).orElse(null));
-        List<Bare> bare = new ArrayList<>();
+        // straight into columns: no object per row until the caller makes the ones it keeps
+        int n = 0;
+        long[] ids = new long[1024];
+        long[] seqs = new long[1024];
+        long[] times = new long[1024];
+        String[] labels = new String[1024];
         long lo = Long.MAX_VALUE;
         long hi = Long.MIN_VALUE;
         boolean ordered = true;
         while (packed.hasNext()) {
+            if (n == ids.length) {
+                ids = Arrays.copyOf(ids, n * 2);
+                seqs = Arrays.copyOf(seqs, n * 2);
+                times = Arrays.copyOf(times, n * 2);
+                labels = Arrays.copyOf(labels, n * 2);
+            }
             long id = packed.number();
             long seq = packed.number();
             long at = packed.number();
-            Bare b = new Bare(id, packed.text(), seq, at);
-            if (!bare.isEmpty()) {
-                Bare prev = bare.get(bare.size() - 1);
-                ordered &= prev.at() < b.at() || prev.at() == b.at() && prev.seq() <= b.seq();
-            }
-            bare.add(b);
-            lo = Math.min(lo, b.id());
-            hi = Math.max(hi, b.id());
+            labels[n] = packed.text();
+            ordered &= n == 0 || times[n - 1] < at || times[n - 1] == at && seqs[n - 1] <= seq;
+            ids[n] = id;
+            seqs[n] = seq;
+            times[n] = at;
+            lo = Math.min(lo, id);
+            hi = Math.max(hi, id);
+            n++;
         }
-        if (bare.isEmpty()) {
-            return List.of();
+        if (n == 0) {
+            return VersionRows.none();
         }
+        ids = Arrays.copyOf(ids, n);
+        seqs = Arrays.copyOf(seqs, n);
+        times = Arrays.copyOf(times, n);
+        labels = Arrays.copyOf(labels, n);
         if (!ordered) {
-            bare.sort(java.util.Comparator.comparingLong(Bare::at).thenComparingLong(Bare::seq));
+            long[] t = times;
+            long[] q = seqs;
+            Integer[] order = new Integer[n];
+            Arrays.setAll(order, i -> i);
+            Arrays.sort(order, Comparator.<Integer>comparingLong(i -> t[i]).thenComparingLong(i -> q[i]));
+            ids = permuted(ids, order);
+            seqs = permuted(seqs, order);
+            times = permuted(times, order);
+            String[] l = labels;
+            labels = Arrays.stream(order).map(i -> l[i]).toArray(String[]::new);
         }
         // tags of other models' versions in the range come too, and are never looked up
         Map<Long, Map<String, String>> tags = new HashMap<>();
@@ -94,22 +119,15 @@ public final class TimelineQueries {
         }, lo, hi);
         long[] live = jdbc.list("read what is live", LIVE, rs -> rs.getLong(1), modelId).stream()
                 .mapToLong(Long::longValue).toArray();
-        List<VersionRow> out = new ArrayList<>(bare.size());
-        for (Bare b : bare) {
-            // what is live is a handful of ids, looked up without boxing each of the 100,000
-            out.add(new VersionRow(b.id(), b.label(), b.seq(), Instant.ofEpochMilli(b.at()),
-                    tags.isEmpty() ? Map.of() : tags.getOrDefault(b.id(), Map.of()), contains(live, b.id())));
-        }
-        return out;
+        return new VersionRows(ids, seqs, times, labels, tags, live);
     }
 
-    private static boolean contains(long[] ids, long id) {
-        for (long i : ids) {
-            if (i == id) {
-                return true;
-            }
+    private static long[] permuted(long[] a, Integer[] order) {
+        long[] out = new long[a.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = a[order[i]];
         }
-        return false;
+        return out;
     }
 
     List<TimeBucket> buckets(String model, long fromMs, long toMs, int buckets) {
@@ -139,22 +157,22 @@ public final class TimelineQueries {
         while (packed.hasNext()) {
             long id = packed.number();
             if (moves.size() == ids.length) {
-                ids = java.util.Arrays.copyOf(ids, ids.length * 2);
+                ids = Arrays.copyOf(ids, ids.length * 2);
             }
             ordered &= moves.isEmpty() || ids[moves.size() - 1] < id;
             ids[moves.size()] = id;
             long target = packed.number();
             long at = packed.number();
             boolean approximate = packed.number() != 0;
-            EventKind kind = EventKind.parse(packed.text());
+            EventKind kind = EventKind.parse(packed.text(KINDS));
             moves.add(new Position(target, at, kind, packed.number(Position.NO_VERSION), approximate));
         }
         if (!ordered) {
             long[] byRow = ids;
             Integer[] order = new Integer[moves.size()];
-            java.util.Arrays.setAll(order, i -> i);
-            java.util.Arrays.sort(order, java.util.Comparator.comparingLong(i -> byRow[i]));
-            return java.util.Arrays.stream(order).map(moves::get).toList();
+            Arrays.setAll(order, i -> i);
+            Arrays.sort(order, Comparator.comparingLong(i -> byRow[i]));
+            return Arrays.stream(order).map(moves::get).toList();
         }
         return moves;
     }

@@ -7,6 +7,7 @@ import dev.rewind.domain.MoveProof;
 import dev.rewind.domain.RollbackSuggestion;
 import dev.rewind.domain.TargetState;
 import dev.rewind.domain.Version;
+import dev.rewind.domain.VersionRows;
 import dev.rewind.service.Services;
 import dev.rewind.ui.common.StartupTrace;
 import dev.rewind.ui.timeline.TimelineData;
@@ -39,20 +40,28 @@ final class ModelReads {
 
     /**
      * {@code parts} reads the model's versions, then its targets and the rest, while this thread reads its lanes
-     * (two cores, two read connections); the lanes ask for the versions' labels only once their own read is done.
+     * (two cores, two read connections). The lanes are named from the versions' columns as soon as those are read,
+     * while the versions are made and indexed on the other core.
      */
     static Loaded first(Services s, String name, Instant now, Executor parts) {
-        record Named(List<Version> versions, LongFunction<String> labels) {
-        }
         record Rest(List<TargetState> targets, Map<String, RollbackSuggestion> suggestions,
                     Map<String, Direction> directions, List<String> tagKeys) {
         }
         // light rows only: metrics and params are read when a version is looked at (details, compare)
         StartupTrace.mark(name + ": reading");
-        CompletableFuture<Named> versions = CompletableFuture.supplyAsync(() -> {
-            List<Version> vs = s.registry().timelineRows(name).stream().map(r -> r.asVersion(name)).toList();
-            StartupTrace.mark(name + ": versions read");
-            return new Named(vs, LabelsById.of(vs));
+        CompletableFuture<LongFunction<String>> labels = new CompletableFuture<>();
+        CompletableFuture<TimelineData.Indexed> versions = CompletableFuture.supplyAsync(() -> {
+            try {
+                VersionRows rows = s.registry().timelineRows(name);
+                labels.complete(rows.labelsById());
+                StartupTrace.mark(name + ": versions read");
+                TimelineData.Indexed indexed = TimelineData.index(rows, name);
+                StartupTrace.mark(name + ": versions indexed");
+                return indexed;
+            } catch (RuntimeException | Error e) {
+                labels.completeExceptionally(e); // the lanes stop waiting, and the first failure is the one shown
+                throw e;
+            }
         }, parts);
         CompletableFuture<Rest> rest = versions.thenApplyAsync(v -> {
             List<TargetState> targets = s.deployments().targets(name);
@@ -62,10 +71,10 @@ final class ModelReads {
             }
             return new Rest(targets, suggested, s.registry().directions(), s.registry().tagKeys());
         }, parts);
-        List<Lane> lanes = s.history().lanes(name, () -> join(versions).labels());
+        List<Lane> lanes = s.history().lanes(name, () -> join(labels));
         StartupTrace.mark(name + ": lanes read");
-        // the layout's indexes too, here rather than in the first frame
-        TimelineData data = new TimelineData(join(versions).versions(), lanes, now).prepare();
+        // the lanes' indexes too, here rather than in the first frame
+        TimelineData data = new TimelineData(join(versions), lanes, now).prepare();
         StartupTrace.mark(name + ": timeline prepared");
         Rest r = join(rest);
         return new Loaded(name, data, r.targets(), r.directions(), r.tagKeys(), r.suggestions(),

@@ -70,6 +70,7 @@ public final class ModelViewModel {
     private Runnable afterChange = () -> { };
     private Consumer<Runnable> afterShown = Runnable::run;
     private EarlyModelRead early;
+    private boolean showing;
 
     private Map<String, RollbackSuggestion> suggestions = Map.of();
 
@@ -78,7 +79,15 @@ public final class ModelViewModel {
         this.dialogs = dialogs;
         this.services = services;
         this.clock = clock;
-        this.details = new VersionDetails(tasks, services, current);
+        // the version a model opens on has its details read once the timeline is laid out: they are a pane of
+        // their own to build, which would otherwise make the timeline's first frame wait
+        this.details = new VersionDetails(tasks, services, current, r -> {
+            if (showing) {
+                afterShown.accept(r);
+            } else {
+                r.run();
+            }
+        });
     }
 
     /**
@@ -116,8 +125,13 @@ public final class ModelViewModel {
             tagKeys = l.tagKeys();
             suggestions = l.suggestions();
             initial = l.initial();
-            targets.setAll(l.targets());
-            timeline.set(l.timeline());
+            showing = true;
+            try {
+                targets.setAll(l.targets());
+                timeline.set(l.timeline());
+            } finally {
+                showing = false;
+            }
             dev.rewind.ui.common.StartupTrace.mark("model " + name + " shown");
             if (another) {
                 loaded();

@@ -17,12 +17,19 @@ import javafx.beans.value.ObservableValue;
 final class VersionDetails {
     private final TaskExecutor tasks;
     private final Supplier<Services> services;
+    private final Consumer<Runnable> when;
     private final ReadOnlyObjectWrapper<Version> details = new ReadOnlyObjectWrapper<>();
     private long generation;
 
-    VersionDetails(TaskExecutor tasks, Supplier<Services> services, ObservableValue<Version> current) {
+    /**
+     * {@code when} runs a read: at once, or later (a model just shown has its details read once its timeline is
+     * laid out, so the first frame is not the details pane's too).
+     */
+    VersionDetails(TaskExecutor tasks, Supplier<Services> services, ObservableValue<Version> current,
+                   Consumer<Runnable> when) {
         this.tasks = tasks;
         this.services = services;
+        this.when = when;
         current.addListener((o, a, v) -> read(v));
     }
 
@@ -35,12 +42,17 @@ final class VersionDetails {
         if (details.get() != null && details.get().id() != v.id()) {
             details.set(null); // never another version's metrics under this one's label
         }
-        tasks.run("Read " + v.label(), () -> services.get().registry().byIds(List.of(v.id())).get(0), full -> {
-            if (asked == generation) {
-                details.set(full);
+        when.accept(() -> {
+            if (asked != generation) {
+                return; // another version came into focus meanwhile
             }
-        }, t -> System.getLogger(VersionDetails.class.getName()).log(System.Logger.Level.WARNING,
-                "could not read " + v.label(), t));
+            tasks.run("Read " + v.label(), () -> services.get().registry().byIds(List.of(v.id())).get(0), full -> {
+                if (asked == generation) {
+                    details.set(full);
+                }
+            }, t -> System.getLogger(VersionDetails.class.getName()).log(System.Logger.Level.WARNING,
+                    "could not read " + v.label(), t));
+        });
     }
 
     void withFull(List<Version> light, Consumer<List<Version>> then) {

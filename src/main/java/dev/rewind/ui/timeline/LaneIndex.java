@@ -16,9 +16,12 @@ record LaneIndex(long[] from, long[] until, boolean chained) {
         long[] from = new long[n];
         long[] until = new long[n];
         boolean chained = true;
+        Instant before = null;
         for (int i = 0; i < n; i++) {
             Lane.Segment s = segments.get(i);
-            from[i] = s.from().toEpochMilli();
+            // a segment ends where the next begins, in one Instant: its time is worked out once
+            from[i] = i > 0 && s.from() == before ? until[i - 1] : s.from().toEpochMilli();
+            before = s.until();
             until[i] = (s.until() == null ? now : s.until()).toEpochMilli();
             chained &= until[i] >= from[i] && (i == 0 || from[i] == until[i - 1] && from[i] >= from[i - 1]);
         }

@@ -4,6 +4,7 @@ import dev.rewind.domain.Version;
 import dev.rewind.ui.timeline.TimelineLayout.GroupMark;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntPredicate;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -18,21 +19,18 @@ final class MarkRow {
 
     /** What the row is built from: the data's times and per-version flags as running counts, made once per data. */
     record Index(long[] times, int[] failed, int[] stable, int[] live) {
-        static Index of(TimelineData d, java.util.Set<String> liveLabels) {
-            List<Version> vs = d.versions();
-            int n = vs.size();
-            long[] times = new long[n];
-            int[] failed = new int[n + 1];
-            int[] stable = new int[n + 1];
-            int[] live = new int[n + 1];
+        /** Times in order, and whether the version at each position is failed, stable, live. */
+        static Index of(long[] times, IntPredicate failed, IntPredicate stable, IntPredicate live) {
+            int n = times.length;
+            int[] f = new int[n + 1];
+            int[] s = new int[n + 1];
+            int[] l = new int[n + 1];
             for (int i = 0; i < n; i++) {
-                Version v = vs.get(i);
-                times[i] = v.createdAt().toEpochMilli();
-                failed[i + 1] = failed[i] + (v.failed() ? 1 : 0);
-                stable[i + 1] = stable[i] + (v.stable() ? 1 : 0);
-                live[i + 1] = live[i] + (liveLabels.contains(v.label()) ? 1 : 0);
+                f[i + 1] = f[i] + (failed.test(i) ? 1 : 0);
+                s[i + 1] = s[i] + (stable.test(i) ? 1 : 0);
+                l[i + 1] = l[i] + (live.test(i) ? 1 : 0);
             }
-            return new Index(times, failed, stable, live);
+            return new Index(times, f, s, l);
         }
 
         static boolean any(int[] running, int from, int to) {

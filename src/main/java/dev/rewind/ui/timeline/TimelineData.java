@@ -2,9 +2,12 @@ package dev.rewind.ui.timeline;
 
 import dev.rewind.domain.Lane;
 import dev.rewind.domain.Version;
+import dev.rewind.domain.VersionRows;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,10 +26,54 @@ public final class TimelineData {
     private final List<Version> versions;
     private final List<Lane> lanes;
     private final Instant now;
+    private final Indexed indexed;
     private volatile Drawing drawing;
+    private volatile Map<String, Version> byLabel;
 
-    /** The layout's lookups: marks by position, versions by label, each lane's segment times. */
-    record Drawing(MarkRow.Index marks, Map<String, Version> byLabel, List<LaneIndex> lanes) {
+    /**
+     * The layout's lookups: marks by position (with which are failed, stable, live), the labels of the failed
+     * versions (a lane's segment is drawn failed by its label), the live versions and each lane's segment times.
+     */
+    record Drawing(MarkRow.Index marks, Set<String> failed, List<Version> live, List<LaneIndex> lanes) {
+    }
+
+    /** The marks' index with the labels of the failed versions and the live versions, read out of it. */
+    private record Marks(MarkRow.Index index, Set<String> failed, List<Version> live) {
+        static Marks of(MarkRow.Index index, List<Version> versions) {
+            Set<String> failed = new HashSet<>();
+            List<Version> served = new ArrayList<>();
+            for (int i = 0; i < versions.size(); i++) {
+                if (MarkRow.Index.any(index.failed(), i, i + 1)) {
+                    failed.add(versions.get(i).label());
+                }
+                if (MarkRow.Index.any(index.live(), i, i + 1)) {
+                    served.add(versions.get(i));
+                }
+            }
+            return new Marks(index, failed, served);
+        }
+    }
+
+    /**
+     * A model's versions in time order with their marks' index, made from the catalog's columns before the lanes
+     * are known (a loader makes them on one core while the lanes are named on the other); the versions themselves
+     * are made as they are asked for ({@link VersionRows#versions}).
+     */
+    public static final class Indexed {
+        private final List<Version> versions;
+        private final Set<String> live;
+        private final Marks marks;
+
+        private Indexed(VersionRows rows, String model) {
+            this.versions = rows.versions(model);
+            this.live = rows.liveLabels();
+            this.marks = Marks.of(MarkRow.Index.of(rows.times(), rows::failed, rows::stable, rows::live), versions);
+        }
+    }
+
+    /** {@code rows} (the light rows of {@code model}) indexed for drawing. */
+    public static Indexed index(VersionRows rows, String model) {
+        return new Indexed(rows, model);
     }
 
     public TimelineData(List<Version> versions, List<Lane> lanes, Instant now) {
@@ -34,6 +81,15 @@ public final class TimelineData {
         this.versions = inOrder(versions) ? versions.stream().toList() : versions.stream().sorted(ORDER).toList();
         this.lanes = List.copyOf(lanes);
         this.now = now;
+        this.indexed = null;
+    }
+
+    /** As {@link #TimelineData(List, List, Instant)}, of versions indexed already. */
+    public TimelineData(Indexed versions, List<Lane> lanes, Instant now) {
+        this.versions = versions.versions;
+        this.lanes = List.copyOf(lanes);
+        this.now = now;
+        this.indexed = versions;
     }
 
     public List<Version> versions() {
@@ -63,11 +119,15 @@ public final class TimelineData {
             synchronized (this) {
                 d = drawing;
                 if (d == null) {
-                    Map<String, Version> byLabel = new HashMap<>(versions.size() * 2);
-                    versions.forEach(v -> byLabel.put(v.label(), v));
                     Set<String> live = lanes.stream().map(Lane::liveVersion).filter(Objects::nonNull)
                             .collect(Collectors.toSet());
-                    d = new Drawing(MarkRow.Index.of(this, live), byLabel,
+                    // what was live when the versions were indexed is what the lanes say, but for a move between
+                    // the two reads
+                    Marks marks = indexed != null && indexed.live.equals(live) ? indexed.marks
+                            : Marks.of(MarkRow.Index.of(times(), i -> versions.get(i).failed(),
+                                    i -> versions.get(i).stable(), i -> live.contains(versions.get(i).label())),
+                                    versions);
+                    d = new Drawing(marks.index(), marks.failed(), marks.live(),
                             lanes.stream().map(l -> LaneIndex.of(l, now)).toList());
                     drawing = d;
                 }
@@ -78,8 +138,9 @@ public final class TimelineData {
 
     @Override
     public boolean equals(Object o) {
-        return o == this || o instanceof TimelineData t && versions.equals(t.versions) && lanes.equals(t.lanes)
-                && now.equals(t.now);
+        // cheapest first: two loads differ in their moment, and a reload's 100,000 versions are compared last
+        return o == this || o instanceof TimelineData t && now.equals(t.now) && lanes.equals(t.lanes)
+                && versions.equals(t.versions);
     }
 
     @Override
@@ -130,9 +191,33 @@ public final class TimelineData {
         return -1;
     }
 
-    /** The version drawn here with this label, or null (a lookup in an index made once, not a scan). */
+    /**
+     * The version drawn here with this label, or null: a live one is found among the few served; any other in an
+     * index made on first use (on a model of 100,000 versions, a cost no first frame needs to pay).
+     */
     public Version withLabel(String label) {
-        return label == null ? null : drawing().byLabel().get(label);
+        if (label == null) {
+            return null;
+        }
+        for (Version v : drawing().live()) {
+            if (v.label().equals(label)) {
+                return v;
+            }
+        }
+        Map<String, Version> m = byLabel;
+        if (m == null) {
+            synchronized (this) {
+                m = byLabel;
+                if (m == null) {
+                    m = new HashMap<>(versions.size() * 2);
+                    for (Version v : versions) {
+                        m.put(v.label(), v);
+                    }
+                    byLabel = m;
+                }
+            }
+        }
+        return m.get(label);
     }
 
     /** Whether {@code v} is drawn here ({@link #indexOf}). */

@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
@@ -41,7 +40,7 @@ final class TimelineLayouter {
     private final ZoneId zone;
     private MarkRow.Index index = TimelineData.EMPTY.drawing().marks();
     private List<Long> selectedTimes = List.of();
-    private Map<String, Version> byLabel = Map.of();
+    private Set<String> failed = Set.of();
     private final MarkRow markRow;
 
     /** The visible time range in epoch milliseconds, and the size it is drawn at. */
@@ -97,7 +96,7 @@ final class TimelineLayouter {
 
     private List<LaneRow> lanes(TimelineData d, Set<String> selected, TimeScale scale, double w, TimelineGeometry g) {
         // made once per data, not per frame: 100,000 entries would cost every pan step
-        byLabel = d.drawing().byLabel();
+        failed = d.drawing().failed();
         List<LaneIndex> laneIndex = d.drawing().lanes();
         List<LaneRow> rows = new ArrayList<>(d.lanes().size());
         double viewStart = scale.time(scale.left());
@@ -138,7 +137,6 @@ final class TimelineLayouter {
 
     private SegmentBox segmentBox(Lane.Segment s, double x0, double x1, boolean live, Instant until, TimeScale scale,
                                   double w, Set<String> selected, List<SegmentBox> boxes) {
-        Version v = byLabel.get(s.version());
         String note = s.approximate() ? ApproximateTime.of(s.version()).note() : null;
         // a text is shown only with 10 px to spare: narrower segments are not measured
         String text = live || x1 - x0 > 10 ? (note == null ? "" : ApproximateTime.MARK + " ") + s.version()
@@ -158,8 +156,8 @@ final class TimelineLayouter {
             makeRoom(boxes, x0);
         }
         boolean fits = x1 - x0 > tw + 10;
-        return SegmentBox.of(s.version(), x0, x1, live, v != null && v.failed(),
-                v != null && selected.contains(v.label()), fits ? text : null, fits ? tw : 0, live, note);
+        return SegmentBox.of(s.version(), x0, x1, live, failed.contains(s.version()),
+                selected.contains(s.version()), fits ? text : null, fits ? tw : 0, live, note);
     }
 
     /** Cuts earlier segments back to {@code x0}, dropping those it covers and texts that no longer fit. */

@@ -63,4 +63,20 @@ class PackedTest {
     void nothingPackedIsNoRecord() {
         assertThat(new Packed(null).hasNext()).isFalse();
     }
+
+    @Test
+    void aKnownWordComesBackAsThatVeryStringAndAnyOtherTextAsItself() {
+        String[] known = {"deploy", "rollback", "import"};
+        String json = "[[\"rollback\"],[\"deploys\"],[\"deplo\"],[\"import\"],[\"r\\u00f6llback\"],[null],"
+                + "[\"deploy\"]]";
+        Packed p = new Packed(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        List<String> read = new ArrayList<>();
+        while (p.hasNext()) {
+            read.add(p.text(known));
+        }
+        assertThat(read).containsExactly("rollback", "deploys", "deplo", "import", "r\u00f6llback", null, "deploy");
+        assertThat(read.get(0)).isSameAs(known[1]);
+        assertThat(read.get(3)).isSameAs(known[2]);
+        assertThat(read.get(6)).isSameAs(known[0]);
+    }
 }

@@ -222,6 +222,57 @@ class LoadingStateViewModelTest {
     }
 
     @Test
+    void theVersionAModelOpensOnHasItsDetailsReadOnceItsTimelineIsLaidOut() {
+        java.util.List<Runnable> laidOut = new java.util.ArrayList<>();
+        vm.setAfterShown(laidOut::add);
+        // as the window does: the version to open on comes into focus as the timeline arrives
+        vm.timelineProperty().addListener((o, was, d) -> {
+            if (vm.currentProperty().get() == null && vm.initialVersion() != null) {
+                vm.currentProperty().set(vm.initialVersion());
+            }
+        });
+        vm.load("m");
+        tasks.runAll();
+        assertThat(vm.currentProperty().get().label()).isEqualTo("2.0");
+        assertThat(vm.detailsProperty().get()).as("not read before the layout pass").isNull();
+        assertThat(tasks.pending()).isEmpty();
+        assertThat(laidOut).as("its details, then its History").hasSize(2);
+
+        laidOut.remove(0).run();
+        assertThat(tasks.pending()).containsExactly("Read 2.0");
+        tasks.runAll();
+        assertThat(vm.detailsProperty().get().label()).isEqualTo("2.0");
+        assertThat(vm.detailsProperty().get().metrics()).isNotEmpty();
+
+        // a version a person picks afterwards is read at once
+        vm.currentProperty().set(vm.timelineProperty().get().versions().get(1));
+        assertThat(tasks.pending()).containsExactly("Read 1.1");
+        laidOut.remove(0).run();
+        tasks.runAll();
+        assertThat(vm.detailsProperty().get().label()).isEqualTo("1.1");
+        assertThat(vm.events()).isNotEmpty();
+    }
+
+    @Test
+    void detailsAskedForBeforeTheLayoutPassAreNotReadForAVersionNoLongerInFocus() {
+        java.util.List<Runnable> laidOut = new java.util.ArrayList<>();
+        vm.setAfterShown(laidOut::add);
+        vm.timelineProperty().addListener((o, was, d) -> {
+            if (vm.currentProperty().get() == null && vm.initialVersion() != null) {
+                vm.currentProperty().set(vm.initialVersion());
+            }
+        });
+        vm.load("m");
+        tasks.runAll();
+        vm.currentProperty().set(vm.timelineProperty().get().versions().get(0)); // the person clicked 1.0 at once
+        tasks.runAll();
+        assertThat(vm.detailsProperty().get().label()).isEqualTo("1.0");
+        laidOut.remove(0).run(); // 2.0's read, asked for first: dropped
+        assertThat(tasks.pending()).isEmpty();
+        assertThat(vm.detailsProperty().get().label()).isEqualTo("1.0");
+    }
+
+    @Test
     void aHistoryForAModelNoLongerShownIsNotRead() {
         java.util.List<Runnable> laidOut = new java.util.ArrayList<>();
         vm.setAfterShown(laidOut::add);

@@ -1,0 +1,194 @@
+package dev.rewind.domain;
+
+import java.time.Instant;
+import java.util.AbstractList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.RandomAccess;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.LongFunction;
+
+/**
+ * A model's light rows ({@link VersionRow}) as the catalog reads them: in columns, oldest first, so 100,000 versions
+ * arrive as a few arrays, not 100,000 objects a caller turns into others at once. The window names its lanes' moves
+ * from the columns ({@link #labelsById}) while it makes its {@link Version}s ({@link #versions}). As a list it shows
+ * each row as a {@link VersionRow}, made when asked for.
+ */
+public final class VersionRows extends AbstractList<VersionRow> implements RandomAccess {
+    private static final VersionRows NONE = new VersionRows(new long[0], new long[0], new long[0], new String[0],
+            Map.of(), new long[0]);
+
+    private final long[] ids;
+    private final long[] seqs;
+    private final long[] times;
+    private final String[] labels;
+    private final Map<Long, Map<String, String>> tags;
+    /** The ids with tags, sorted: most rows have none, and are told so without boxing their id. */
+    private final long[] tagged;
+    private final long[] live;
+
+    /**
+     * Row {@code i} is {@code ids[i]}, {@code labels[i]}, {@code seqs[i]}, created at {@code times[i]} (epoch ms),
+     * in time order (then seq); {@code tags} by version id (ids not among the rows are ignored), {@code live} the ids
+     * some target serves. The arrays are kept, not copied: the caller hands them over.
+     */
+    public VersionRows(long[] ids, long[] seqs, long[] times, String[] labels, Map<Long, Map<String, String>> tags,
+                       long[] live) {
+        int n = ids.length;
+        if (seqs.length != n || times.length != n || labels.length != n) {
+            throw new IllegalArgumentException("columns of different lengths");
+        }
+        for (int i = 1; i < n; i++) {
+            if (times[i - 1] > times[i] || times[i - 1] == times[i] && seqs[i - 1] > seqs[i]) {
+                throw new IllegalArgumentException("rows not in time order at " + i);
+            }
+        }
+        this.ids = ids;
+        this.seqs = seqs;
+        this.times = times;
+        this.labels = labels;
+        Map<Long, Map<String, String>> kept = new HashMap<>();
+        // a bare tag's value is null (so no Map.copyOf); sorted by key, as a version's tags are everywhere
+        tags.forEach((id, t) -> kept.put(id, t.isEmpty() ? Map.of()
+                : Collections.unmodifiableMap(new TreeMap<>(t))));
+        this.tags = kept;
+        this.tagged = kept.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
+        this.live = live.clone();
+        Arrays.sort(this.live);
+    }
+
+    public static VersionRows none() {
+        return NONE;
+    }
+
+    @Override
+    public int size() {
+        return ids.length;
+    }
+
+    @Override
+    public VersionRow get(int i) {
+        return new VersionRow(ids[i], labels[i], seqs[i], Instant.ofEpochMilli(times[i]), tags(i), live(i));
+    }
+
+    public long id(int i) {
+        return ids[i];
+    }
+
+    public String label(int i) {
+        return labels[i];
+    }
+
+    public long createdAtMs(int i) {
+        return times[i];
+    }
+
+    /** Every row's creation time (epoch ms), in row order: a copy. */
+    public long[] times() {
+        return times.clone();
+    }
+
+    public Map<String, String> tags(int i) {
+        return Arrays.binarySearch(tagged, ids[i]) < 0 ? Map.of() : tags.get(ids[i]);
+    }
+
+    public boolean failed(int i) {
+        return Arrays.binarySearch(tagged, ids[i]) >= 0 && Tags.isFailed(tags.get(ids[i]));
+    }
+
+    public boolean stable(int i) {
+        return Arrays.binarySearch(tagged, ids[i]) >= 0 && Tags.isStable(tags.get(ids[i]));
+    }
+
+    public boolean live(int i) {
+        return Arrays.binarySearch(live, ids[i]) >= 0;
+    }
+
+    /** The labels of the versions some target serves. */
+    public Set<String> liveLabels() {
+        Set<String> out = new HashSet<>();
+        for (int i = 0; i < ids.length; i++) {
+            if (live(i)) {
+                out.add(labels[i]);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The rows as {@link Version}s of {@code model} without metrics, params or provenance (the full one is read on
+     * demand), in the same order; each made when first asked for, then kept: a timeline of 100,000 versions draws a
+     * few hundred of them.
+     */
+    public List<Version> versions(String model) {
+        return new Made(model);
+    }
+
+    private Version version(int i, String model) {
+        return new Version(ids[i], model, labels[i], seqs[i], Instant.ofEpochMilli(times[i]), null, null, null, null,
+                null, Map.of(), Map.of(), tags(i));
+    }
+
+    /**
+     * The versions, made on demand. Threads may share it: one that finds a version not made yet makes it (two may
+     * make equal ones; a version is a value), and a version's fields are final, so one made by another thread is
+     * seen whole.
+     */
+    private final class Made extends AbstractList<Version> implements RandomAccess {
+        private final String model;
+        private final Version[] made = new Version[ids.length];
+
+        Made(String model) {
+            this.model = model;
+        }
+
+        @Override
+        public Version get(int i) {
+            Version v = made[i];
+            if (v == null) {
+                v = version(i, model);
+                made[i] = v;
+            }
+            return v;
+        }
+
+        @Override
+        public int size() {
+            return made.length;
+        }
+    }
+
+    /**
+     * The label of the row with an id, or null: an array indexed from the smallest id when the ids are dense (as a
+     * model's mostly are), so naming 75,000 lane moves boxes no {@code Long}; a map otherwise.
+     */
+    public LongFunction<String> labelsById() {
+        if (ids.length == 0) {
+            return id -> null;
+        }
+        long lo = Long.MAX_VALUE;
+        long hi = Long.MIN_VALUE;
+        for (long id : ids) {
+            lo = Math.min(lo, id);
+            hi = Math.max(hi, id);
+        }
+        if (hi - lo < 4L * ids.length + 1024) {
+            long base = lo;
+            String[] byOffset = new String[(int) (hi - lo + 1)];
+            for (int i = 0; i < ids.length; i++) {
+                byOffset[(int) (ids[i] - base)] = labels[i];
+            }
+            return id -> id < base || id - base >= byOffset.length ? null : byOffset[(int) (id - base)];
+        }
+        Map<Long, String> byId = new HashMap<>(ids.length * 2);
+        for (int i = 0; i < ids.length; i++) {
+            byId.put(ids[i], labels[i]);
+        }
+        return byId::get;
+    }
+}
