@@ -31,6 +31,7 @@ public final class VersionRows extends AbstractList<VersionRow> implements Rando
     /** The ids with tags, sorted: most rows have none, and are told so without boxing their id. */
     private final long[] tagged;
     private final long[] live;
+    private volatile ById byId;
 
     /**
      * Row {@code i} is {@code ids[i]}, {@code labels[i]}, {@code seqs[i]}, created at {@code times[i]} (epoch ms),
@@ -112,10 +113,8 @@ public final class VersionRows extends AbstractList<VersionRow> implements Rando
     /** The labels of the versions some target serves. */
     public Set<String> liveLabels() {
         Set<String> out = new HashSet<>();
-        for (int i = 0; i < ids.length; i++) {
-            if (live(i)) {
-                out.add(labels[i]);
-            }
+        for (int row : liveRows()) {
+            out.add(labels[row]);
         }
         return out;
     }
@@ -163,32 +162,84 @@ public final class VersionRows extends AbstractList<VersionRow> implements Rando
         }
     }
 
-    /**
-     * The label of the row with an id, or null: an array indexed from the smallest id when the ids are dense (as a
-     * model's mostly are), so naming 75,000 lane moves boxes no {@code Long}; a map otherwise.
-     */
+    /** The label of the row with an id, or null. */
     public LongFunction<String> labelsById() {
-        if (ids.length == 0) {
-            return id -> null;
+        ById rows = byId();
+        return id -> {
+            int row = rows.row(id);
+            return row < 0 ? null : labels[row];
+        };
+    }
+
+    /** The positions of the rows tagged failed, in order. */
+    public int[] failedRows() {
+        return taggedRows(Tags::isFailed);
+    }
+
+    /** The positions of the rows tagged stable, in order. */
+    public int[] stableRows() {
+        return taggedRows(Tags::isStable);
+    }
+
+    /** The positions of the rows some target serves, in order. */
+    public int[] liveRows() {
+        ById rows = byId();
+        return Arrays.stream(live).mapToInt(rows::row).filter(r -> r >= 0).sorted().toArray();
+    }
+
+    private int[] taggedRows(java.util.function.Predicate<Map<String, String>> which) {
+        ById rows = byId();
+        return tags.entrySet().stream().filter(e -> which.test(e.getValue())).mapToInt(e -> rows.row(e.getKey()))
+                .filter(r -> r >= 0).sorted().toArray();
+    }
+
+    private ById byId() {
+        ById b = byId;
+        if (b == null) {
+            b = new ById(ids);
+            byId = b; // two threads may make one each: equal, and final inside
         }
-        long lo = Long.MAX_VALUE;
-        long hi = Long.MIN_VALUE;
-        for (long id : ids) {
-            lo = Math.min(lo, id);
-            hi = Math.max(hi, id);
-        }
-        if (hi - lo < 4L * ids.length + 1024) {
-            long base = lo;
-            String[] byOffset = new String[(int) (hi - lo + 1)];
-            for (int i = 0; i < ids.length; i++) {
-                byOffset[(int) (ids[i] - base)] = labels[i];
+        return b;
+    }
+
+    /**
+     * Where the row of each id is: an array indexed from the smallest id when the ids are dense (as a model's
+     * mostly are), so naming 75,000 lane moves boxes no {@code Long}; a map otherwise.
+     */
+    private static final class ById {
+        private final long base;
+        private final int[] byOffset;
+        private final Map<Long, Integer> byMap;
+
+        ById(long[] ids) {
+            long lo = Long.MAX_VALUE;
+            long hi = Long.MIN_VALUE;
+            for (long id : ids) {
+                lo = Math.min(lo, id);
+                hi = Math.max(hi, id);
             }
-            return id -> id < base || id - base >= byOffset.length ? null : byOffset[(int) (id - base)];
+            base = lo;
+            if (ids.length > 0 && hi - lo < 4L * ids.length + 1024) {
+                byOffset = new int[(int) (hi - lo + 1)];
+                Arrays.fill(byOffset, -1);
+                for (int i = 0; i < ids.length; i++) {
+                    byOffset[(int) (ids[i] - lo)] = i;
+                }
+                byMap = null;
+            } else {
+                byOffset = null;
+                byMap = new HashMap<>(ids.length * 2);
+                for (int i = 0; i < ids.length; i++) {
+                    byMap.put(ids[i], i);
+                }
+            }
         }
-        Map<Long, String> byId = new HashMap<>(ids.length * 2);
-        for (int i = 0; i < ids.length; i++) {
-            byId.put(ids[i], labels[i]);
+
+        int row(long id) {
+            if (byOffset == null) {
+                return byMap.getOrDefault(id, -1);
+            }
+            return id < base || id - base >= byOffset.length ? -1 : byOffset[(int) (id - base)];
         }
-        return byId::get;
     }
 }

@@ -113,7 +113,10 @@ public final class ChainVerifier {
         List<String> notes = new ArrayList<>();
         checkEvents(s, problems, notes);
         Map<Long, String> hashes = new HashMap<>();
-        s.events().forEach(e -> hashes.put(e.id(), e.hash()));
+        s.events().forEach(e -> {
+            breathe();
+            hashes.put(e.id(), e.hash());
+        });
         long newest = s.events().isEmpty() ? 0 : s.events().get(s.events().size() - 1).id();
         problems.addAll(ChainWitness.problems(marks, hashes::get, newest, s.keys()));
         return new Findings(problems, notes);
@@ -131,6 +134,7 @@ public final class ChainVerifier {
         int uncovered = 0;
         EventRecord open = null;
         for (EventRecord e : s.events()) {
+            breathe();
             // an event that does not match its hash is named by VerifyService's link check
             if (e.signature() == null && e.keyId() != null) {
                 add(problems, seals.signatureProblem(e, e.id()));
@@ -173,6 +177,7 @@ public final class ChainVerifier {
         newestOfTarget.forEach((id, e) -> add(problems, differs(e, s.targetDigests().get(id),
                 "target " + targetNames.getOrDefault(id, "#" + id), TARGET_FACTS)));
         s.versions().forEach((id, name) -> {
+            breathe();
             if (!registered.contains(id)) {
                 problems.add("facts: version " + name + " has no register event: it was added behind Rewind's back");
             }

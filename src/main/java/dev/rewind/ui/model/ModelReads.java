@@ -74,7 +74,8 @@ final class ModelReads {
         List<Lane> lanes = s.history().lanes(name, () -> join(labels));
         StartupTrace.mark(name + ": lanes read");
         // the lanes' indexes too, here rather than in the first frame
-        TimelineData data = new TimelineData(join(versions), lanes, now).prepare();
+        TimelineData.IndexedLanes indexedLanes = TimelineData.index(lanes, now);
+        TimelineData data = new TimelineData(join(versions), indexedLanes).prepare();
         StartupTrace.mark(name + ": timeline prepared");
         Rest r = join(rest);
         return new Loaded(name, data, r.targets(), r.directions(), r.tagKeys(), r.suggestions(),

@@ -97,6 +97,39 @@ public final class ModelViewModel {
     public void load(String name) {
         long generation = ++loadGeneration;
         boolean another = !java.util.Objects.equals(name, model.get());
+        EarlyModelRead ahead = name == null ? null : early;
+        if (name != null) {
+            early = null;
+        }
+        // the read starts before the window lets go of the model before (its thread clears while the read runs);
+        // what it brings back waits for that, should it come back at once (a test's executor runs it in place)
+        boolean[] clearing = {true};
+        List<Runnable> afterClearing = new ArrayList<>();
+        Consumer<ModelReads.Loaded> show = l -> {
+            if (clearing[0]) {
+                afterClearing.add(() -> show(name, generation, another, l));
+            } else {
+                show(name, generation, another, l);
+            }
+        };
+        Consumer<Throwable> failed = t -> {
+            if (clearing[0]) {
+                afterClearing.add(() -> loadFailed(name, generation, t));
+            } else {
+                loadFailed(name, generation, t);
+            }
+        };
+        if (name != null) {
+            reading.set(true); // the background history check makes way from now on
+        }
+        boolean wasReadAhead = name != null && ahead != null && ahead.isFor(services.get(), name);
+        Optional<ModelReads.Loaded> ready = wasReadAhead ? ahead.ready() : Optional.empty();
+        if (ready.isPresent()) { // read while the window started: shown in the frame being built
+            afterClearing.add(() -> show(name, generation, another, ready.get()));
+        } else if (name != null) {
+            tasks.run("Load " + name, () -> wasReadAhead ? ahead.awaitElseRead(clock, tasks.forParts())
+                    : ModelReads.first(services.get(), name, clock.instant(), tasks.forParts()), show, failed);
+        }
         model.set(name);
         if (name == null || another) {
             suggestions = Map.of();
@@ -115,46 +148,41 @@ public final class ModelViewModel {
         }
         reading.set(true);
         loading.set(true);
-        EarlyModelRead ahead = early;
-        early = null;
-        Consumer<ModelReads.Loaded> show = l -> {
-            if (generation != loadGeneration) {
-                return;
-            }
-            directions = l.directions();
-            tagKeys = l.tagKeys();
-            suggestions = l.suggestions();
-            initial = l.initial();
-            showing = true;
-            try {
-                targets.setAll(l.targets());
-                timeline.set(l.timeline());
-            } finally {
-                showing = false;
-            }
-            dev.rewind.ui.common.StartupTrace.mark("model " + name + " shown");
-            if (another) {
-                loaded();
-            }
-            // the History once the timeline is laid out (on a long-lived model this read takes a core for
-            // seconds); a reload (after a move, a tag, a change seen) shows its timeline at once but counts
-            // as done only with its History, so what it changed is everywhere when it says so
-            afterShown.accept(() -> readHistory(name, generation, another ? () -> { } : this::loaded));
-        };
-        boolean wasReadAhead = ahead != null && ahead.isFor(services.get(), name);
-        Optional<ModelReads.Loaded> ready = wasReadAhead ? ahead.ready() : Optional.empty();
-        if (ready.isPresent()) { // read while the window started: shown in the frame being built
-            show.accept(ready.get());
+        clearing[0] = false;
+        afterClearing.forEach(Runnable::run);
+    }
+
+    private void show(String name, long generation, boolean another, ModelReads.Loaded l) {
+        if (generation != loadGeneration) {
             return;
         }
-        tasks.run("Load " + name, () -> wasReadAhead ? ahead.awaitElseRead(clock, tasks.forParts())
-                : ModelReads.first(services.get(), name, clock.instant(), tasks.forParts()), show, t -> {
-                    if (generation == loadGeneration) {
-                        loading.set(false);
-                        reading.set(false);
-                        error("Could not load " + name, t);
-                    }
-                });
+        directions = l.directions();
+        tagKeys = l.tagKeys();
+        suggestions = l.suggestions();
+        initial = l.initial();
+        showing = true;
+        try {
+            targets.setAll(l.targets());
+            timeline.set(l.timeline());
+        } finally {
+            showing = false;
+        }
+        dev.rewind.ui.common.StartupTrace.mark("model " + name + " shown");
+        if (another) {
+            loaded();
+        }
+        // the History once the timeline is laid out (on a long-lived model this read takes a core for
+        // seconds); a reload (after a move, a tag, a change seen) shows its timeline at once but counts
+        // as done only with its History, so what it changed is everywhere when it says so
+        afterShown.accept(() -> readHistory(name, generation, another ? () -> { } : this::loaded));
+    }
+
+    private void loadFailed(String name, long generation, Throwable t) {
+        if (generation == loadGeneration) {
+            loading.set(false);
+            reading.set(false);
+            error("Could not load " + name, t);
+        }
     }
 
     /**

@@ -33,6 +33,23 @@ final class MarkRow {
             return new Index(times, f, s, l);
         }
 
+        /** Times in order, and the positions of the failed, stable and live versions. */
+        static Index ofPositions(long[] times, int[] failed, int[] stable, int[] live) {
+            return new Index(times, running(times.length, failed), running(times.length, stable),
+                    running(times.length, live));
+        }
+
+        private static int[] running(int n, int[] positions) {
+            int[] r = new int[n + 1];
+            for (int p : positions) {
+                r[p + 1] = 1;
+            }
+            for (int i = 0; i < n; i++) {
+                r[i + 1] += r[i];
+            }
+            return r;
+        }
+
         static boolean any(int[] running, int from, int to) {
             return running[to] > running[from];
         }

@@ -27,6 +27,7 @@ public final class TimelineData {
     private final List<Lane> lanes;
     private final Instant now;
     private final Indexed indexed;
+    private final IndexedLanes indexedLanes;
     private volatile Drawing drawing;
     private volatile Map<String, Version> byLabel;
 
@@ -66,8 +67,34 @@ public final class TimelineData {
 
         private Indexed(VersionRows rows, String model) {
             this.versions = rows.versions(model);
-            this.live = rows.liveLabels();
-            this.marks = Marks.of(MarkRow.Index.of(rows.times(), rows::failed, rows::stable, rows::live), versions);
+            int[] failed = rows.failedRows();
+            int[] served = rows.liveRows();
+            Set<String> failedLabels = new HashSet<>();
+            for (int i : failed) {
+                failedLabels.add(rows.label(i));
+            }
+            List<Version> live = new ArrayList<>();
+            Set<String> liveLabels = new HashSet<>();
+            for (int i : served) {
+                live.add(versions.get(i));
+                liveLabels.add(rows.label(i));
+            }
+            this.live = liveLabels;
+            this.marks = new Marks(MarkRow.Index.ofPositions(rows.times(), failed, rows.stableRows(), served),
+                    failedLabels, live);
+        }
+    }
+
+    /** A model's lanes with their segments' times as arrays, made while its versions are indexed on another core. */
+    public static final class IndexedLanes {
+        private final List<Lane> lanes;
+        private final Instant now;
+        private final List<LaneIndex> index;
+
+        private IndexedLanes(List<Lane> lanes, Instant now) {
+            this.lanes = List.copyOf(lanes);
+            this.now = now;
+            this.index = this.lanes.stream().map(l -> LaneIndex.of(l, now)).toList();
         }
     }
 
@@ -76,20 +103,27 @@ public final class TimelineData {
         return new Indexed(rows, model);
     }
 
+    /** {@code lanes} indexed for drawing; {@code now}: where a live segment ends. */
+    public static IndexedLanes index(List<Lane> lanes, Instant now) {
+        return new IndexedLanes(lanes, now);
+    }
+
     public TimelineData(List<Version> versions, List<Lane> lanes, Instant now) {
         // Stream.toList, not List.copyOf: callers ask contains(null) of it, which List.copyOf's lists refuse
         this.versions = inOrder(versions) ? versions.stream().toList() : versions.stream().sorted(ORDER).toList();
         this.lanes = List.copyOf(lanes);
         this.now = now;
         this.indexed = null;
+        this.indexedLanes = null;
     }
 
-    /** As {@link #TimelineData(List, List, Instant)}, of versions indexed already. */
-    public TimelineData(Indexed versions, List<Lane> lanes, Instant now) {
+    /** As {@link #TimelineData(List, List, Instant)}, of versions and lanes indexed already. */
+    public TimelineData(Indexed versions, IndexedLanes lanes) {
         this.versions = versions.versions;
-        this.lanes = List.copyOf(lanes);
-        this.now = now;
+        this.lanes = lanes.lanes;
+        this.now = lanes.now;
         this.indexed = versions;
+        this.indexedLanes = lanes;
     }
 
     public List<Version> versions() {
@@ -127,8 +161,8 @@ public final class TimelineData {
                             : Marks.of(MarkRow.Index.of(times(), i -> versions.get(i).failed(),
                                     i -> versions.get(i).stable(), i -> live.contains(versions.get(i).label())),
                                     versions);
-                    d = new Drawing(marks.index(), marks.failed(), marks.live(),
-                            lanes.stream().map(l -> LaneIndex.of(l, now)).toList());
+                    d = new Drawing(marks.index(), marks.failed(), marks.live(), indexedLanes != null
+                            ? indexedLanes.index : lanes.stream().map(l -> LaneIndex.of(l, now)).toList());
                     drawing = d;
                 }
             }

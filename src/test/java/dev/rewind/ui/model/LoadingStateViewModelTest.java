@@ -67,6 +67,44 @@ class LoadingStateViewModelTest {
     }
 
     @Test
+    void theNextModelsReadIsUnderWayBeforeThePreviousOneIsCleared() {
+        loaded("m");
+        java.util.List<java.util.List<String>> pendingWhenCleared = new java.util.ArrayList<>();
+        vm.timelineProperty().addListener((o, was, d) -> {
+            if (d == TimelineData.EMPTY) {
+                pendingWhenCleared.add(tasks.pending());
+            }
+        });
+        vm.load("n");
+        assertThat(pendingWhenCleared).containsExactly(java.util.List.of("Load n"));
+        tasks.runAll();
+        assertThat(vm.timelineProperty().get().versions()).extracting(Version::model).containsOnly("n");
+    }
+
+    @Test
+    void aReadThatComesBackAtOnceIsShownAfterTheClearingNotWipedByIt() {
+        // an executor that runs each task in place: its result arrives while load() is still clearing
+        ModelViewModel inPlace = new ModelViewModel(new dev.rewind.ui.common.CurrentThreadTaskExecutor(),
+                new RecordingDialogs(), () -> services, Clock.systemUTC());
+        inPlace.load("m");
+        inPlace.load("n");
+        assertThat(inPlace.timelineProperty().get().versions()).extracting(Version::model).containsOnly("n");
+        assertThat(inPlace.initialVersion().model()).isEqualTo("n");
+        assertThat(inPlace.loadingProperty().get()).isFalse();
+        assertThat(inPlace.loadsProperty().get()).isEqualTo(2);
+
+        RecordingDialogs dialogs = new RecordingDialogs();
+        ModelViewModel failing = new ModelViewModel(new dev.rewind.ui.common.CurrentThreadTaskExecutor(), dialogs,
+                () -> services, Clock.systemUTC());
+        failing.load("no-such-model");
+        assertThat(failing.loadingProperty().get()).as("the failure is not overwritten by the load's start")
+                .isFalse();
+        assertThat(failing.readingProperty().get()).isFalse();
+        assertThat(dialogs.errors).extracting(RecordingDialogs.Error::title)
+                .containsExactly("Could not load no-such-model");
+    }
+
+    @Test
     void aModelReadAheadOfTheWindowIsShownAtOnceWithoutAReadOfItsOwn() {
         EarlyModelRead ahead = EarlyModelRead.of(services, "m");
         ahead.run(Clock.systemUTC(), Runnable::run);

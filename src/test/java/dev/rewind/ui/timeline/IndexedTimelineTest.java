@@ -74,7 +74,8 @@ class IndexedTimelineTest {
     void drawnFromColumnsAsFromAListAtEveryZoom() {
         for (int n : new int[] {100, 20_000}) {
             Model m = model(n, n, lastServed(n));
-            TimelineData indexed = new TimelineData(TimelineData.index(m.rows(), "m"), m.lanes(), m.now()).prepare();
+            TimelineData indexed = new TimelineData(TimelineData.index(m.rows(), "m"),
+                    TimelineData.index(m.lanes(), m.now())).prepare();
             TimelineData plain = new TimelineData(new ArrayList<>(m.rows().versions("m")), m.lanes(), m.now());
             long start = m.rows().createdAtMs(0);
             long end = m.now().toEpochMilli();
@@ -104,7 +105,8 @@ class IndexedTimelineTest {
         int n = 100;
         // the rows were read while v7 was live; the lanes, read a moment later, end on the last version served
         Model m = model(n, 3, 7);
-        TimelineData indexed = new TimelineData(TimelineData.index(m.rows(), "m"), m.lanes(), m.now()).prepare();
+        TimelineData indexed = new TimelineData(TimelineData.index(m.rows(), "m"),
+                TimelineData.index(m.lanes(), m.now())).prepare();
         TimelineData plain = new TimelineData(new ArrayList<>(m.rows().versions("m")), m.lanes(), m.now());
         var viewport = new TimelineLayouter.Viewport(m.rows().createdAtMs(0), m.now().toEpochMilli(), 20_000, 300);
         TimelineLayout l = layouter.layout(indexed, List.of(), viewport, TimelineGeometry.DEFAULT);
