@@ -94,7 +94,11 @@ public final class ModelViewModel {
      * Loads a model (null clears); a newer request wins over one still running. Another model's content goes at
      * once, so its name never shows over the previous model's timeline, targets or history while this one loads.
      */
-    public void load(String name) {
+    public void load(String asked) {
+        // the catalog open now: a read that outlives it (another was opened meanwhile) reads this one, not the next;
+        // with none open there is nothing to read
+        Services from = services.get();
+        String name = from == null ? null : asked;
         long generation = ++loadGeneration;
         boolean another = !java.util.Objects.equals(name, model.get());
         EarlyModelRead ahead = name == null ? null : early;
@@ -107,9 +111,9 @@ public final class ModelViewModel {
         List<Runnable> afterClearing = new ArrayList<>();
         Consumer<ModelReads.Loaded> show = l -> {
             if (clearing[0]) {
-                afterClearing.add(() -> show(name, generation, another, l));
+                afterClearing.add(() -> show(from, name, generation, another, l));
             } else {
-                show(name, generation, another, l);
+                show(from, name, generation, another, l);
             }
         };
         Consumer<Throwable> failed = t -> {
@@ -122,13 +126,13 @@ public final class ModelViewModel {
         if (name != null) {
             reading.set(true); // the background history check makes way from now on
         }
-        boolean wasReadAhead = name != null && ahead != null && ahead.isFor(services.get(), name);
+        boolean wasReadAhead = name != null && ahead != null && ahead.isFor(from, name);
         Optional<ModelReads.Loaded> ready = wasReadAhead ? ahead.ready() : Optional.empty();
         if (ready.isPresent()) { // read while the window started: shown in the frame being built
-            afterClearing.add(() -> show(name, generation, another, ready.get()));
+            afterClearing.add(() -> show(from, name, generation, another, ready.get()));
         } else if (name != null) {
             tasks.run("Load " + name, () -> wasReadAhead ? ahead.awaitElseRead(clock, tasks.forParts())
-                    : ModelReads.first(services.get(), name, clock.instant(), tasks.forParts()), show, failed);
+                    : ModelReads.first(from, name, clock.instant(), tasks.forParts()), show, failed);
         }
         model.set(name);
         if (name == null || another) {
@@ -152,7 +156,7 @@ public final class ModelViewModel {
         afterClearing.forEach(Runnable::run);
     }
 
-    private void show(String name, long generation, boolean another, ModelReads.Loaded l) {
+    private void show(Services from, String name, long generation, boolean another, ModelReads.Loaded l) {
         if (generation != loadGeneration) {
             return;
         }
@@ -174,7 +178,7 @@ public final class ModelViewModel {
         // the History once the timeline is laid out (on a long-lived model this read takes a core for
         // seconds); a reload (after a move, a tag, a change seen) shows its timeline at once but counts
         // as done only with its History, so what it changed is everywhere when it says so
-        afterShown.accept(() -> readHistory(name, generation, another ? () -> { } : this::loaded));
+        afterShown.accept(() -> readHistory(from, name, generation, another ? () -> { } : this::loaded));
     }
 
     private void loadFailed(String name, long generation, Throwable t) {
@@ -198,11 +202,11 @@ public final class ModelViewModel {
         loads.set(loads.get() + 1);
     }
 
-    private void readHistory(String name, long generation, Runnable then) {
+    private void readHistory(Services from, String name, long generation, Runnable then) {
         if (generation != loadGeneration) {
             return;
         }
-        tasks.run("Read the history of " + name, () -> ModelReads.history(services.get(), name), h -> {
+        tasks.run("Read the history of " + name, () -> ModelReads.history(from, name), h -> {
             if (generation == loadGeneration) {
                 showHistory(h);
                 then.run();

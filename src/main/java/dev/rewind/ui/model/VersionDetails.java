@@ -42,11 +42,12 @@ final class VersionDetails {
         if (details.get() != null && details.get().id() != v.id()) {
             details.set(null); // never another version's metrics under this one's label
         }
+        Services from = services.get(); // read where the version is, should another catalog open meanwhile
         when.accept(() -> {
-            if (asked != generation) {
-                return; // another version came into focus meanwhile
+            if (asked != generation || from == null) {
+                return; // another version came into focus meanwhile, or no catalog is open
             }
-            tasks.run("Read " + v.label(), () -> services.get().registry().byIds(List.of(v.id())).get(0), full -> {
+            tasks.run("Read " + v.label(), () -> from.registry().byIds(List.of(v.id())).get(0), full -> {
                 if (asked == generation) {
                     details.set(full);
                 }
@@ -57,7 +58,11 @@ final class VersionDetails {
 
     void withFull(List<Version> light, Consumer<List<Version>> then) {
         List<Long> ids = light.stream().map(Version::id).toList();
-        tasks.run("Read versions", () -> services.get().registry().byIds(ids), then,
+        Services from = services.get();
+        if (from == null) {
+            return;
+        }
+        tasks.run("Read versions", () -> from.registry().byIds(ids), then,
                 t -> System.getLogger(VersionDetails.class.getName()).log(System.Logger.Level.WARNING,
                         "could not read versions to compare", t));
     }

@@ -105,6 +105,43 @@ class LoadingStateViewModelTest {
     }
 
     @Test
+    void withNoCatalogOpenThereIsNothingToReadAndNothingFails() {
+        RecordingDialogs dialogs = new RecordingDialogs();
+        ModelViewModel none = new ModelViewModel(tasks, dialogs, () -> null, Clock.systemUTC());
+        none.load("m");
+        assertThat(tasks.pending()).isEmpty();
+        assertThat(none.modelProperty().get()).isNull();
+        assertThat(none.loadingProperty().get()).isFalse();
+        assertThat(none.readingProperty().get()).isFalse();
+        assertThat(dialogs.errors).isEmpty();
+    }
+
+    @Test
+    void aReadThatOutlivesItsCatalogReadsTheCatalogItWasAskedOf() {
+        java.util.concurrent.atomic.AtomicReference<Services> open = new java.util.concurrent.atomic.AtomicReference<>(
+                services);
+        RecordingDialogs dialogs = new RecordingDialogs();
+        ModelViewModel switching = new ModelViewModel(tasks, dialogs, open::get, Clock.systemUTC());
+        java.util.List<Runnable> laidOut = new java.util.ArrayList<>();
+        switching.setAfterShown(laidOut::add);
+        switching.load("m");
+        Services other = TestCatalogs.open(TestCatalogs.copy(TestCatalogs.template(), dir.resolve("other.db")));
+        try {
+            other.registry().tag("m", "1.0", "failed", null, "only in the other catalog");
+            open.set(other); // another catalog opens while m's read is still to run
+            tasks.runAll();
+            laidOut.forEach(Runnable::run);
+            tasks.runAll();
+            assertThat(switching.timelineProperty().get().versions()).filteredOn(Version::failed).as("read from the"
+                    + " catalog open when it was asked for").isEmpty();
+            assertThat(switching.events()).noneMatch(e -> "only in the other catalog".equals(e.reason()));
+            assertThat(dialogs.errors).isEmpty();
+        } finally {
+            TestCatalogs.close(other);
+        }
+    }
+
+    @Test
     void aModelReadAheadOfTheWindowIsShownAtOnceWithoutAReadOfItsOwn() {
         EarlyModelRead ahead = EarlyModelRead.of(services, "m");
         ahead.run(Clock.systemUTC(), Runnable::run);
