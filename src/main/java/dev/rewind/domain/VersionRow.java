@@ -21,9 +21,4 @@ public record VersionRow(long id, String label, long seq, Instant createdAt, Map
     public boolean stable() {
         return Tags.isStable(tags);
     }
-
-    /** As a {@link Version} without metrics, params or provenance; the full one is read on demand. */
-    public Version asVersion(String model) {
-        return new Version(id, model, label, seq, createdAt, null, null, null, null, null, Map.of(), Map.of(), tags);
-    }
 }

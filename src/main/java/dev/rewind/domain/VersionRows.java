@@ -35,8 +35,9 @@ public final class VersionRows extends AbstractList<VersionRow> implements Rando
 
     /**
      * Row {@code i} is {@code ids[i]}, {@code labels[i]}, {@code seqs[i]}, created at {@code times[i]} (epoch ms),
-     * in time order (then seq); {@code tags} by version id (ids not among the rows are ignored), {@code live} the ids
-     * some target serves. The arrays are kept, not copied: the caller hands them over.
+     * in time order (then seq); {@code tags} by version id (the catalog reads them for a range of ids, which may hold
+     * other models' versions: never asked for here), {@code live} the ids some target serves. The arrays are kept,
+     * not copied: the caller hands them over.
      */
     public VersionRows(long[] ids, long[] seqs, long[] times, String[] labels, Map<Long, Map<String, String>> tags,
                        long[] live) {

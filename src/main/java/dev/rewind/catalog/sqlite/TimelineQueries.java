@@ -4,7 +4,6 @@ import dev.rewind.catalog.Position;
 import dev.rewind.domain.EventKind;
 import dev.rewind.domain.TimeBucket;
 import dev.rewind.domain.VersionRows;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;

@@ -1,6 +1,5 @@
 package dev.rewind.ui.timeline;
 
-import dev.rewind.domain.Version;
 import dev.rewind.ui.timeline.TimelineLayout.GroupMark;
 import java.util.ArrayList;
 import java.util.List;

@@ -296,18 +296,26 @@ class LoadingStateViewModelTest {
         assertThat(vm.readingProperty().get()).isFalse();
     }
 
-    @Test
-    void theVersionAModelOpensOnHasItsDetailsReadOnceItsTimelineIsLaidOut() {
+    /**
+     * Opens {@code model} as the window does (the version to open on comes into focus as the timeline arrives); the
+     * work that waits for the timeline's layout pass is returned, not run.
+     */
+    private java.util.List<Runnable> openedAsInTheWindow(String model) {
         java.util.List<Runnable> laidOut = new java.util.ArrayList<>();
         vm.setAfterShown(laidOut::add);
-        // as the window does: the version to open on comes into focus as the timeline arrives
         vm.timelineProperty().addListener((o, was, d) -> {
             if (vm.currentProperty().get() == null && vm.initialVersion() != null) {
                 vm.currentProperty().set(vm.initialVersion());
             }
         });
-        vm.load("m");
+        vm.load(model);
         tasks.runAll();
+        return laidOut;
+    }
+
+    @Test
+    void theVersionAModelOpensOnHasItsDetailsReadOnceItsTimelineIsLaidOut() {
+        java.util.List<Runnable> laidOut = openedAsInTheWindow("m");
         assertThat(vm.currentProperty().get().label()).isEqualTo("2.0");
         assertThat(vm.detailsProperty().get()).as("not read before the layout pass").isNull();
         assertThat(tasks.pending()).isEmpty();
@@ -330,15 +338,7 @@ class LoadingStateViewModelTest {
 
     @Test
     void detailsAskedForBeforeTheLayoutPassAreNotReadForAVersionNoLongerInFocus() {
-        java.util.List<Runnable> laidOut = new java.util.ArrayList<>();
-        vm.setAfterShown(laidOut::add);
-        vm.timelineProperty().addListener((o, was, d) -> {
-            if (vm.currentProperty().get() == null && vm.initialVersion() != null) {
-                vm.currentProperty().set(vm.initialVersion());
-            }
-        });
-        vm.load("m");
-        tasks.runAll();
+        java.util.List<Runnable> laidOut = openedAsInTheWindow("m");
         vm.currentProperty().set(vm.timelineProperty().get().versions().get(0)); // the person clicked 1.0 at once
         tasks.runAll();
         assertThat(vm.detailsProperty().get().label()).isEqualTo("1.0");
