@@ -70,7 +70,8 @@ final class StartupProbe {
         }
         requested = System.nanoTime();
         StartupTrace.mark("probe selects " + model);
-        if (vm.selectedModelProperty().get() == m) {
+        ModelSummary shown = vm.selectedModelProperty().get();
+        if (shown != null && shown.name().equals(model)) {
             vm.selectedModelProperty().set(null); // the model shown first is this one: it is loaded again
         }
         vm.selectedModelProperty().set(m);
