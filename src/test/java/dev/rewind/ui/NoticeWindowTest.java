@@ -13,6 +13,7 @@ import java.util.logging.Logger;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
@@ -64,5 +65,34 @@ class NoticeWindowTest extends WindowTestBase {
         robot.clickOn(undo);
         waitUntil(() -> undone.get() == 1);
         assertThat(robot.lookup("#notice-bar").query().isVisible()).as("the notice goes once used").isFalse();
+    }
+
+    @Test
+    void undoStaysUnderThePointerWhileTheRestOfTheStatusBarChanges(FxRobot robot) {
+        w.showModel(robot, "fraud-detector");
+        String verified = "Rolled back production of fraud-detector: 2.0.0 → 1.1.0 — verified: current → "
+                + "4ef3d14fa985, DEPLOYED.json names event 151, and the post-switch check passed: auc 0.91 ≥ 0.90";
+        AtomicInteger undone = new AtomicInteger();
+        WaitForAsyncUtils.asyncFx(() -> w.dialogs.notifyDone(verified, undone::incrementAndGet));
+        waitUntil(() -> robot.lookup("#notice-undo").tryQuery().filter(Node::isVisible).isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        Node undo = robot.lookup("#notice-undo").query();
+        double x = undo.localToScreen(undo.getBoundsInLocal()).getMinX();
+        Label message = robot.lookup("#notice-message").query();
+        assertThat(message.getText()).as("a long notice shows its start").startsWith("✓ Rolled back production")
+                .endsWith("…").hasSizeLessThanOrEqualTo(2 + 100);
+        // what a background read or the change watcher does to the status bar meanwhile
+        for (String id : List.of("#status", "#status-change", "#status-catalog")) {
+            Label l = robot.lookup(id).query();
+            WaitForAsyncUtils.asyncFx(() -> {
+                l.textProperty().unbind();
+                l.setText(l.getText() + " — and a much longer text than it had a moment ago, as a task's message is");
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(undo.localToScreen(undo.getBoundsInLocal()).getMinX()).as("Undo after %s changed", id)
+                    .isEqualTo(x);
+        }
+        robot.clickOn(undo);
+        waitUntil(() -> undone.get() == 1);
     }
 }

@@ -1,11 +1,15 @@
 package dev.rewind.ui.actions;
 
+import dev.rewind.ui.common.Tooltips;
 import javafx.animation.PauseTransition;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.geometry.Pos;
 import javafx.scene.AccessibleRole;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.util.Duration;
 
 /**
@@ -16,7 +20,10 @@ import javafx.util.Duration;
  */
 public final class NoticeBar extends HBox {
     static final String ID = "notice-bar";
+    /** How much of a notice the bar shows (about 600 px); the rest is in its tooltip. */
+    static final int SHOWN_CHARACTERS = 100;
     private final Label message = new Label();
+    private final StringProperty fullText = new SimpleStringProperty("");
     private final Button undo = new Button("Undo");
     private final PauseTransition hide = new PauseTransition(Duration.seconds(12));
     private Runnable undoAction;
@@ -27,7 +34,10 @@ public final class NoticeBar extends HBox {
         setAlignment(Pos.CENTER_LEFT);
         getStyleClass().add("rw-notice");
         message.setId("notice-message");
-        message.setMinWidth(0);
+        // the notice keeps its width while the rest of the status bar changes, so Undo stays under the pointer
+        // that goes for it; a long notice shows its start (all of it in its tooltip and to a screen reader)
+        message.setMinWidth(Region.USE_PREF_SIZE);
+        Tooltips.onFirstHover(message, fullText);
         undo.setId("notice-undo");
         undo.getStyleClass().addAll("small", "accent");
         undo.setOnAction(e -> {
@@ -51,7 +61,9 @@ public final class NoticeBar extends HBox {
 
     /** Shows {@code text}, with Undo when {@code action} is not null, until dismissed or for a few seconds. */
     void show(String text, Runnable action) {
-        message.setText("✓ " + text);
+        fullText.set("✓ " + text);
+        message.setText(text.length() <= SHOWN_CHARACTERS ? "✓ " + text
+                : "✓ " + text.substring(0, SHOWN_CHARACTERS - 1).stripTrailing() + "…");
         setAccessibleText(text);
         undoAction = action;
         undo.setVisible(action != null);

@@ -83,8 +83,8 @@ final class StepChecks {
                     .anyMatch(e -> rollbackAway(e, story));
             case MONITOR_RECOVERS -> story.lastGood().equals(monitor.servingProperty().get())
                     && monitor.belowStreak() >= 3;
-            case TAG_FAILED -> model.timelineProperty().get().versions().stream()
-                    .anyMatch(v -> v.label().equals(story.failing()) && v.failed());
+            case TAG_FAILED -> java.util.Optional.ofNullable(model.timelineProperty().get()
+                    .withLabel(story.failing())).filter(Version::failed).isPresent();
             case READ_HISTORY -> tab == ModelTab.HISTORY;
             case ROLLBACK_REFUSED -> preview != null && preview.model().equals(s.model())
                     && preview.target().equals(story.target()) && !preview.allowed();

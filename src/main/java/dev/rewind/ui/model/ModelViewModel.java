@@ -286,8 +286,8 @@ public final class ModelViewModel {
 
     /** Asks to make the suggested rollback of {@code target}: the usual confirmation of a move to that version. */
     public void requestSuggestedRollback(String target) {
-        rollbackSuggestion(target).flatMap(r -> timeline.get().versions().stream()
-                .filter(v -> v.label().equals(r.version())).findFirst()).ifPresent(v -> requestMove(target, v));
+        rollbackSuggestion(target).map(r -> timeline.get().withLabel(r.version()))
+                .ifPresent(v -> requestMove(target, v));
     }
 
     private void confirmAndMove(MovePreview preview, MoveRequest asked) {
@@ -359,8 +359,7 @@ public final class ModelViewModel {
         dialogs.showError("Post-switch check failed", m.target() + " of " + m.model() + " serves " + m.toVersion()
                 + ", but its " + m.proof().check().describe() + ". Rewind offers to move it back to "
                 + m.fromVersion() + ".");
-        timeline.get().versions().stream().filter(v -> v.label().equals(m.fromVersion())).findFirst()
-                .ifPresent(v -> requestMove(m.target(), v));
+        Optional.ofNullable(timeline.get().withLabel(m.fromVersion())).ifPresent(v -> requestMove(m.target(), v));
     }
 
     /** What reading an event's move back showed, for the History table; empty for other events. */

@@ -300,8 +300,7 @@ public final class ModelPane extends BorderPane {
         if (v.label().equals(t.liveVersion())) {
             return t.name() + " already serves " + v.label();
         }
-        Version live = vm.timelineProperty().get().versions().stream()
-                .filter(x -> x.label().equals(t.liveVersion())).findFirst().orElse(null);
+        Version live = vm.timelineProperty().get().withLabel(t.liveVersion());
         if (live != null && v.seq() < live.seq()) {
             return "Roll back " + t.name() + " to " + v.label() + "…";
         }

@@ -9,7 +9,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 
-/** The bottom line: the open catalog, the last "done" notice with its Undo, an import's progress while one runs, the last change seen, the status. */
+/** The bottom line: the last "done" notice with its Undo, the open catalog, an import's progress while one runs, the last change seen, the status. */
 final class StatusBarView extends HBox {
     StatusBarView(MainViewModel vm) {
         super(16);
@@ -25,7 +25,9 @@ final class StatusBarView extends HBox {
         HBox spacer = new HBox();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         catalog.setMinWidth(0); // a notice beside it shortens the path, not the notice
-        getChildren().setAll(catalog, new NoticeBar(), spacer, importProgress(vm.importer()), change, status);
+        // the notice first: nothing left of it changes width, so its Undo does not move while the catalog path,
+        // the last change or the status change theirs
+        getChildren().setAll(new NoticeBar(), catalog, spacer, importProgress(vm.importer()), change, status);
         setPadding(new Insets(4, 8, 4, 8));
         getStyleClass().add("rw-status-bar");
     }

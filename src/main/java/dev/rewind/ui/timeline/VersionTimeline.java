@@ -187,7 +187,10 @@ public final class VersionTimeline extends Control {
 
     /** Selects the version with this label, if present. */
     public void selectLabel(String label) {
-        getData().versions().stream().filter(v -> v.label().equals(label)).findFirst().ifPresent(this::select);
+        Version v = getData().withLabel(label);
+        if (v != null) {
+            select(v);
+        }
     }
 
     /** While set, an empty timeline says it is loading rather than that the model has no versions. */
