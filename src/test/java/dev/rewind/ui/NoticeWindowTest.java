@@ -80,7 +80,9 @@ class NoticeWindowTest extends WindowTestBase {
         double x = undo.localToScreen(undo.getBoundsInLocal()).getMinX();
         Label message = robot.lookup("#notice-message").query();
         assertThat(message.getText()).as("a long notice shows its start").startsWith("✓ Rolled back production")
-                .endsWith("…").hasSizeLessThanOrEqualTo(2 + 100);
+                .endsWith("…").hasSizeLessThanOrEqualTo(2 + 72);
+        assertThat(undo.getLayoutBounds().getWidth()).as("Undo whole, not squeezed beside it")
+                .isGreaterThanOrEqualTo(undo.prefWidth(-1) - 0.5);
         // what a background read or the change watcher does to the status bar meanwhile
         for (String id : List.of("#status", "#status-change", "#status-catalog")) {
             Label l = robot.lookup(id).query();

@@ -20,8 +20,8 @@ import javafx.util.Duration;
  */
 public final class NoticeBar extends HBox {
     static final String ID = "notice-bar";
-    /** How much of a notice the bar shows (about 600 px); the rest is in its tooltip. */
-    static final int SHOWN_CHARACTERS = 100;
+    /** How much of a notice the bar shows (about 450 px): the rest of the bar keeps room; all of it is in its tooltip. */
+    static final int SHOWN_CHARACTERS = 72;
     private final Label message = new Label();
     private final StringProperty fullText = new SimpleStringProperty("");
     private final Button undo = new Button("Undo");
@@ -52,6 +52,9 @@ public final class NoticeBar extends HBox {
         close.getStyleClass().addAll("small", "flat");
         close.setAccessibleText("Dismiss the notice");
         close.setOnAction(e -> dismiss());
+        // its buttons keep their width too: a squeezed "U…" was seen beside a long notice
+        undo.setMinWidth(Region.USE_PREF_SIZE);
+        close.setMinWidth(Region.USE_PREF_SIZE);
         getChildren().setAll(message, undo, close);
         setAccessibleRole(AccessibleRole.TEXT);
         managedProperty().bind(visibleProperty());
