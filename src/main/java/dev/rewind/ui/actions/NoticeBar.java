@@ -20,7 +20,7 @@ import javafx.util.Duration;
  */
 public final class NoticeBar extends HBox {
     static final String ID = "notice-bar";
-    /** How much of a notice the bar shows (about 450 px): the rest of the bar keeps room; all of it is in its tooltip. */
+    /** How much of a notice the bar shows (about 450 px, so the rest of the bar keeps room); all of it: its tooltip. */
     static final int SHOWN_CHARACTERS = 72;
     private final Label message = new Label();
     private final StringProperty fullText = new SimpleStringProperty("");

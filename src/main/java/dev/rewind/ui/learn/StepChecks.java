@@ -11,6 +11,7 @@ import dev.rewind.ui.model.ModelTab;
 import dev.rewind.ui.model.ModelViewModel;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import javafx.beans.InvalidationListener;
@@ -83,7 +84,7 @@ final class StepChecks {
                     .anyMatch(e -> rollbackAway(e, story));
             case MONITOR_RECOVERS -> story.lastGood().equals(monitor.servingProperty().get())
                     && monitor.belowStreak() >= 3;
-            case TAG_FAILED -> java.util.Optional.ofNullable(model.timelineProperty().get()
+            case TAG_FAILED -> Optional.ofNullable(model.timelineProperty().get()
                     .withLabel(story.failing())).filter(Version::failed).isPresent();
             case READ_HISTORY -> tab == ModelTab.HISTORY;
             case ROLLBACK_REFUSED -> preview != null && preview.model().equals(s.model())

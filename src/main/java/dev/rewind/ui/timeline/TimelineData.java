@@ -31,15 +31,15 @@ public final class TimelineData {
     private volatile Drawing drawing;
     private volatile Map<String, Version> byLabel;
 
-    /**
-     * The layout's lookups: marks by position (with which are failed, stable, live), the labels of the failed
-     * versions (a lane's segment is drawn failed by its label), the live versions and each lane's segment times.
-     */
-    record Drawing(MarkRow.Index marks, Set<String> failed, List<Version> live, List<LaneIndex> lanes) {
+    /** The layout's lookups: the versions' marks and each lane's segment times. */
+    record Drawing(Marks marks, List<LaneIndex> lanes) {
     }
 
-    /** The marks' index with the labels of the failed versions and the live versions, read out of it. */
-    private record Marks(MarkRow.Index index, Set<String> failed, List<Version> live) {
+    /**
+     * Marks by position (with which are failed, stable, live), the labels of the failed versions (a lane's segment
+     * is drawn failed by its label) and the live versions, read out of it.
+     */
+    record Marks(MarkRow.Index index, Set<String> failed, List<Version> live) {
         static Marks of(MarkRow.Index index, List<Version> versions) {
             Set<String> failed = new HashSet<>();
             List<Version> served = new ArrayList<>();
@@ -161,8 +161,8 @@ public final class TimelineData {
                             : Marks.of(MarkRow.Index.of(times(), i -> versions.get(i).failed(),
                                     i -> versions.get(i).stable(), i -> live.contains(versions.get(i).label())),
                                     versions);
-                    d = new Drawing(marks.index(), marks.failed(), marks.live(), indexedLanes != null
-                            ? indexedLanes.index : lanes.stream().map(l -> LaneIndex.of(l, now)).toList());
+                    d = new Drawing(marks, indexedLanes != null ? indexedLanes.index
+                            : lanes.stream().map(l -> LaneIndex.of(l, now)).toList());
                     drawing = d;
                 }
             }
@@ -233,7 +233,7 @@ public final class TimelineData {
         if (label == null) {
             return null;
         }
-        for (Version v : drawing().live()) {
+        for (Version v : drawing().marks().live()) {
             if (v.label().equals(label)) {
                 return v;
             }

@@ -38,7 +38,7 @@ final class TimelineLayouter {
     private final ToDoubleFunction<String> plainWidth;
     private final ToDoubleFunction<String> boldWidth;
     private final ZoneId zone;
-    private MarkRow.Index index = TimelineData.EMPTY.drawing().marks();
+    private MarkRow.Index index = TimelineData.EMPTY.drawing().marks().index();
     private List<Long> selectedTimes = List.of();
     private Set<String> failed = Set.of();
     private final MarkRow markRow;
@@ -60,7 +60,7 @@ final class TimelineLayouter {
         if (w <= g.gutter() + 20) {
             return TimelineLayout.tooNarrow(w, view.height(), scale, g);
         }
-        index = d.drawing().marks();
+        index = d.drawing().marks().index();
         selectedTimes = selection.stream().map(v -> v.createdAt().toEpochMilli()).toList();
         List<Tick> ticks = ticks(scale, w);
         if (d.versions().isEmpty()) {
@@ -96,7 +96,7 @@ final class TimelineLayouter {
 
     private List<LaneRow> lanes(TimelineData d, Set<String> selected, TimeScale scale, double w, TimelineGeometry g) {
         // made once per data, not per frame: 100,000 entries would cost every pan step
-        failed = d.drawing().failed();
+        failed = d.drawing().marks().failed();
         List<LaneIndex> laneIndex = d.drawing().lanes();
         List<LaneRow> rows = new ArrayList<>(d.lanes().size());
         double viewStart = scale.time(scale.left());
